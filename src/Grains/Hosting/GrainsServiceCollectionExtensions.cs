@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Skriptoteket.Grains.Audit;
+using Skriptoteket.Grains.Execution;
+
+namespace Skriptoteket.Grains.Hosting;
+
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>Services the grains depend on: the PostgreSQL data source, the audit log, Docker access.</summary>
+    public static IServiceCollection AddSkriptoteketGrainServices(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton<IAuditLog, PostgresAuditLog>();
+        services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section);
+        services.AddSingleton<DockerClientProvider>();
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Skriptoteket.Silo.Bootstrap;
+
+/// <summary>
+/// The first superuser, created on start when none exists (environment SKRIPTOTEKET_SUPERUSER_EMAIL /
+/// SKRIPTOTEKET_SUPERUSER_PASSWORD, or section "Bootstrap").
+/// </summary>
+public sealed class SuperuserBootstrapOptions
+{
+    public const string Section = "Bootstrap";
+
+    public string Email { get; set; } = "admin@skriptoteket.local";
+
+    /// <summary>Empty: a password is generated and printed once on the console, never logged.</summary>
+    public string? Password { get; set; }
+
+    public string DisplayName { get; set; } = "Superuser";
+
+    public const int MinimumPasswordLength = 12;
+}

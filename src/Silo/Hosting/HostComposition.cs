@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Skriptoteket.Grains.Hosting;
+using Skriptoteket.Silo.Bootstrap;
+using Skriptoteket.Silo.Health;
+using Skriptoteket.Silo.Migrations;
+using Skriptoteket.Web;
+
+namespace Skriptoteket.Silo.Hosting;
+
+/// <summary>The all-in-one host: schema migrations, a silo, the Blazor front end, health and dashboard.</summary>
+internal static class HostComposition
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplicationBuilder AddSkriptoteketHost(this WebApplicationBuilder builder)
+    {
+        MapFriendlyEnvironmentNames(builder.Configuration);
+        var urls = builder.Configuration["urls"];
+        builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls);
+        // Serve the component libraries' static files (MudBlazor) from a plain build too, not only after publish.
+        builder.WebHost.UseStaticWebAssets();
+
+        var database = new DatabaseSettings(RequiredSettings.Get(builder.Configuration, DatabaseSettings.Key));
+        builder.Services.AddSingleton(database);
+
+        // The schema and the first superuser are prepared before the host starts (PrepareDatabaseAsync):
+        // the silo's ADO.NET providers read their queries from the schema when they start.
+        builder.Services.AddSingleton<SchemaMigrationService>();
+        builder.Services.AddSingleton<SuperuserBootstrapService>();
+        builder.AddSkriptoteketSilo(database.ConnectionString);
+        builder.Services.AddHostedService<InstallationStartRecorder>();
+
+        builder.Services.AddSkriptoteketGrainServices(database.ConnectionString);
+        builder.Services.AddOptions<SuperuserBootstrapOptions>().BindConfiguration(SuperuserBootstrapOptions.Section);
+        builder.Services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgresql")
+            .AddCheck<OrleansClusterHealthCheck>("orleans")
+            .AddCheck<DockerEngineHealthCheck>("docker");
+
+        builder.Services.AddSkriptoteketWeb();
+        return builder;
+    }
+
+    /// <summary>Applies migrations and creates the first superuser; call before the host starts.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var stopping = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await app.Services.GetRequiredService<SchemaMigrationService>().RunAsync(stopping.Token);
+        await app.Services.GetRequiredService<SuperuserBootstrapService>().RunAsync(stopping.Token);
+    }
+
+    public static WebApplication UseSkriptoteketHost(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapSkriptoteketDashboard();
+        app.UseSkriptoteketWeb();
+        return app;
+    }
+
+    /// <summary>The README documents short environment names for the first superuser; map them onto settings.</summary>
+    private static void MapFriendlyEnvironmentNames(ConfigurationManager configuration)
+    {
+        var mapped = new Dictionary<string, string?>();
+        Map("SKRIPTOTEKET_SUPERUSER_EMAIL", $"{SuperuserBootstrapOptions.Section}:Email");
+        Map("SKRIPTOTEKET_SUPERUSER_PASSWORD", $"{SuperuserBootstrapOptions.Section}:Password");
+        Map("SKRIPTOTEKET_PORT", "urls", port => $"http://127.0.0.1:{port}");
+        configuration.AddInMemoryCollection(mapped);
+
+        void Map(string variable, string key, Func<string, string>? transform = null)
+        {
+            var value = Environment.GetEnvironmentVariable(variable);
+            if (!string.IsNullOrEmpty(value))
+            {
+                mapped[key] = transform is null ? value : transform(value);
+            }
+        }
+    }
+}

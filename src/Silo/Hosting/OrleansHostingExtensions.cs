@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Skriptoteket.Grains.Persistence;
+
+namespace Skriptoteket.Silo.Hosting;
+
+internal static class OrleansHostingExtensions
+{
+    private const string Invariant = "Npgsql";
+
+    /// <summary>A silo with ADO.NET clustering, grain storage and reminders, all on the one PostgreSQL.</summary>
+    public static WebApplicationBuilder AddSkriptoteketSilo(this WebApplicationBuilder builder, string connectionString)
+    {
+        var options = builder.Configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>()
+                      ?? new OrleansHostOptions();
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.ClusterId;
+                o.ServiceId = options.ServiceId;
+            });
+            silo.Configure<SiloOptions>(o => o.SiloName = options.SiloName ?? $"{Environment.MachineName}-{options.SiloPort}");
+            silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort);
+            silo.UseAdoNetClustering(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.AddAdoNetGrainStorage(StorageNames.Store, o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = Invariant;
+                o.ConnectionString = connectionString;
+            });
+            if (options.Dashboard)
+            {
+                silo.AddDashboard();
+            }
+        });
+        return builder;
+    }
+
+    public static WebApplication MapSkriptoteketDashboard(this WebApplication app)
+    {
+        var options = app.Configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>()
+                      ?? new OrleansHostOptions();
+        if (options.Dashboard)
+        {
+            app.MapOrleansDashboard(routePrefix: "/dashboard");
+        }
+        return app;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Skriptoteket.Web.Components;
+
+namespace Skriptoteket.Web;
+
+/// <summary>Registers and maps the Blazor Server front end; the host calls these two methods.</summary>
+public static class WebComposition
+{
+    public static IServiceCollection AddSkriptoteketWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        return services;
+    }
+
+    public static WebApplication UseSkriptoteketWeb(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
