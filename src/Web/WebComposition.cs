@@ -12,6 +12,7 @@ public static class WebComposition
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddScoped<Security.CurrentUser>();
         return services;
     }
 

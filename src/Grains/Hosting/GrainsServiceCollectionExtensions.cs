@@ -14,7 +14,12 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
-        services.AddOptions<ExecutionOptions>().BindConfiguration(ExecutionOptions.Section);
+        services.AddOptions<ExecutionOptions>()
+            .BindConfiguration(ExecutionOptions.Section)
+            .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.RunnerImage),
+                "Missing required setting 'Execution:RunnerImage' (environment variable Execution__RunnerImage): " +
+                "the runner image tag printed by runner-image/build.sh. Or set Execution:Enabled=false on silos without Docker.")
+            .ValidateOnStart();
         services.AddSingleton<DockerClientProvider>();
         return services;
     }

@@ -35,7 +35,8 @@ internal static class HostComposition
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgresql")
             .AddCheck<OrleansClusterHealthCheck>("orleans")
-            .AddCheck<DockerEngineHealthCheck>("docker");
+            .AddCheck<DockerEngineHealthCheck>("docker")
+            .AddCheck<InstallationHealthCheck>("installation");
 
         builder.Services.AddSkriptoteketWeb();
         return builder;

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Starts Skriptoteket on this machine: installs and starts what is missing (PostgreSQL, Docker engine,
+# runner image), builds the all-in-one host and runs it on http://127.0.0.1:${SKRIPTOTEKET_PORT:-5080}.
+# Ctrl-C stops it cleanly. Safe to run again: a second run skips every install.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+scripts/prepare.sh
+# shellcheck source=/dev/null
+source .local/env.sh
+
+export SKRIPTOTEKET_PORT="${SKRIPTOTEKET_PORT:-5080}"
+echo "[run] building the host"
+dotnet publish src/Silo/Silo.csproj -c Release -o .local/publish --nologo -v quiet
+echo "[run] Skriptoteket on http://127.0.0.1:${SKRIPTOTEKET_PORT} (Ctrl-C stops it)"
+# exec: Ctrl-C reaches the host directly, which shuts the silo down gracefully.
+exec dotnet .local/publish/Skriptoteket.Silo.dll

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Skriptoteket.TestSupport;
+
+namespace Skriptoteket.Integration.Tests;
+
+public sealed class RestartTests : HostTestBase
+{
+    [Fact]
+    public async Task Grain_state_survives_a_graceful_restart_and_a_hard_kill()
+    {
+        var first = await StartHostAsync();
+        var before = Installation(await first.GetHealthAsync());
+        Assert.Equal(1, before.GetProperty("hostStarts").GetInt32());
+
+        await first.StopAsync();
+        Assert.Equal(0, first.ExitCode);
+
+        var second = await StartHostAsync();
+        var afterRestart = Installation(await second.GetHealthAsync());
+        await second.KillAsync();
+
+        var third = await StartHostAsync();
+        var afterKill = Installation(await third.GetHealthAsync());
+
+        Assert.Equal(2, afterRestart.GetProperty("hostStarts").GetInt32());
+        Assert.Equal(3, afterKill.GetProperty("hostStarts").GetInt32());
+        Assert.Equal(before.GetProperty("installationId").GetString(), afterKill.GetProperty("installationId").GetString());
+        Assert.Equal(before.GetProperty("firstStartedAt").GetString(), afterKill.GetProperty("firstStartedAt").GetString());
+    }
+
+    [Fact]
+    public async Task The_first_superuser_is_created_once_with_a_generated_password_printed_once()
+    {
+        var first = await StartHostAsync();
+        await first.StopAsync();
+        var second = await StartHostAsync();
+
+        Assert.Equal(1L, await Database.ScalarAsync<long>("SELECT count(*) FROM users WHERE role = 'superuser'"));
+        Assert.Contains("First superuser: admin@skriptoteket.local  password: ", first.Output);
+        Assert.DoesNotContain("First superuser", second.Output);
+        var hash = await Database.ScalarAsync<string>("SELECT password_hash FROM users");
+        var password = first.Output.Split("password: ")[1].Split(' ')[0];
+        Assert.DoesNotContain(password, hash);
+        Assert.Equal(1L, await Database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'user.created'"));
+    }
+
+    [Fact]
+    public async Task A_host_without_a_connection_string_stops_with_a_message_naming_the_setting()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            HostProcess.StartAsync(connectionString: ""));
+
+        Assert.Contains("ConnectionStrings:Skriptoteket", error.Message);
+    }
+
+    private static JsonElement Installation(JsonElement health) =>
+        health.GetProperty("checks").GetProperty("installation").GetProperty("data");
+}

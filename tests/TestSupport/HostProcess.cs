@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Skriptoteket.TestSupport;
+
+/// <summary>
+/// The real all-in-one host (src/Silo) started as its own process on free loopback ports, the way
+/// ./run.sh starts it; lets tests stop it gently, kill it hard and start it again on the same database.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private HostProcess(Process process, Uri baseAddress)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>Everything the host wrote to stdout and stderr so far (for assertions and failure messages).</summary>
+    public string Output
+    {
+        get { lock (output) { return output.ToString(); } }
+    }
+
+    public static async Task<HostProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null)
+    {
+        var httpPort = FreePorts.Next();
+        var info = new ProcessStartInfo("dotnet", [RepositoryPaths.SiloAssembly])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.SiloAssembly)!,
+        };
+        info.Environment["ConnectionStrings__Skriptoteket"] = connectionString;
+        info.Environment["SKRIPTOTEKET_PORT"] = httpPort.ToString();
+        info.Environment["Orleans__SiloPort"] = FreePorts.Next().ToString();
+        info.Environment["Orleans__GatewayPort"] = FreePorts.Next().ToString();
+        info.Environment["Orleans__ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8];
+        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the host.");
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{httpPort}/"));
+        process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await host.WaitUntilClusterAnswersAsync(TimeSpan.FromSeconds(90));
+        return host;
+    }
+
+    /// <summary>GET /healthz as JSON (whatever its status code).</summary>
+    public async Task<JsonElement> GetHealthAsync()
+    {
+        using var response = await Http.GetAsync("healthz");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>SIGTERM and wait: the host's graceful shutdown (what Ctrl-C does).</summary>
+    public async Task StopAsync()
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+        using (Process.Start("kill", ["-TERM", process.Id.ToString()])) { }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>SIGKILL: the process vanishes mid-work, as on a power cut.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    public int? ExitCode => process.HasExited ? process.ExitCode : null;
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        Http.Dispose();
+        process.Dispose();
+    }
+
+    private async Task WaitUntilClusterAnswersAsync(TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with code {process.ExitCode}:\n{Output}");
+            }
+            try
+            {
+                var health = await GetHealthAsync();
+                if (health.GetProperty("checks").GetProperty("orleans").GetProperty("status").GetString() == "Healthy")
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
+            {
+                // Not listening yet, or still starting: try again shortly.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The host did not become ready within {limit}:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+}
