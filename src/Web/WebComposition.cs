@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using Skriptoteket.Web.Api;
 using Skriptoteket.Web.Components;
 
 namespace Skriptoteket.Web;
@@ -22,6 +23,7 @@ public static class WebComposition
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapSkriptoteketApi();
         return app;
     }
 }

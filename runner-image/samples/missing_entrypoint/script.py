@@ -1,0 +1,2 @@
+def main(input_path, output_dir):
+    return "wrong name"

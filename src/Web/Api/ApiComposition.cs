@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Skriptoteket.Web.Api;
+
+/// <summary>The JSON API under /api/v1; each area maps its endpoints onto the shared group.</summary>
+public static class ApiComposition
+{
+    public static RouteGroupBuilder MapSkriptoteketApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/v1").AddEndpointFilter<DomainExceptionFilter>();
+        // Areas add their endpoints here, one line each (identity, tools, runs).
+        return api;
+    }
+}
