@@ -87,23 +87,23 @@ def log(message):
 def _member_path(name):
     """Normalizes a tar member name and returns its path parts, refusing anything that could escape."""
     if "\x00" in name or "\\" in name:
-        raise ProtocolError("otillåtet tecken i namnet %r" % name)
+        raise ProtocolError("forbidden character in name %r" % name)
     if name.startswith("/"):
-        raise ProtocolError("absolut sökväg %r" % name)
+        raise ProtocolError("absolute path %r" % name)
     parts = [p for p in name.split("/") if p not in ("", ".")]
     if any(p == ".." for p in parts):
-        raise ProtocolError("'..' i sökvägen %r" % name)
+        raise ProtocolError("'..' in path %r" % name)
     return parts
 
 
 def _check_input_name(parts, original):
     if len(parts) != 2:
-        raise ProtocolError("indatafiler ligger direkt i input/: %r" % original)
+        raise ProtocolError("input files must sit directly in input/: %r" % original)
     name = parts[1]
     if name.startswith(".") or len(name.encode("utf-8")) > 255:
-        raise ProtocolError("otillåtet indatanamn %r" % original)
+        raise ProtocolError("forbidden input name %r" % original)
     if name == MANIFEST_NAME:
-        raise ProtocolError("input/%s är reserverat för wrappern" % MANIFEST_NAME)
+        raise ProtocolError("input/%s is reserved for the wrapper" % MANIFEST_NAME)
 
 
 def _write_new_file(path, source, mode=0o644):
@@ -129,16 +129,16 @@ def unpack_job(stream):
                 parts = _member_path(member.name)
                 if member.isdir():
                     if parts not in ([], ["input"]):
-                        raise ProtocolError("okänd mapp %r" % member.name)
+                        raise ProtocolError("unexpected folder %r" % member.name)
                     continue
                 if not member.isreg():
-                    raise ProtocolError("bara vanliga filer och mappar tillåts: %r" % member.name)
+                    raise ProtocolError("only regular files and folders are allowed: %r" % member.name)
                 src = tar.extractfile(member)
                 if parts == ["job.json"]:
                     if job_bytes is not None:
-                        raise ProtocolError("job.json förekommer två gånger")
+                        raise ProtocolError("job.json given twice")
                     if member.size > 65536:
-                        raise ProtocolError("job.json är för stor")
+                        raise ProtocolError("job.json is too large")
                     job_bytes = src.read()
                 elif parts == ["script.py"]:
                     _write_new_file(SCRIPT_PATH, src)
@@ -148,15 +148,15 @@ def unpack_job(stream):
                     _write_new_file(os.path.join(INPUT_DIR, parts[1]), src)
                     inputs.append(parts[1])
                 else:
-                    raise ProtocolError("okänd fil %r" % member.name)
+                    raise ProtocolError("unexpected file %r" % member.name)
     except FileExistsError as e:
-        raise ProtocolError("filen finns redan: %s" % e.filename) from None
+        raise ProtocolError("file given twice: %s" % e.filename) from None
     except tarfile.TarError as e:
-        raise ProtocolError("ogiltig tar: %s" % e) from None
+        raise ProtocolError("invalid tar: %s" % e) from None
     if job_bytes is None:
-        raise ProtocolError("job.json saknas")
+        raise ProtocolError("job.json missing")
     if not have_script:
-        raise ProtocolError("script.py saknas")
+        raise ProtocolError("script.py missing")
     return parse_job(job_bytes), inputs
 
 
@@ -164,27 +164,27 @@ def parse_job(raw):
     try:
         job = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as e:
-        raise ProtocolError("job.json är inte giltig JSON: %s" % e) from None
+        raise ProtocolError("job.json is not valid JSON: %s" % e) from None
     if not isinstance(job, dict):
-        raise ProtocolError("job.json ska vara ett objekt")
+        raise ProtocolError("job.json must be an object")
     if job.get("version") != PROTOCOL_VERSION:
-        raise ProtocolError("job.json version ska vara %d" % PROTOCOL_VERSION)
+        raise ProtocolError("job.json version must be %d" % PROTOCOL_VERSION)
     entrypoint = job.get("entrypoint", "run_tool")
     if not isinstance(entrypoint, str) or not entrypoint.isidentifier():
-        raise ProtocolError("entrypoint ska vara ett Python-namn")
+        raise ProtocolError("entrypoint must be a Python identifier")
     timeout = job.get("timeout_seconds", DEFAULT_TIMEOUT_SECONDS)
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) \
             or not 0 < timeout <= MAX_TIMEOUT_SECONDS:
-        raise ProtocolError("timeout_seconds ska vara ett tal i (0, %d]" % MAX_TIMEOUT_SECONDS)
+        raise ProtocolError("timeout_seconds must be a number in (0, %d]" % MAX_TIMEOUT_SECONDS)
     caps = dict(DEFAULT_CAPS)
     given = job.get("caps") or {}
     if not isinstance(given, dict):
-        raise ProtocolError("caps ska vara ett objekt")
+        raise ProtocolError("caps must be an object")
     for key, value in given.items():
         if key not in caps:
             continue  # unknown caps are ignored: a newer host may know more than this image
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ProtocolError("caps.%s ska vara ett heltal >= 0" % key)
+            raise ProtocolError("caps.%s must be an integer >= 0" % key)
         caps[key] = value
     return {"entrypoint": entrypoint, "timeout_seconds": timeout, "caps": caps}
 
@@ -270,7 +270,7 @@ def reap_zombies():
 
 
 def seed_matplotlib_cache():
-    """/tmp is a fresh tmpfs each run; copying the prebuilt font list saves matplotlib ~1 s."""
+    """/tmp is a fresh tmpfs each run; the prebuilt font list spares matplotlib its font scan."""
     dest = CHILD_ENV["MPLCONFIGDIR"]
     try:
         names = os.listdir(MPL_CACHE_SEED)
@@ -314,8 +314,10 @@ def run_child(job, input_path):
     # A background process left behind by the script must not outlive it.
     kill_group(proc.pid)
     sweep_container()
+    # Without the sweep (not PID 1) an escaped process may still hold a pipe: wait 2 s at most.
+    deadline = time.monotonic() + 2
     for reader in readers.values():
-        reader.join(timeout=2)
+        reader.join(timeout=max(0.0, deadline - time.monotonic()))
     return proc.returncode, timed_out, duration_ms, readers
 
 
@@ -543,11 +545,13 @@ def parent_main():
     os.dup2(2, 1)
     out = os.fdopen(result_fd, "wb")
     try:
-        job, inputs = unpack_job(sys.stdin.buffer)
+        # Unbuffered: each read returns what has arrived, so the tar's end marker is enough and
+        # the wrapper does not wait for stdin to close (tars need not be padded to 10 KiB records).
+        job, inputs = unpack_job(sys.stdin.buffer.raw)
         os.makedirs(OUTPUT_DIR, exist_ok=True)
         write_manifest(inputs)
     except ProtocolError as e:
-        log("indata avvisades: %s" % e)
+        log("input refused: %s" % e)
         return 2
     input_path = os.path.join(INPUT_DIR, inputs[0]) if inputs else INPUT_DIR
     seed_matplotlib_cache()
@@ -578,7 +582,7 @@ def parent_main():
     }
     write_result_tar(out, result, stdout_bytes, stderr_bytes, artifacts)
     out.flush()
-    log("%s på %d ms, %d artefakter" % (status, duration_ms, len(artifacts)))
+    log("%s in %d ms, %d artifacts" % (status, duration_ms, len(artifacts)))
     return 0
 
 
@@ -677,7 +681,7 @@ def main(argv):
     if len(argv) == 6 and argv[1] == "--child":
         return child_main(argv[2], argv[3], int(argv[4]), int(argv[5]))
     if len(argv) != 1:
-        log("användning: runner.py (jobb-tar på stdin)")
+        log("usage: runner.py < job.tar")
         return 2
     try:
         return parent_main()
