@@ -53,6 +53,15 @@ public sealed class RestartTests : HostTestBase
         Assert.Contains("ConnectionStrings:Skriptoteket", error.Message);
     }
 
+    [Fact]
+    public async Task A_runner_silo_without_a_runner_image_stops_with_a_message_naming_the_setting()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            HostProcess.StartAsync(Database.ConnectionString, new Dictionary<string, string> { ["Execution__RunnerImage"] = "" }));
+
+        Assert.Contains("Execution:RunnerImage", error.Message);
+    }
+
     private static JsonElement Installation(JsonElement health) =>
         health.GetProperty("checks").GetProperty("installation").GetProperty("data");
 }
