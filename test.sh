@@ -10,5 +10,24 @@ source .local/env.sh
 
 echo "[test] building"
 dotnet build Skriptoteket.sln -c Debug --nologo -v quiet
-echo "[test] running every test project"
-dotnet test Skriptoteket.sln -c Debug --no-build --nologo --logger "console;verbosity=normal" "$@"
+# One project at a time: the container, host and browser suites compete for the same two cores, and
+# timing-sensitive tests (timeouts, queue order) should not be starved by a neighbour suite.
+order=(Unit Grains Integration Runner Web EndToEnd)
+for dir in tests/*.Tests; do # any suite added later runs too, after the known ones
+  name=$(basename "$dir" .Tests)
+  [[ " ${order[*]} " == *" $name "* ]] || order+=("$name")
+done
+failed=()
+for project in "${order[@]}"; do
+  echo "[test] ${project}.Tests"
+  start=$(date +%s)
+  if ! dotnet test "tests/${project}.Tests" -c Debug --no-build --nologo --logger "console;verbosity=normal" "$@"; then
+    failed+=("$project")
+  fi
+  echo "[test] ${project}.Tests took $(( $(date +%s) - start )) s"
+done
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "[test] FAILED: ${failed[*]}" >&2
+  exit 1
+fi
+echo "[test] all suites passed"
