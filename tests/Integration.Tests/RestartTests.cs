@@ -29,6 +29,21 @@ public sealed class RestartTests : HostTestBase
     }
 
     [Fact]
+    public async Task The_data_protection_key_ring_lives_in_postgres_and_survives_a_restart()
+    {
+        var first = await StartHostAsync();
+        await first.Http.GetStringAsync(""); // prerendering an interactive page protects state with the key ring
+        var keysBefore = await Database.ScalarAsync<string>("SELECT string_agg(friendly_name, ',') FROM data_protection_keys");
+        await first.StopAsync();
+
+        var second = await StartHostAsync();
+        await second.Http.GetStringAsync("");
+
+        Assert.False(string.IsNullOrEmpty(keysBefore));
+        Assert.Equal(keysBefore, await Database.ScalarAsync<string>("SELECT string_agg(friendly_name, ',') FROM data_protection_keys"));
+    }
+
+    [Fact]
     public async Task The_first_superuser_is_created_once_with_a_generated_password_printed_once()
     {
         var first = await StartHostAsync();

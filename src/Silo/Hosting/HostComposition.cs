@@ -1,4 +1,8 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Skriptoteket.Grains.Hosting;
 using Skriptoteket.Silo.Bootstrap;
 using Skriptoteket.Silo.Health;
@@ -37,6 +41,11 @@ internal static class HostComposition
             .AddCheck<OrleansClusterHealthCheck>("orleans")
             .AddCheck<DockerEngineHealthCheck>("docker")
             .AddCheck<InstallationHealthCheck>("installation");
+
+        builder.Services.AddDataProtection().SetApplicationName("Skriptoteket");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
+            new ConfigureOptions<KeyManagementOptions>(o =>
+                o.XmlRepository = new PostgresXmlRepository(services.GetRequiredService<NpgsqlDataSource>())));
 
         builder.Services.AddSkriptoteketWeb();
         return builder;
