@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Skriptoteket.Web.Api;
 using Skriptoteket.Web.Components;
+using Skriptoteket.Web.Tools;
 
 namespace Skriptoteket.Web;
 
@@ -14,6 +15,8 @@ public static class WebComposition
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Security.CurrentUser>();
+        services.AddOpenApi();
+        services.AddToolsWeb();
         return services;
     }
 
@@ -24,6 +27,7 @@ public static class WebComposition
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapSkriptoteketApi();
+        app.MapOpenApi();
         return app;
     }
 }

@@ -44,4 +44,8 @@ public interface ICatalogGrain : IGrainWithIntegerKey
     /// <summary>The tool a version belongs to (for routes that name only the version); null when unknown.</summary>
     [Alias("FindToolOfVersion")]
     Task<Guid?> FindToolOfVersionAsync(Guid versionId);
+
+    /// <summary>Display names of users (authors in version histories); unknown ids are left out.</summary>
+    [Alias("GetUserNames")]
+    Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(IReadOnlyList<Guid> userIds);
 }

@@ -145,6 +145,19 @@ internal sealed class CatalogGrain(NpgsqlDataSource db, TaxonomyReader taxonomy)
         return await cmd.ExecuteScalarAsync() is Guid toolId ? toolId : null;
     }
 
+    public async Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(IReadOnlyList<Guid> userIds)
+    {
+        await using var cmd = db.CreateCommand("SELECT id, display_name FROM users WHERE id = ANY(@ids)");
+        cmd.Parameters.AddWithValue("ids", userIds.Distinct().ToArray());
+        var names = new Dictionary<Guid, string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names[reader.GetGuid(0)] = reader.GetString(1);
+        }
+        return names;
+    }
+
     private async Task<IReadOnlyList<SuggestionRow>> ReadSuggestionsAsync(string where, Guid? me)
     {
         await using var cmd = db.CreateCommand(
