@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Skriptoteket.EndToEnd.Tests.Tools;
+
+/// <summary>
+/// Contributor suggests → admin accepts → the draft tool is in the admin list → once it has an active version
+/// and is published, a user finds it from home in two clicks (profession, tool).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
+{
+    private const string Password = "Ett-långt-lösenord-42";
+
+    [Fact]
+    public async Task Suggested_tool_goes_from_accepted_suggestion_to_two_clicks_from_home()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var title = $"Närvarokoll {tag}";
+        using var superuser = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);
+        var (contributor, admin, user) = ($"bidrag-{tag}@skola.test", $"admin-{tag}@skola.test", $"larare-{tag}@skola.test");
+        await superuser.CreateUserAsync(contributor, Password, "contributor");
+        await superuser.CreateUserAsync(admin, Password, "admin");
+        await superuser.CreateUserAsync(user, Password, "user");
+
+        // The contributor suggests a tool.
+        var page = await LoginAsync(contributor);
+        await page.GotoAsync("/suggestions/new");
+        await page.GetByLabel("Titel").FillAsync(title);
+        await page.GetByLabel("Beskrivning: vad ska verktyget göra?").FillAsync("Räknar frånvaro per elev ur en CSV-export.");
+        await page.GetByLabel("Lärare", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Mentorskap", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skicka förslaget" }).ClickAsync();
+        await page.WaitForURLAsync("**/suggestions/mine");
+        await Assertions.Expect(page.GetByText(title)).ToBeVisibleAsync();
+
+        // The admin accepts it from the queue; the draft tool appears in the admin list.
+        var adminPage = await LoginAsync(admin);
+        await adminPage.GotoAsync("/admin/suggestions");
+        await adminPage.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await adminPage.GetByLabel("Motivering").FillAsync("Efterfrågat av flera mentorer.");
+        await adminPage.GetByRole(AriaRole.Button, new() { Name = "Spara beslut" }).ClickAsync();
+        await Assertions.Expect(adminPage.GetByRole(AriaRole.Link, new() { Name = "Öppna verktyget" })).ToBeVisibleAsync();
+        await adminPage.GotoAsync("/admin/tools");
+        var row = adminPage.Locator("table.tools tr", new() { HasText = title });
+        await Assertions.Expect(row).ToContainTextAsync("Utkast");
+
+        // An active version (through the API: the editor is another area), then publish from the tool page.
+        await row.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        await adminPage.WaitForURLAsync(new Regex("/admin/tools/[0-9a-f-]{36}$"));
+        var toolId = adminPage.Url.Split('/').Last();
+        using (var adminApi = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, admin, Password))
+        {
+            var draft = await adminApi.PostAsync($"api/v1/tools/{toolId}/versions");
+            var draftId = draft.GetProperty("id").GetGuid();
+            await adminApi.PostAsync($"api/v1/tool-versions/{draftId}/submit-review", new { reviewNote = "Startskriptet räcker" });
+            await adminApi.PostAsync($"api/v1/tool-versions/{draftId}/publish");
+        }
+        await adminPage.ReloadAsync();
+        await adminPage.GetByRole(AriaRole.Button, new() { Name = "Publicera i katalogen" }).ClickAsync();
+        await Assertions.Expect(adminPage.GetByText("Publicerad").First).ToBeVisibleAsync();
+
+        // A user finds it from home in two clicks.
+        var userPage = await LoginAsync(user);
+        await userPage.GotoAsync("/");
+        await userPage.GetByRole(AriaRole.Link, new() { Name = "Lärare", Exact = true }).ClickAsync();
+        await userPage.WaitForURLAsync("**/professions/larare");
+        await userPage.GetByText(title).ClickAsync();
+        await userPage.WaitForURLAsync("**/tools/narvarokoll-*");
+        await Assertions.Expect(userPage.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
+        await Assertions.Expect(userPage.GetByRole(AriaRole.Link, new() { Name = "Kör verktyget" })).ToBeVisibleAsync();
+        await userPage.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "skriptoteket-tool-page.png"), FullPage = true });
+    }
+
+    private async Task<IPage> LoginAsync(string email)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(Password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        return page;
+    }
+}
