@@ -29,8 +29,17 @@ internal sealed class ApiHelper(HttpClient http, string csrf) : IDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    public async Task CreateUserAsync(string email, string password, string role) =>
-        await PostAsync("api/v1/users", new { email, displayName = role + " " + email[..6], password, role });
+    /// <summary>Accounts are created as user or contributor; an admin is made through a nomination (identity's rule).</summary>
+    public async Task CreateUserAsync(string email, string password, string role)
+    {
+        var created = await PostAsync("api/v1/users",
+            new { email, displayName = role + " " + email[..6], password, role = role == "admin" ? "contributor" : role });
+        if (role == "admin")
+        {
+            var nomination = await PostAsync("api/v1/nominations", new { userId = created.GetProperty("id").GetGuid(), rationale = "Verktygsansvarig" });
+            await PostAsync($"api/v1/nominations/{nomination.GetProperty("id").GetGuid()}/approve", new { note = "Ja" });
+        }
+    }
 
     public void Dispose() => http.Dispose();
 }

@@ -26,11 +26,14 @@ public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
         // The contributor suggests a tool.
         var page = await LoginAsync(contributor);
         await page.GotoAsync("/suggestions/new");
+        // Fill only once the circuit is interactive: input typed into the prerendered page would be lost.
+        var send = page.GetByRole(AriaRole.Button, new() { Name = "Skicka förslaget" });
+        await Assertions.Expect(send).ToBeEnabledAsync();
         await page.GetByLabel("Titel").FillAsync(title);
         await page.GetByLabel("Beskrivning: vad ska verktyget göra?").FillAsync("Räknar frånvaro per elev ur en CSV-export.");
         await page.GetByLabel("Lärare", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Mentorskap", new() { Exact = true }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Skicka förslaget" }).ClickAsync();
+        await send.ClickAsync();
         await page.WaitForURLAsync("**/suggestions/mine");
         await Assertions.Expect(page.GetByText(title)).ToBeVisibleAsync();
 
@@ -38,8 +41,10 @@ public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
         var adminPage = await LoginAsync(admin);
         await adminPage.GotoAsync("/admin/suggestions");
         await adminPage.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        var decide = adminPage.GetByRole(AriaRole.Button, new() { Name = "Spara beslut" });
+        await Assertions.Expect(decide).ToBeEnabledAsync();
         await adminPage.GetByLabel("Motivering").FillAsync("Efterfrågat av flera mentorer.");
-        await adminPage.GetByRole(AriaRole.Button, new() { Name = "Spara beslut" }).ClickAsync();
+        await decide.ClickAsync();
         await Assertions.Expect(adminPage.GetByRole(AriaRole.Link, new() { Name = "Öppna verktyget" })).ToBeVisibleAsync();
         await adminPage.GotoAsync("/admin/tools");
         var row = adminPage.Locator("table.tools tr", new() { HasText = title });
@@ -57,7 +62,9 @@ public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
             await adminApi.PostAsync($"api/v1/tool-versions/{draftId}/publish");
         }
         await adminPage.ReloadAsync();
-        await adminPage.GetByRole(AriaRole.Button, new() { Name = "Publicera i katalogen" }).ClickAsync();
+        var publish = adminPage.GetByRole(AriaRole.Button, new() { Name = "Publicera i katalogen" });
+        await Assertions.Expect(publish).ToBeEnabledAsync();
+        await publish.ClickAsync();
         await Assertions.Expect(adminPage.GetByText("Publicerad").First).ToBeVisibleAsync();
 
         // A user finds it from home in two clicks.

@@ -37,8 +37,16 @@ public sealed class ToolsApiHostFixture : IAsyncLifetime
     private async Task<ApiSession> CreateAsync(string role)
     {
         var email = $"{role}-{Guid.NewGuid():N}@verktyg.test";
-        await Superuser.ExpectAsync(HttpStatusCode.Created,
-            Superuser.PostAsync("api/v1/users", new { email, displayName = $"{role} {email[..12]}", password = Password, role }));
+        // Accounts are created as user or contributor; admins are made through a nomination (identity's rule).
+        var created = await Superuser.ExpectAsync(HttpStatusCode.Created, Superuser.PostAsync("api/v1/users",
+            new { email, displayName = $"{role} {email[..12]}", password = Password, role = role == "admin" ? "contributor" : role }));
+        if (role == "admin")
+        {
+            var nomination = await Superuser.ExpectAsync(HttpStatusCode.Created, Superuser.PostAsync("api/v1/nominations",
+                new { userId = created.GetProperty("id").GetGuid(), rationale = "Ansvarar för verktygen" }));
+            await Superuser.ExpectAsync(HttpStatusCode.OK,
+                Superuser.PostAsync($"api/v1/nominations/{nomination.GetProperty("id").GetGuid()}/approve", new { note = "Ja" }));
+        }
         return await ApiSession.LoginAsync(Host.BaseAddress, email, Password);
     }
 
