@@ -47,7 +47,7 @@ public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
         await decide.ClickAsync();
         await Assertions.Expect(adminPage.GetByRole(AriaRole.Link, new() { Name = "Öppna verktyget" })).ToBeVisibleAsync();
         await adminPage.GotoAsync("/admin/tools");
-        var row = adminPage.Locator("table.tools tr", new() { HasText = title });
+        var row = adminPage.Locator(".tools tr", new() { HasText = title });
         await Assertions.Expect(row).ToContainTextAsync("Utkast");
 
         // An active version (through the API: the editor is another area), then publish from the tool page.
