@@ -59,9 +59,26 @@ public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
             var draft = await adminApi.PostAsync($"api/v1/tools/{toolId}/versions");
             var draftId = draft.GetProperty("id").GetGuid();
             await adminApi.PostAsync($"api/v1/tool-versions/{draftId}/submit-review", new { reviewNote = "Startskriptet räcker" });
-            await adminApi.PostAsync($"api/v1/tool-versions/{draftId}/publish");
+            var active = await adminApi.PostAsync($"api/v1/tool-versions/{draftId}/publish");
+            var next = await adminApi.PostAsync($"api/v1/tools/{toolId}/versions", new { derivedFrom = active.GetProperty("id").GetGuid() });
+            await adminApi.PostAsync($"api/v1/tool-versions/{next.GetProperty("id").GetGuid()}", new
+            {
+                baseVersionId = next.GetProperty("id").GetGuid(),
+                source = "# Räknar frånvaro\n" + "def run_tool(input_path, output_dir):\n    return '<p>ok</p>'\n",
+                changeSummary = "Egen tabell",
+            });
         }
-        await adminPage.ReloadAsync();
+
+        // Version history: compare the active version (v2) with the saved draft (v4) side by side.
+        await adminPage.GotoAsync($"/admin/tools/{toolId}/versions");
+        await Assertions.Expect(adminPage.Locator(".versions[data-interactive=true]")).ToBeVisibleAsync();
+        await adminPage.GetByLabel("Jämför från v2").CheckAsync();
+        await adminPage.GetByLabel("Jämför till v4").CheckAsync();
+        await adminPage.GetByRole(AriaRole.Button, new() { Name = "Jämför A och B" }).ClickAsync();
+        await Assertions.Expect(adminPage.Locator("table.diff")).ToContainTextAsync("# Räknar frånvaro");
+        await Assertions.Expect(adminPage.Locator("table.diff td.diff-inserted, table.diff td.diff-modified").First).ToBeVisibleAsync();
+        await adminPage.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "skriptoteket-version-diff.png"), FullPage = true });
+        await adminPage.GotoAsync($"/admin/tools/{toolId}");
         var publish = adminPage.GetByRole(AriaRole.Button, new() { Name = "Publicera i katalogen" });
         await Assertions.Expect(publish).ToBeEnabledAsync();
         await publish.ClickAsync();

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Skriptoteket.Web.Tests.Tools;
 
 /// <summary>The app serves its OpenAPI document, and it lists the tools area's endpoints.</summary>
-public sealed class OpenApiDocumentTests(ToolsApiHostFixture fixture) : IClassFixture<ToolsApiHostFixture>
+public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixture<PlainHostFixture>
 {
     [Fact]
     public async Task Openapi_document_lists_the_tools_versions_suggestions_and_catalog_endpoints()
