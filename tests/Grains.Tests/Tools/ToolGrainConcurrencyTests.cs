@@ -17,6 +17,7 @@ namespace Skriptoteket.Grains.Tests.Tools;
 public sealed class ToolGrainConcurrencyTests(ClusterFixture fixture, ITestOutputHelper output)
 {
     private const int OperationsPerCaller = 30;
+    private const int Reactivations = 6;
 
     [Fact]
     public async Task Interleaved_transitions_keep_one_active_version_and_gap_free_traceable_numbers()
@@ -33,10 +34,12 @@ public sealed class ToolGrainConcurrencyTests(ClusterFixture fixture, ITestOutpu
 
         var work = callers.Select((caller, i) => Task.Run(() =>
             RunCallerAsync(factories[i % factories.Length].GetGrain<IToolGrain>(toolId), caller, new Random(i), outcomes)));
+        // Deactivate the tool grain every 50 operations, so transitions also straddle reactivations.
         var reactivations = Task.Run(async () =>
         {
-            for (var i = 0; i < 5; i++)
+            for (var i = 0; i < Reactivations; i++)
             {
+                await outcomes.Milestones.WaitAsync();
                 await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
             }
         });
@@ -135,6 +138,10 @@ public sealed class ToolGrainConcurrencyTests(ClusterFixture fixture, ITestOutpu
     private sealed class Outcomes
     {
         private readonly Dictionary<string, int> counts = [];
+        private int total;
+
+        /// <summary>Released once per 50 finished operations.</summary>
+        public SemaphoreSlim Milestones { get; } = new(0);
 
         public async Task RecordAsync(string op, Func<Task> action)
         {
@@ -151,6 +158,10 @@ public sealed class ToolGrainConcurrencyTests(ClusterFixture fixture, ITestOutpu
             lock (counts)
             {
                 counts[key] = counts.GetValueOrDefault(key) + 1;
+                if (++total % 50 == 0)
+                {
+                    Milestones.Release();
+                }
             }
         }
 
