@@ -1,3 +1,4 @@
+using Orleans.Storage;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Suggestions;
@@ -102,6 +103,13 @@ internal sealed class SuggestionGrain(
         try
         {
             await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            // Another activation wrote first (e.g. during a silo failover): take its state; the caller re-checks.
+            state.State = before;
+            await state.ReadStateAsync();
+            throw DomainException.Conflict("Förslaget ändrades samtidigt av någon annan. Ladda om och försök igen.");
         }
         catch
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Tools;
@@ -115,6 +116,13 @@ internal sealed partial class ToolGrain(
         try
         {
             await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            // Another activation wrote first (e.g. during a silo failover): take its state; the caller re-checks.
+            state.State = before;
+            await state.ReadStateAsync();
+            throw DomainException.Conflict("Verktyget ändrades samtidigt av någon annan. Ladda om och försök igen.");
         }
         catch
         {
