@@ -15,6 +15,8 @@ public sealed class LoginFlowTests(BrowserFixture fixture)
         await page.GotoAsync("/admin/users");
         Assert.Matches(new Regex("/login\\?returnUrl="), page.Url);
 
+        // The site's stylesheet is served and applied: unstyled, the static form's inputs have no visible border.
+        Assert.Equal("1px", await page.Locator("#email").EvaluateAsync<string>("e => getComputedStyle(e).borderTopWidth"));
         await page.FillAsync("#email", BrowserFixture.SuperuserEmail);
         await page.FillAsync("#password", "fel-lösenord-för-test");
         await page.ClickAsync("button[type=submit]");
