@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using Skriptoteket.Web.Api;
 using Skriptoteket.Web.Components;
 using Skriptoteket.Web.Tools;
+using Skriptoteket.Web.Identity;
 
 namespace Skriptoteket.Web;
 
@@ -17,17 +18,20 @@ public static class WebComposition
         services.AddScoped<Security.CurrentUser>();
         services.AddOpenApi();
         services.AddToolsWeb();
+        services.AddSkriptoteketIdentity();
         return services;
     }
 
     public static WebApplication UseSkriptoteketWeb(this WebApplication app)
     {
         app.UseStaticFiles();
+        app.UseSkriptoteketIdentity();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapSkriptoteketApi();
         app.MapOpenApi();
+        app.MapSkriptoteketAccountEndpoints();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Npgsql;
 using Skriptoteket.Grains.Audit;
 using Skriptoteket.Grains.Execution;
 using Skriptoteket.Grains.Tools;
+using Skriptoteket.Grains.Identity;
 
 namespace Skriptoteket.Grains.Hosting;
 
@@ -23,6 +24,7 @@ public static class GrainsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<DockerClientProvider>();
         services.AddTools();
+        services.AddSkriptoteketIdentityGrains();
         return services;
     }
 }

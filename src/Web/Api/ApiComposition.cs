@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Skriptoteket.Web.Identity;
 
 namespace Skriptoteket.Web.Api;
 
@@ -9,9 +10,12 @@ public static class ApiComposition
 {
     public static RouteGroupBuilder MapSkriptoteketApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").AddEndpointFilter<DomainExceptionFilter>();
+        var api = endpoints.MapGroup("/api/v1")
+            .AddEndpointFilter<Identity.CsrfEndpointFilter>()
+            .AddEndpointFilter<DomainExceptionFilter>();
         // Areas add their endpoints here, one line each (identity, tools, runs).
         Tools.ToolsApi.MapToolsApi(api);
+        api.MapIdentityApi();
         return api;
     }
 }
