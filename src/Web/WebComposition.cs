@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Skriptoteket.Web.Api;
 using Skriptoteket.Web.Components;
+using Skriptoteket.Web.Tools;
 using Skriptoteket.Web.Identity;
 
 namespace Skriptoteket.Web;
@@ -15,6 +16,8 @@ public static class WebComposition
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Security.CurrentUser>();
+        services.AddOpenApi();
+        services.AddToolsWeb();
         services.AddSkriptoteketIdentity();
         return services;
     }
@@ -27,6 +30,7 @@ public static class WebComposition
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapSkriptoteketApi();
+        app.MapOpenApi();
         app.MapSkriptoteketAccountEndpoints();
         return app;
     }

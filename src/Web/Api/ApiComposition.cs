@@ -14,6 +14,7 @@ public static class ApiComposition
             .AddEndpointFilter<Identity.CsrfEndpointFilter>()
             .AddEndpointFilter<DomainExceptionFilter>();
         // Areas add their endpoints here, one line each (identity, tools, runs).
+        Tools.ToolsApi.MapToolsApi(api);
         api.MapIdentityApi();
         return api;
     }

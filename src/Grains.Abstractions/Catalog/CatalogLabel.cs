@@ -1,0 +1,7 @@
+namespace Skriptoteket.Grains.Abstractions.Catalog;
+
+/// <summary>A profession or category: stable slug, changeable label.</summary>
+[GenerateSerializer, Immutable, Alias("Skriptoteket.CatalogLabel")]
+public sealed record CatalogLabel(
+    [property: Id(0)] string Slug,
+    [property: Id(1)] string Label);

@@ -1,0 +1,63 @@
+using Skriptoteket.Grains.Abstractions.Identity;
+
+namespace Skriptoteket.Grains.Abstractions.Tools;
+
+/// <summary>
+/// One tool (key: tool id) and the single writer of its metadata, catalog flag and version history.
+/// Every method takes the acting user and enforces the permission matrix itself.
+/// </summary>
+[Alias("Skriptoteket.IToolGrain")]
+public interface IToolGrain : IGrainWithGuidKey
+{
+    /// <summary>Creates the tool (admin+): a draft tool, not published, without versions.</summary>
+    [Alias("Create")]
+    Task<ToolInfo> CreateAsync(ActingUser actor, ToolMetadata metadata, Guid? suggestionId);
+
+    /// <summary>The tool as the acting user may see it; NOT_FOUND when they may not.</summary>
+    [Alias("Get")]
+    Task<ToolInfo> GetAsync(ActingUser actor);
+
+    /// <summary>Changes title, summary, usage, professions, categories, and the slug until first published (admin+).</summary>
+    [Alias("UpdateMetadata")]
+    Task<ToolInfo> UpdateMetadataAsync(ActingUser actor, ToolMetadata metadata);
+
+    /// <summary>Creates a draft from the starter script, or derived from a version the actor may see.</summary>
+    [Alias("CreateDraft")]
+    Task<ToolVersionHeader> CreateDraftAsync(ActingUser actor, Guid? derivedFrom);
+
+    /// <summary>Opens a version with its source.</summary>
+    [Alias("GetVersion")]
+    Task<ToolVersion> GetVersionAsync(ActingUser actor, Guid versionId);
+
+    /// <summary>Appends a new draft after the base draft; CONFLICT when the base is no longer the head.</summary>
+    [Alias("Save")]
+    Task<ToolVersionHeader> SaveAsync(ActingUser actor, SaveVersionCommand command);
+
+    /// <summary>Freezes a head draft for review (draft → in_review), with an optional note.</summary>
+    [Alias("SubmitForReview")]
+    Task<ToolVersionHeader> SubmitForReviewAsync(ActingUser actor, Guid versionId, string? reviewNote);
+
+    /// <summary>Admin+: in_review → archived, and a new draft derived from it for the author.</summary>
+    [Alias("RequestChanges")]
+    Task<ToolVersionHeader> RequestChangesAsync(ActingUser actor, Guid versionId, string? reviewNote);
+
+    /// <summary>Admin+: a new active copy of an in_review version; the old active and the reviewed record are archived.</summary>
+    [Alias("PublishVersion")]
+    Task<ToolVersionHeader> PublishVersionAsync(ActingUser actor, Guid versionId);
+
+    /// <summary>Superuser: a new active record derived from a formerly active, now archived version.</summary>
+    [Alias("Rollback")]
+    Task<ToolVersionHeader> RollbackAsync(ActingUser actor, Guid versionId);
+
+    /// <summary>Admin+: shows the tool in the catalog; requires an active version.</summary>
+    [Alias("Publish")]
+    Task<ToolInfo> PublishAsync(ActingUser actor);
+
+    /// <summary>Admin+: hides the tool from the catalog; deletes nothing.</summary>
+    [Alias("Depublish")]
+    Task<ToolInfo> DepublishAsync(ActingUser actor);
+
+    /// <summary>The active version to run: for anyone when the tool is published, for admins always; else NOT_FOUND.</summary>
+    [Alias("GetActiveVersion")]
+    Task<ToolVersion> GetActiveVersionAsync(ActingUser actor);
+}

@@ -1,0 +1,21 @@
+namespace Skriptoteket.Grains.Abstractions.Tools;
+
+/// <summary>Everything about a script version except its source. IsHead: a draft nobody has saved over yet.</summary>
+[GenerateSerializer, Immutable, Alias("Skriptoteket.ToolVersionHeader")]
+public sealed record ToolVersionHeader(
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] Guid ToolId,
+    [property: Id(2)] int Number,
+    [property: Id(3)] VersionState State,
+    [property: Id(4)] Guid? DerivedFrom,
+    [property: Id(5)] string Entrypoint,
+    [property: Id(6)] string ContentSha256,
+    [property: Id(7)] string ChangeSummary,
+    [property: Id(8)] string? ReviewNote,
+    [property: Id(9)] Guid CreatedBy,
+    [property: Id(10)] DateTimeOffset CreatedAt,
+    [property: Id(11)] Guid? ReviewedBy,
+    [property: Id(12)] DateTimeOffset? ReviewedAt,
+    [property: Id(13)] Guid? PublishedBy,
+    [property: Id(14)] DateTimeOffset? PublishedAt,
+    [property: Id(15)] bool IsHead);

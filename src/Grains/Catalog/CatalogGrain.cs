@@ -1,0 +1,193 @@
+using Npgsql;
+using Orleans.Concurrency;
+using Skriptoteket.Grains.Abstractions.Catalog;
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Identity;
+
+namespace Skriptoteket.Grains.Catalog;
+
+/// <summary>The read side: plain SQL over the query tables the tool and suggestion grains write.</summary>
+[StatelessWorker]
+internal sealed class CatalogGrain(NpgsqlDataSource db, TaxonomyReader taxonomy) : Grain, ICatalogGrain
+{
+    // "Visible to users" (SPEC §3): published and with an active version.
+    private const string Visible = "t.is_published AND t.active_version_id IS NOT NULL";
+
+    public Task<CatalogTaxonomy> GetTaxonomyAsync() => taxonomy.ReadAsync();
+
+    public async Task<ProfessionCatalog?> GetProfessionAsync(string slug)
+    {
+        await using var label = db.CreateCommand("SELECT label FROM professions WHERE slug = @slug");
+        label.Parameters.AddWithValue("slug", slug);
+        if (await label.ExecuteScalarAsync() is not string professionLabel)
+        {
+            return null;
+        }
+        await using var cmd = db.CreateCommand(
+            $"""
+            SELECT c.slug, c.label, t.id, t.slug, t.title, t.summary
+            FROM profession_categories pc
+            JOIN categories c ON c.slug = pc.category_slug
+            LEFT JOIN (tool_categories tc
+                       JOIN tools t ON t.id = tc.tool_id AND {Visible}
+                       JOIN tool_professions tp ON tp.tool_id = t.id)
+                ON tc.category_slug = c.slug AND tp.profession_slug = pc.profession_slug
+            WHERE pc.profession_slug = @slug
+            ORDER BY pc.position, lower(t.title)
+            """);
+        cmd.Parameters.AddWithValue("slug", slug);
+        var categories = new List<(string Slug, string Label, List<ToolCard> Tools)>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var categorySlug = reader.GetString(0);
+            if (categories.Count == 0 || categories[^1].Slug != categorySlug)
+            {
+                categories.Add((categorySlug, reader.GetString(1), []));
+            }
+            if (!reader.IsDBNull(2))
+            {
+                categories[^1].Tools.Add(new ToolCard(reader.GetGuid(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+            }
+        }
+        return new ProfessionCatalog(slug, professionLabel,
+            categories.Select(c => new CategoryTools(c.Slug, c.Label, c.Tools)).ToList());
+    }
+
+    public async Task<IReadOnlyList<ToolCard>> SearchAsync(string query)
+    {
+        var q = query.Trim();
+        if (q.Length == 0)
+        {
+            return [];
+        }
+        await using var cmd = db.CreateCommand(
+            $"""
+            SELECT t.id, t.slug, t.title, t.summary FROM tools t
+            WHERE {Visible} AND (t.title ILIKE @q OR t.summary ILIKE @q)
+            ORDER BY lower(t.title) LIMIT 50
+            """);
+        cmd.Parameters.AddWithValue("q", "%" + q.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%");
+        var cards = new List<ToolCard>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            cards.Add(new ToolCard(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+        return cards;
+    }
+
+    public async Task<PublishedTool?> FindPublishedToolAsync(string slug)
+    {
+        await using var cmd = db.CreateCommand(
+            $"SELECT t.id, t.slug, t.title, t.summary, t.usage_md, t.active_version_id FROM tools t WHERE t.slug = @slug AND {Visible}");
+        cmd.Parameters.AddWithValue("slug", slug);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? new PublishedTool(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetGuid(5))
+            : null;
+    }
+
+    public async Task<IReadOnlyList<AdminToolRow>> ListToolsAsync(ActingUser actor)
+    {
+        EnsureAdmin(actor);
+        await using var cmd = db.CreateCommand(
+            """
+            SELECT t.id, t.slug, t.title, t.is_published, av.number,
+                   (SELECT count(*) FROM tool_versions v WHERE v.tool_id = t.id AND v.state = 'in_review')::int,
+                   t.updated_at
+            FROM tools t LEFT JOIN tool_versions av ON av.id = t.active_version_id
+            ORDER BY lower(t.title)
+            """);
+        var rows = new List<AdminToolRow>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new AdminToolRow(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3),
+                reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.GetInt32(5), reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+        return rows;
+    }
+
+    public async Task<IReadOnlyList<MyVersionRow>> ListMyVersionsAsync(ActingUser actor)
+    {
+        await using var cmd = db.CreateCommand(
+            """
+            SELECT v.tool_id, t.title, v.id, v.number, v.state, v.created_at
+            FROM tool_versions v JOIN tools t ON t.id = v.tool_id
+            WHERE v.created_by = @me ORDER BY v.created_at DESC, v.number DESC LIMIT 200
+            """);
+        cmd.Parameters.AddWithValue("me", actor.UserId);
+        var rows = new List<MyVersionRow>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new MyVersionRow(reader.GetGuid(0), reader.GetString(1), reader.GetGuid(2), reader.GetInt32(3),
+                reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5)));
+        }
+        return rows;
+    }
+
+    public Task<IReadOnlyList<SuggestionRow>> ListSuggestionQueueAsync(ActingUser actor, bool includeDecided)
+    {
+        EnsureAdmin(actor);
+        return ReadSuggestionsAsync(includeDecided ? "TRUE" : "s.status = 'pending'", null);
+    }
+
+    public Task<IReadOnlyList<SuggestionRow>> ListMySuggestionsAsync(ActingUser actor) =>
+        ReadSuggestionsAsync("s.submitted_by = @me", actor.UserId);
+
+    public async Task<Guid?> FindToolOfVersionAsync(Guid versionId)
+    {
+        await using var cmd = db.CreateCommand("SELECT tool_id FROM tool_versions WHERE id = @id");
+        cmd.Parameters.AddWithValue("id", versionId);
+        return await cmd.ExecuteScalarAsync() is Guid toolId ? toolId : null;
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(IReadOnlyList<Guid> userIds)
+    {
+        await using var cmd = db.CreateCommand("SELECT id, display_name FROM users WHERE id = ANY(@ids)");
+        cmd.Parameters.AddWithValue("ids", userIds.Distinct().ToArray());
+        var names = new Dictionary<Guid, string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names[reader.GetGuid(0)] = reader.GetString(1);
+        }
+        return names;
+    }
+
+    private async Task<IReadOnlyList<SuggestionRow>> ReadSuggestionsAsync(string where, Guid? me)
+    {
+        await using var cmd = db.CreateCommand(
+            $"""
+            SELECT s.id, s.title, s.status, s.submitted_by, coalesce(u.display_name, ''), s.submitted_at, s.decided_at, s.tool_id
+            FROM suggestions s LEFT JOIN users u ON u.id = s.submitted_by
+            WHERE {where}
+            ORDER BY (s.status = 'pending') DESC, s.submitted_at LIMIT 500
+            """);
+        if (me is { } id)
+        {
+            cmd.Parameters.AddWithValue("me", id);
+        }
+        var rows = new List<SuggestionRow>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new SuggestionRow(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetGuid(3),
+                reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5),
+                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+                reader.IsDBNull(7) ? null : reader.GetGuid(7)));
+        }
+        return rows;
+    }
+
+    private static void EnsureAdmin(ActingUser actor)
+    {
+        if (!actor.IsAtLeast(Role.Admin))
+        {
+            throw DomainException.Forbidden();
+        }
+    }
+}

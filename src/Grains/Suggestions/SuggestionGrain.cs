@@ -1,0 +1,134 @@
+using Orleans.Storage;
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Suggestions;
+using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Audit;
+using Skriptoteket.Grains.Catalog;
+using Skriptoteket.Grains.Persistence;
+using Skriptoteket.Grains.Tools;
+
+namespace Skriptoteket.Grains.Suggestions;
+
+/// <summary>One suggestion: submitted once, decided once. Accepting creates the draft tool under the suggestion's id.</summary>
+internal sealed class SuggestionGrain(
+    [PersistentState("suggestion", StorageNames.Store)] IPersistentState<SuggestionState> state,
+    SuggestionProjection projection,
+    TaxonomyReader taxonomy,
+    IAuditLog audit,
+    TimeProvider time) : Grain, ISuggestionGrain
+{
+    private Guid Id => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Exists)
+        {
+            await projection.WriteAsync(Id, state.State);
+        }
+    }
+
+    public async Task<SuggestionInfo> SubmitAsync(ActingUser actor, SuggestionDraft draft)
+    {
+        if (!SuggestionRules.CanSubmit(actor))
+        {
+            throw DomainException.Forbidden();
+        }
+        if (state.State.Exists)
+        {
+            throw DomainException.Conflict("Förslaget finns redan.");
+        }
+        var lists = await taxonomy.ReadAsync();
+        var valid = SuggestionRules.Validate(draft, lists.Professions.Select(p => p.Slug).ToHashSet(),
+            lists.Categories.Select(c => c.Slug).ToHashSet());
+        var now = time.GetUtcNow();
+        var next = new SuggestionState
+        {
+            Exists = true,
+            Draft = valid,
+            Status = SuggestionStatus.Pending,
+            SubmittedBy = actor.UserId,
+            SubmittedAt = now,
+            History = [new SuggestionEvent("submitted", actor.UserId, now, null)],
+        };
+        await CommitAsync(next, actor, "suggestion.submitted");
+        return ToInfo(next);
+    }
+
+    public Task<SuggestionInfo> GetAsync(ActingUser actor)
+    {
+        EnsureVisible(actor);
+        return Task.FromResult(ToInfo(state.State));
+    }
+
+    public async Task<SuggestionInfo> DecideAsync(ActingUser actor, SuggestionDecision decision)
+    {
+        EnsureVisible(actor);
+        if (!SuggestionRules.CanDecide(actor))
+        {
+            throw DomainException.Forbidden();
+        }
+        SuggestionRules.EnsureCanDecide(state.State.Status, decision);
+        var next = state.State.Clone();
+        if (decision.Kind == SuggestionDecisionKind.Modify)
+        {
+            var lists = await taxonomy.ReadAsync();
+            next.Draft = SuggestionRules.Validate(decision.Modified!, lists.Professions.Select(p => p.Slug).ToHashSet(),
+                lists.Categories.Select(c => c.Slug).ToHashSet());
+        }
+        var now = time.GetUtcNow();
+        next.Decision = decision.Kind;
+        next.Rationale = decision.Rationale.Trim();
+        next.DecidedBy = actor.UserId;
+        next.DecidedAt = now;
+        next.Status = decision.Kind == SuggestionDecisionKind.Deny ? SuggestionStatus.Denied : SuggestionStatus.Accepted;
+        next.History.Add(new SuggestionEvent(SuggestionRules.DecisionName(decision.Kind), actor.UserId, now, next.Rationale));
+        if (next.Status == SuggestionStatus.Accepted)
+        {
+            // The tool is created first under this suggestion's id: a retry after a failed state write finds it.
+            var slug = await projection.FreeSlugAsync(ToolMetadataRules.SlugFrom(next.Draft.Title));
+            var metadata = new ToolMetadata(slug, next.Draft.Title, next.Draft.Description, "",
+                next.Draft.Professions, next.Draft.Categories);
+            var tool = await GrainFactory.GetGrain<IToolGrain>(Id).CreateAsync(actor, metadata, Id);
+            next.ToolId = tool.Id;
+        }
+        await CommitAsync(next, actor, "suggestion." + SuggestionRules.DecisionName(decision.Kind));
+        return ToInfo(next);
+    }
+
+    private async Task CommitAsync(SuggestionState next, ActingUser actor, string action)
+    {
+        var before = state.State;
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            // Another activation wrote first (e.g. during a silo failover): take its state; the caller re-checks.
+            state.State = before;
+            await state.ReadStateAsync();
+            throw DomainException.Conflict("Förslaget ändrades samtidigt av någon annan. Ladda om och försök igen.");
+        }
+        catch
+        {
+            state.State = before;
+            throw;
+        }
+        await projection.WriteAsync(Id, next);
+        await audit.AppendAsync(new AuditEntry(actor.UserId, action, "suggestion", Id.ToString(),
+            new Dictionary<string, object?> { ["tool_id"] = next.ToolId, ["rationale"] = next.Rationale }));
+    }
+
+    private void EnsureVisible(ActingUser actor)
+    {
+        if (!state.State.Exists || !SuggestionRules.CanSee(actor, state.State.SubmittedBy))
+        {
+            throw DomainException.NotFound("Förslaget");
+        }
+    }
+
+    private SuggestionInfo ToInfo(SuggestionState s) => new(Id, s.Draft, s.Status, s.SubmittedBy, s.SubmittedAt,
+        s.Decision, s.Rationale, s.DecidedBy, s.DecidedAt, s.ToolId, s.History.ToList());
+}

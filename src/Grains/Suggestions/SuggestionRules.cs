@@ -1,0 +1,67 @@
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Suggestions;
+
+namespace Skriptoteket.Grains.Suggestions;
+
+/// <summary>Who may submit, see and decide suggestions, and what a valid suggestion and decision are (pure).</summary>
+public static class SuggestionRules
+{
+    public static bool CanSubmit(ActingUser actor) => actor.IsAtLeast(Role.Contributor);
+
+    public static bool CanSee(ActingUser actor, Guid submittedBy) =>
+        actor.IsAtLeast(Role.Admin) || (actor.IsAtLeast(Role.Contributor) && actor.UserId == submittedBy);
+
+    public static bool CanDecide(ActingUser actor) => actor.IsAtLeast(Role.Admin);
+
+    /// <summary>Title and description required; professions and categories from the allowlists.</summary>
+    public static SuggestionDraft Validate(SuggestionDraft draft, ISet<string> professions, ISet<string> categories)
+    {
+        var title = draft.Title.Trim();
+        var description = draft.Description.Trim();
+        if (title.Length is 0 or > 200)
+        {
+            throw DomainException.Invalid("Titeln måste ha 1–200 tecken.");
+        }
+        if (description.Length is 0 or > 10_000)
+        {
+            throw DomainException.Invalid("Beskriv verktyget (högst 10 000 tecken).");
+        }
+        var p = draft.Professions.Distinct().ToList();
+        var c = draft.Categories.Distinct().ToList();
+        if (p.Count == 0 || p.Any(x => !professions.Contains(x)))
+        {
+            throw DomainException.Invalid("Välj minst en yrkesroll från listan.");
+        }
+        if (c.Count == 0 || c.Any(x => !categories.Contains(x)))
+        {
+            throw DomainException.Invalid("Välj minst en kategori från listan.");
+        }
+        return new SuggestionDraft(title, description, p, c);
+    }
+
+    /// <summary>A suggestion is decided once, always with a rationale; modify needs the edited fields.</summary>
+    public static void EnsureCanDecide(SuggestionStatus status, SuggestionDecision decision)
+    {
+        if (status != SuggestionStatus.Pending)
+        {
+            throw DomainException.Conflict("Förslaget är redan avgjort.");
+        }
+        if (string.IsNullOrWhiteSpace(decision.Rationale))
+        {
+            throw DomainException.Invalid("Ange en motivering för beslutet.");
+        }
+        if (decision.Kind == SuggestionDecisionKind.Modify && decision.Modified is null)
+        {
+            throw DomainException.Invalid("Ange de ändrade uppgifterna.");
+        }
+    }
+
+    public static string DecisionName(SuggestionDecisionKind kind) => kind switch
+    {
+        SuggestionDecisionKind.Accept => "accept",
+        SuggestionDecisionKind.Modify => "modify",
+        SuggestionDecisionKind.Deny => "deny",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

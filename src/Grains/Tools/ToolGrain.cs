@@ -1,0 +1,187 @@
+using Microsoft.Extensions.Options;
+using Orleans.Storage;
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Audit;
+using Skriptoteket.Grains.Catalog;
+using Skriptoteket.Grains.Persistence;
+
+namespace Skriptoteket.Grains.Tools;
+
+/// <summary>
+/// The single writer of one tool. Non-reentrant: every transition is one turn, so one active version and
+/// gap-free numbers hold by construction. Metadata and catalog flag here; versions in ToolGrain.Versions.cs.
+/// </summary>
+internal sealed partial class ToolGrain(
+    [PersistentState("tool", StorageNames.Store)] IPersistentState<ToolState> state,
+    ToolProjection projection,
+    TaxonomyReader taxonomy,
+    IAuditLog audit,
+    IOptions<ToolsOptions> options,
+    TimeProvider time) : Grain, IToolGrain
+{
+    private Guid ToolId => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Repair: a projection lost after a state write (crash, database hiccup) is redone from the state.
+        if (state.State.Exists)
+        {
+            await projection.WriteAsync(ToolId, state.State, state.State.Versions);
+            state.State.PendingSources.Clear();
+        }
+    }
+
+    public async Task<ToolInfo> CreateAsync(ActingUser actor, ToolMetadata metadata, Guid? suggestionId)
+    {
+        if (!ToolPermissions.CanManage(actor))
+        {
+            throw DomainException.Forbidden();
+        }
+        if (state.State.Exists)
+        {
+            // Accepting a suggestion creates its tool under the suggestion's id; a retried accept finds it here.
+            return suggestionId is not null && state.State.SuggestionId == suggestionId
+                ? ToInfo(actor, state.State)
+                : throw DomainException.Conflict("Verktyget finns redan.");
+        }
+        var valid = await ValidateAsync(metadata);
+        var now = time.GetUtcNow();
+        var next = new ToolState
+        {
+            Exists = true,
+            Metadata = valid,
+            SuggestionId = suggestionId,
+            CreatedBy = actor.UserId,
+            CreatedAt = now,
+        };
+        await CommitAsync(next, actor, "tool.created", new() { ["slug"] = valid.Slug, ["suggestion_id"] = suggestionId });
+        return ToInfo(actor, next);
+    }
+
+    public Task<ToolInfo> GetAsync(ActingUser actor)
+    {
+        EnsureVisible(actor);
+        return Task.FromResult(ToInfo(actor, state.State));
+    }
+
+    public async Task<ToolInfo> UpdateMetadataAsync(ActingUser actor, ToolMetadata metadata)
+    {
+        EnsureVisible(actor);
+        EnsureManager(actor);
+        if (state.State.SlugLocked && metadata.Slug.Trim() != state.State.Metadata.Slug)
+        {
+            throw DomainException.Invalid("Sökvägsnamnet kan inte ändras efter att verktyget har publicerats.");
+        }
+        var valid = await ValidateAsync(metadata);
+        var next = state.State.Clone();
+        next.Metadata = valid;
+        await CommitAsync(next, actor, "tool.metadata_updated", new() { ["slug"] = valid.Slug });
+        return ToInfo(actor, next);
+    }
+
+    public async Task<ToolInfo> PublishAsync(ActingUser actor)
+    {
+        EnsureVisible(actor);
+        EnsureManager(actor);
+        VersionTransitions.EnsureCanPublishTool(state.State.ActiveVersionId);
+        var next = state.State.Clone();
+        next.IsPublished = true;
+        next.SlugLocked = true;
+        await CommitAsync(next, actor, "tool.published", new() { ["active_version_id"] = next.ActiveVersionId });
+        return ToInfo(actor, next);
+    }
+
+    public async Task<ToolInfo> DepublishAsync(ActingUser actor)
+    {
+        EnsureVisible(actor);
+        EnsureManager(actor);
+        var next = state.State.Clone();
+        next.IsPublished = false;
+        await CommitAsync(next, actor, "tool.depublished", []);
+        return ToInfo(actor, next);
+    }
+
+    /// <summary>
+    /// Writes the state (restoring memory if that fails), then the query rows of every header that changed,
+    /// then one audit row. A failed projection deactivates the grain so that the next activation repairs it.
+    /// </summary>
+    private async Task CommitAsync(ToolState next, ActingUser actor, string action, Dictionary<string, object?> details)
+    {
+        var before = state.State;
+        var unchanged = before.Versions.ToHashSet(ReferenceEqualityComparer.Instance);
+        next.UpdatedAt = time.GetUtcNow();
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (InconsistentStateException)
+        {
+            // Another activation wrote first (e.g. during a silo failover): take its state; the caller re-checks.
+            state.State = before;
+            await state.ReadStateAsync();
+            throw DomainException.Conflict("Verktyget ändrades samtidigt av någon annan. Ladda om och försök igen.");
+        }
+        catch
+        {
+            state.State = before;
+            throw;
+        }
+        try
+        {
+            await projection.WriteAsync(ToolId, next, next.Versions.Where(v => !unchanged.Contains(v)));
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+        next.PendingSources.Clear();
+        await audit.AppendAsync(new AuditEntry(actor.UserId, action, "tool", ToolId.ToString(), details));
+    }
+
+    private async Task<ToolMetadata> ValidateAsync(ToolMetadata metadata)
+    {
+        var lists = await taxonomy.ReadAsync();
+        var valid = ToolMetadataRules.Validate(
+            metadata,
+            lists.Professions.Select(p => p.Slug).ToHashSet(),
+            lists.Categories.Select(c => c.Slug).ToHashSet());
+        if (await projection.IsSlugTakenAsync(valid.Slug, ToolId))
+        {
+            throw DomainException.Conflict("Sökvägsnamnet används redan av ett annat verktyg.");
+        }
+        return valid;
+    }
+
+    private void EnsureVisible(ActingUser actor)
+    {
+        var s = state.State;
+        if (!s.Exists || !ToolPermissions.CanSeeTool(actor, s.IsPublished && s.ActiveVersionId is not null))
+        {
+            throw DomainException.NotFound("Verktyget");
+        }
+    }
+
+    private static void EnsureManager(ActingUser actor)
+    {
+        if (!ToolPermissions.CanManage(actor))
+        {
+            throw DomainException.Forbidden();
+        }
+    }
+
+    private ToolInfo ToInfo(ActingUser actor, ToolState s) => new(
+        ToolId,
+        s.Metadata,
+        s.IsPublished,
+        s.SlugLocked,
+        s.ActiveVersionId,
+        s.ActiveVersionId is { } active ? s.Find(active)?.Number : null,
+        s.SuggestionId,
+        s.CreatedBy,
+        s.CreatedAt,
+        s.Versions.Where(v => ToolPermissions.CanSeeVersion(actor, v)).OrderByDescending(v => v.Number).ToList());
+}

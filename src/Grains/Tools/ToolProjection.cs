@@ -1,0 +1,140 @@
+using Npgsql;
+using NpgsqlTypes;
+using Skriptoteket.Grains.Abstractions.Tools;
+
+namespace Skriptoteket.Grains.Tools;
+
+/// <summary>
+/// Writes a tool grain's state into the query tables (tools, tool_professions, tool_categories, tool_versions),
+/// idempotently and in one transaction. Rows leaving the active state are written before any row entering it,
+/// so the one-active index never sees two.
+/// </summary>
+internal sealed class ToolProjection(NpgsqlDataSource db)
+{
+    /// <summary>Writes the tool row and the given version headers (all of them when repairing).</summary>
+    public async Task WriteAsync(Guid toolId, ToolState state, IEnumerable<ToolVersionHeader> versions)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        var batch = new NpgsqlBatch(connection, tx);
+        AddTool(batch, toolId, state);
+        foreach (var version in versions.OrderBy(v => v.State == VersionState.Active).ThenBy(v => v.Number))
+        {
+            AddVersion(batch, version, state.PendingSources.GetValueOrDefault(version.Id));
+        }
+        await batch.ExecuteNonQueryAsync();
+        await tx.CommitAsync();
+    }
+
+    /// <summary>Source of a stored version; null when it is not (yet) in the table.</summary>
+    public async Task<string?> ReadSourceAsync(Guid versionId)
+    {
+        await using var cmd = db.CreateCommand("SELECT source FROM tool_versions WHERE id = @id");
+        cmd.Parameters.AddWithValue("id", versionId);
+        return (string?)await cmd.ExecuteScalarAsync();
+    }
+
+    /// <summary>True when another tool already uses the slug.</summary>
+    public async Task<bool> IsSlugTakenAsync(string slug, Guid toolId)
+    {
+        await using var cmd = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM tools WHERE slug = @slug AND id <> @id)");
+        cmd.Parameters.AddWithValue("slug", slug);
+        cmd.Parameters.AddWithValue("id", toolId);
+        return (bool)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private static void AddTool(NpgsqlBatch batch, Guid toolId, ToolState s)
+    {
+        var tool = new NpgsqlBatchCommand(
+            """
+            INSERT INTO tools (id, slug, title, summary, usage_md, is_published, active_version_id, suggestion_id,
+                               created_by, created_at, updated_at)
+            VALUES (@id, @slug, @title, @summary, @usage, @published, @active, @suggestion, @created_by, @created_at, @updated_at)
+            ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, title = excluded.title, summary = excluded.summary,
+                usage_md = excluded.usage_md, is_published = excluded.is_published,
+                active_version_id = excluded.active_version_id, suggestion_id = excluded.suggestion_id,
+                updated_at = excluded.updated_at
+            """);
+        tool.Parameters.AddWithValue("id", toolId);
+        tool.Parameters.AddWithValue("slug", s.Metadata.Slug);
+        tool.Parameters.AddWithValue("title", s.Metadata.Title);
+        tool.Parameters.AddWithValue("summary", s.Metadata.Summary);
+        tool.Parameters.AddWithValue("usage", s.Metadata.UsageMarkdown);
+        tool.Parameters.AddWithValue("published", s.IsPublished);
+        tool.Parameters.AddWithValue("active", (object?)s.ActiveVersionId ?? DBNull.Value);
+        tool.Parameters.AddWithValue("suggestion", (object?)s.SuggestionId ?? DBNull.Value);
+        tool.Parameters.AddWithValue("created_by", s.CreatedBy);
+        tool.Parameters.AddWithValue("created_at", s.CreatedAt);
+        tool.Parameters.AddWithValue("updated_at", s.UpdatedAt);
+        batch.BatchCommands.Add(tool);
+
+        var links = new NpgsqlBatchCommand(
+            """
+            WITH p AS (DELETE FROM tool_professions WHERE tool_id = @id),
+                 c AS (DELETE FROM tool_categories WHERE tool_id = @id)
+            SELECT 1
+            """);
+        links.Parameters.AddWithValue("id", toolId);
+        batch.BatchCommands.Add(links);
+        var professions = new NpgsqlBatchCommand(
+            "INSERT INTO tool_professions (tool_id, profession_slug) SELECT @id, unnest(@slugs)");
+        professions.Parameters.AddWithValue("id", toolId);
+        professions.Parameters.AddWithValue("slugs", s.Metadata.Professions.ToArray());
+        batch.BatchCommands.Add(professions);
+        var categories = new NpgsqlBatchCommand(
+            "INSERT INTO tool_categories (tool_id, category_slug) SELECT @id, unnest(@slugs)");
+        categories.Parameters.AddWithValue("id", toolId);
+        categories.Parameters.AddWithValue("slugs", s.Metadata.Categories.ToArray());
+        batch.BatchCommands.Add(categories);
+    }
+
+    private static void AddVersion(NpgsqlBatch batch, ToolVersionHeader v, string? pendingSource)
+    {
+        // Only state and the review/publish stamps ever change; the trigger refuses anything else.
+        var sql = pendingSource is null
+            ? """
+              UPDATE tool_versions SET state = @state, review_note = @review_note, reviewed_by = @reviewed_by,
+                  reviewed_at = @reviewed_at, published_by = @published_by, published_at = @published_at
+              WHERE id = @id
+              """
+            : """
+              INSERT INTO tool_versions (id, tool_id, number, state, source, entrypoint, content_sha256, derived_from,
+                  change_summary, review_note, created_by, created_at, reviewed_by, reviewed_at, published_by, published_at)
+              VALUES (@id, @tool_id, @number, @state, @source, @entrypoint, @sha, @derived_from, @change_summary,
+                  @review_note, @created_by, @created_at, @reviewed_by, @reviewed_at, @published_by, @published_at)
+              ON CONFLICT (id) DO UPDATE SET state = excluded.state, review_note = excluded.review_note,
+                  reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at,
+                  published_by = excluded.published_by, published_at = excluded.published_at
+              """;
+        var cmd = new NpgsqlBatchCommand(sql);
+        cmd.Parameters.AddWithValue("id", v.Id);
+        cmd.Parameters.AddWithValue("state", StateName(v.State));
+        cmd.Parameters.AddWithValue("review_note", (object?)v.ReviewNote ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("reviewed_by", NpgsqlDbType.Uuid, (object?)v.ReviewedBy ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("reviewed_at", NpgsqlDbType.TimestampTz, (object?)v.ReviewedAt ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("published_by", NpgsqlDbType.Uuid, (object?)v.PublishedBy ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("published_at", NpgsqlDbType.TimestampTz, (object?)v.PublishedAt ?? DBNull.Value);
+        if (pendingSource is not null)
+        {
+            cmd.Parameters.AddWithValue("tool_id", v.ToolId);
+            cmd.Parameters.AddWithValue("number", v.Number);
+            cmd.Parameters.AddWithValue("source", pendingSource);
+            cmd.Parameters.AddWithValue("entrypoint", v.Entrypoint);
+            cmd.Parameters.AddWithValue("sha", v.ContentSha256);
+            cmd.Parameters.AddWithValue("derived_from", NpgsqlDbType.Uuid, (object?)v.DerivedFrom ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("change_summary", v.ChangeSummary);
+            cmd.Parameters.AddWithValue("created_by", v.CreatedBy);
+            cmd.Parameters.AddWithValue("created_at", v.CreatedAt);
+        }
+        batch.BatchCommands.Add(cmd);
+    }
+
+    public static string StateName(VersionState state) => state switch
+    {
+        VersionState.Draft => "draft",
+        VersionState.InReview => "in_review",
+        VersionState.Active => "active",
+        VersionState.Archived => "archived",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+}

@@ -1,0 +1,10 @@
+namespace Skriptoteket.Grains.Tools;
+
+/// <summary>Settings of the tool lifecycle (section "Tools").</summary>
+public sealed class ToolsOptions
+{
+    public const string Section = "Tools";
+
+    /// <summary>When true, the author of a version may not publish it (another admin must). Default false.</summary>
+    public bool RequireFourEyes { get; set; }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Routing;
+
+namespace Skriptoteket.Web.Api.Tools;
+
+public static class ToolsApi
+{
+    /// <summary>Tools, versions, suggestions and catalog endpoints on the /api/v1 group.</summary>
+    public static RouteGroupBuilder MapToolsApi(this RouteGroupBuilder api)
+    {
+        ToolEndpoints.Map(api);
+        ToolVersionEndpoints.Map(api);
+        SuggestionEndpoints.Map(api);
+        CatalogEndpoints.Map(api);
+        return api;
+    }
+}

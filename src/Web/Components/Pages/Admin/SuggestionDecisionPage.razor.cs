@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Skriptoteket.Grains.Abstractions.Catalog;
+using Skriptoteket.Grains.Abstractions.Errors;
+using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
+using Skriptoteket.Grains.Abstractions.Suggestions;
+using Skriptoteket.Web.Tools;
+
+namespace Skriptoteket.Web.Components.Pages.Admin;
+
+public partial class SuggestionDecisionPage
+{
+    private SuggestionInfo? suggestion;
+    private CatalogTaxonomy? taxonomy;
+    private bool notFound;
+    private bool busy;
+    private SuggestionDecisionKind kind = SuggestionDecisionKind.Accept;
+    private string rationale = "";
+    private string title = "";
+    private string description = "";
+    private HashSet<string> professions = [];
+    private HashSet<string> categories = [];
+
+    [Parameter] public Guid Id { get; set; }
+
+    [Inject] private ToolsService Tools { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        taxonomy = await Tools.GetTaxonomyAsync();
+        try
+        {
+            Show(await Tools.GetSuggestionAsync(Id));
+        }
+        catch (DomainException ex) when (ex.Code == ErrorCode.NotFound)
+        {
+            notFound = true;
+        }
+    }
+
+    private void Show(SuggestionInfo info)
+    {
+        suggestion = info;
+        title = info.Draft.Title;
+        description = info.Draft.Description;
+        professions = [.. info.Draft.Professions];
+        categories = [.. info.Draft.Categories];
+    }
+
+    private async Task DecideAsync()
+    {
+        if (string.IsNullOrWhiteSpace(rationale))
+        {
+            Snackbar.Add("Skriv en motivering.", Severity.Warning);
+            return;
+        }
+        busy = true;
+        var modified = kind == SuggestionDecisionKind.Modify
+            ? new SuggestionDraft(title, description, [.. professions], [.. categories])
+            : null;
+        var error = await ToolsService.TryAsync(async () => Show(await Tools.DecideAsync(Id, new SuggestionDecision(kind, rationale, modified))));
+        busy = false;
+        Snackbar.Add(error ?? "Beslutet är sparat.", error is null ? Severity.Success : Severity.Error);
+    }
+
+    private static string Labels(IReadOnlyList<CatalogLabel> all, IReadOnlyList<string> slugs) =>
+        string.Join(", ", all.Where(l => slugs.Contains(l.Slug)).Select(l => l.Label));
+
+    private static string EventLabel(string kind) => kind switch
+    {
+        "submitted" => "Inskickat",
+        "accept" => "Godkänt",
+        "modify" => "Ändrat och godkänt",
+        "deny" => "Avslaget",
+        _ => kind,
+    };
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Skriptoteket.Grains.Abstractions.Catalog;
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Web.Tools;
+using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
+
+namespace Skriptoteket.Web.Components.Pages.Admin;
+
+public partial class ToolEditor
+{
+    private CatalogTaxonomy? taxonomy;
+    private ToolInfo? tool;
+    private bool notFound;
+    private bool busy;
+    private string slug = "";
+    private string title = "";
+    private string summary = "";
+    private string usage = "";
+    private HashSet<string> professions = [];
+    private HashSet<string> categories = [];
+
+    [Parameter] public Guid? Id { get; set; }
+
+    [Inject] private ToolsService Tools { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        taxonomy = await Tools.GetTaxonomyAsync();
+        if (Id is not { } id)
+        {
+            return;
+        }
+        try
+        {
+            Show(await Tools.GetToolAsync(id));
+        }
+        catch (DomainException ex) when (ex.Code == ErrorCode.NotFound)
+        {
+            notFound = true;
+        }
+    }
+
+    private void Show(ToolInfo info)
+    {
+        tool = info;
+        (slug, title, summary, usage) = (info.Metadata.Slug, info.Metadata.Title, info.Metadata.Summary, info.Metadata.UsageMarkdown);
+        professions = [.. info.Metadata.Professions];
+        categories = [.. info.Metadata.Categories];
+    }
+
+    private async Task SaveAsync()
+    {
+        busy = true;
+        var metadata = new ToolMetadata(slug, title, summary, usage, [.. professions], [.. categories]);
+        ToolInfo? saved = null;
+        var error = await ToolsService.TryAsync(async () =>
+            saved = Id is { } id ? await Tools.UpdateToolAsync(id, metadata) : await Tools.CreateToolAsync(metadata));
+        busy = false;
+        if (error is not null || saved is null)
+        {
+            Snackbar.Add(error ?? "Kunde inte spara.", Severity.Error);
+            return;
+        }
+        Snackbar.Add("Sparat.", Severity.Success);
+        if (Id is null)
+        {
+            Navigation.NavigateTo($"/admin/tools/{saved.Id}");
+            return;
+        }
+        Show(saved);
+    }
+
+    private async Task SetPublishedAsync(bool published)
+    {
+        var error = await ToolsService.TryAsync(async () => Show(await Tools.SetPublishedAsync(Id!.Value, published)));
+        Snackbar.Add(error ?? (published ? "Verktyget är publicerat." : "Verktyget är avpublicerat."), error is null ? Severity.Success : Severity.Error);
+    }
+}

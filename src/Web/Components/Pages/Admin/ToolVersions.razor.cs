@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Web.Tools;
+using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
+
+namespace Skriptoteket.Web.Components.Pages.Admin;
+
+public partial class ToolVersions
+{
+    private ToolInfo? tool;
+    private IReadOnlyDictionary<Guid, string> names = new Dictionary<Guid, string>();
+    private bool notFound;
+    private bool isSuperuser;
+    private string note = "";
+    private Guid? left;
+    private Guid? right;
+    private ToolVersion? opened;
+    private IReadOnlyList<VersionDiff.Row>? diff;
+    private string diffTitle = "";
+
+    [Parameter] public Guid Id { get; set; }
+
+    [Inject] private ToolsService Tools { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        isSuperuser = (await Tools.GetActorAsync()).IsAtLeast(Role.Superuser);
+        try
+        {
+            await LoadAsync();
+        }
+        catch (DomainException ex) when (ex.Code == ErrorCode.NotFound)
+        {
+            notFound = true;
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        tool = await Tools.GetToolAsync(Id);
+        names = await Tools.GetUserNamesAsync(tool.Versions.Select(v => v.CreatedBy).ToList());
+    }
+
+    private async Task OpenAsync(ToolVersionHeader version)
+    {
+        diff = null;
+        opened = await Tools.GetVersionAsync(Id, version.Id);
+    }
+
+    private async Task CompareAsync()
+    {
+        var a = await Tools.GetVersionAsync(Id, left!.Value);
+        var b = await Tools.GetVersionAsync(Id, right!.Value);
+        opened = null;
+        diffTitle = $"v{a.Header.Number} → v{b.Header.Number}";
+        diff = VersionDiff.SideBySide(a.Source, b.Source);
+    }
+
+    private async Task ActAsync(Func<Task> action, string done)
+    {
+        var error = await ToolsService.TryAsync(action);
+        Snackbar.Add(error ?? done, error is null ? Severity.Success : Severity.Error);
+        await LoadAsync();
+    }
+
+    private string Name(Guid id) => names.TryGetValue(id, out var name) ? name : id.ToString()[..8];
+
+    private static string Time(DateTimeOffset? at) => at?.ToLocalTime().ToString("yyyy-MM-dd HH:mm") ?? "";
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Skriptoteket.Grains.Abstractions.Catalog;
+using Skriptoteket.Grains.Abstractions.Suggestions;
+using Skriptoteket.Web.Tools;
+
+namespace Skriptoteket.Web.Components.Pages.Suggestions;
+
+public partial class NewSuggestion
+{
+    private CatalogTaxonomy? taxonomy;
+    private string title = "";
+    private string description = "";
+    private readonly HashSet<string> professions = [];
+    private readonly HashSet<string> categories = [];
+    private bool busy;
+
+    [Inject] private ToolsService Tools { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    protected override async Task OnInitializedAsync() => taxonomy = await Tools.GetTaxonomyAsync();
+
+    private async Task SubmitAsync()
+    {
+        if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(description) || professions.Count == 0 || categories.Count == 0)
+        {
+            Snackbar.Add("Fyll i titel och beskrivning och välj minst en yrkesroll och en kategori.", Severity.Warning);
+            return;
+        }
+        busy = true;
+        var error = await ToolsService.TryAsync(() => Tools.SubmitSuggestionAsync(
+            new SuggestionDraft(title, description, [.. professions], [.. categories])));
+        busy = false;
+        if (error is not null)
+        {
+            Snackbar.Add(error, Severity.Error);
+            return;
+        }
+        Snackbar.Add("Tack! Förslaget är skickat.", Severity.Success);
+        Navigation.NavigateTo("/suggestions/mine");
+    }
+}

@@ -1,0 +1,89 @@
+using Skriptoteket.Grains.Abstractions.Catalog;
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Suggestions;
+using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Web.Security;
+
+namespace Skriptoteket.Web.Tools;
+
+/// <summary>The pages' way to the tool, suggestion and catalog grains, with the circuit's acting user.</summary>
+public sealed class ToolsService(IGrainFactory grains, CurrentUser currentUser)
+{
+    private ICatalogGrain Catalog => grains.GetGrain<ICatalogGrain>(0);
+
+    private IToolGrain Tool(Guid id) => grains.GetGrain<IToolGrain>(id);
+
+    public Task<CatalogTaxonomy> GetTaxonomyAsync() => Catalog.GetTaxonomyAsync();
+
+    public Task<ProfessionCatalog?> GetProfessionAsync(string slug) => Catalog.GetProfessionAsync(slug);
+
+    public Task<IReadOnlyList<ToolCard>> SearchAsync(string query) => Catalog.SearchAsync(query);
+
+    public Task<PublishedTool?> FindPublishedToolAsync(string slug) => Catalog.FindPublishedToolAsync(slug);
+
+    public async Task<IReadOnlyList<AdminToolRow>> ListToolsAsync() => await Catalog.ListToolsAsync(await currentUser.GetAsync());
+
+    public async Task<IReadOnlyList<MyVersionRow>> ListMyVersionsAsync() => await Catalog.ListMyVersionsAsync(await currentUser.GetAsync());
+
+    public Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(IReadOnlyList<Guid> ids) => Catalog.GetUserNamesAsync(ids);
+
+    public Task<Grains.Abstractions.Identity.ActingUser> GetActorAsync() => currentUser.GetAsync();
+
+    public async Task<ToolInfo> GetToolAsync(Guid id) => await Tool(id).GetAsync(await currentUser.GetAsync());
+
+    public async Task<ToolInfo> CreateToolAsync(ToolMetadata metadata) =>
+        await Tool(Guid.NewGuid()).CreateAsync(await currentUser.GetAsync(), metadata, null);
+
+    public async Task<ToolInfo> UpdateToolAsync(Guid id, ToolMetadata metadata) =>
+        await Tool(id).UpdateMetadataAsync(await currentUser.GetAsync(), metadata);
+
+    public async Task<ToolInfo> SetPublishedAsync(Guid id, bool published)
+    {
+        var actor = await currentUser.GetAsync();
+        return published ? await Tool(id).PublishAsync(actor) : await Tool(id).DepublishAsync(actor);
+    }
+
+    public async Task<ToolVersion> GetVersionAsync(Guid toolId, Guid versionId) =>
+        await Tool(toolId).GetVersionAsync(await currentUser.GetAsync(), versionId);
+
+    public async Task<ToolVersionHeader> CreateDraftAsync(Guid toolId, Guid? derivedFrom) =>
+        await Tool(toolId).CreateDraftAsync(await currentUser.GetAsync(), derivedFrom);
+
+    public async Task<ToolVersionHeader> PublishVersionAsync(Guid toolId, Guid versionId) =>
+        await Tool(toolId).PublishVersionAsync(await currentUser.GetAsync(), versionId);
+
+    public async Task<ToolVersionHeader> RequestChangesAsync(Guid toolId, Guid versionId, string? note) =>
+        await Tool(toolId).RequestChangesAsync(await currentUser.GetAsync(), versionId, note);
+
+    public async Task<ToolVersionHeader> RollbackAsync(Guid toolId, Guid versionId) =>
+        await Tool(toolId).RollbackAsync(await currentUser.GetAsync(), versionId);
+
+    public async Task<SuggestionInfo> SubmitSuggestionAsync(SuggestionDraft draft) =>
+        await grains.GetGrain<ISuggestionGrain>(Guid.NewGuid()).SubmitAsync(await currentUser.GetAsync(), draft);
+
+    public async Task<SuggestionInfo> GetSuggestionAsync(Guid id) =>
+        await grains.GetGrain<ISuggestionGrain>(id).GetAsync(await currentUser.GetAsync());
+
+    public async Task<SuggestionInfo> DecideAsync(Guid id, SuggestionDecision decision) =>
+        await grains.GetGrain<ISuggestionGrain>(id).DecideAsync(await currentUser.GetAsync(), decision);
+
+    public async Task<IReadOnlyList<SuggestionRow>> ListMySuggestionsAsync() =>
+        await Catalog.ListMySuggestionsAsync(await currentUser.GetAsync());
+
+    public async Task<IReadOnlyList<SuggestionRow>> ListSuggestionQueueAsync(bool includeDecided) =>
+        await Catalog.ListSuggestionQueueAsync(await currentUser.GetAsync(), includeDecided);
+
+    /// <summary>Runs a page action; a refused command becomes a message for the snackbar instead of an exception.</summary>
+    public static async Task<string?> TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return null;
+        }
+        catch (DomainException ex)
+        {
+            return ex.Message;
+        }
+    }
+}

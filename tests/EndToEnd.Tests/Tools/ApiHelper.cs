@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Skriptoteket.EndToEnd.Tests.Tools;
+
+/// <summary>
+/// Set-up through the JSON API for what the browser walk does not own: accounts (identity) and the script
+/// version work (the editor belongs to the authoring area).
+/// </summary>
+internal sealed class ApiHelper(HttpClient http, string csrf) : IDisposable
+{
+    public static async Task<ApiHelper> LoginAsync(Uri baseAddress, string email, string password)
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
+        using var response = await http.PostAsJsonAsync("api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return new ApiHelper(http, json.RootElement.GetProperty("csrfToken").GetString()!);
+    }
+
+    public async Task<JsonElement> PostAsync(string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body ?? new { }) };
+        request.Headers.Add("X-CSRF-TOKEN", csrf);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Accounts are created as user or contributor; an admin is made through a nomination (identity's rule).</summary>
+    public async Task CreateUserAsync(string email, string password, string role)
+    {
+        var created = await PostAsync("api/v1/users",
+            new { email, displayName = role + " " + email[..6], password, role = role == "admin" ? "contributor" : role });
+        if (role == "admin")
+        {
+            var nomination = await PostAsync("api/v1/nominations", new { userId = created.GetProperty("id").GetGuid(), rationale = "Verktygsansvarig" });
+            await PostAsync($"api/v1/nominations/{nomination.GetProperty("id").GetGuid()}/approve", new { note = "Ja" });
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+}

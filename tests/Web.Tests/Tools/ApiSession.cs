@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Skriptoteket.Web.Tests.Tools;
+
+/// <summary>A signed-in API caller: its own cookie jar and the csrfToken from login, sent on every state change.</summary>
+internal sealed class ApiSession : IDisposable
+{
+    private readonly HttpClient http;
+    private readonly string csrf;
+
+    private ApiSession(HttpClient http, string csrf, Guid userId)
+    {
+        this.http = http;
+        this.csrf = csrf;
+        UserId = userId;
+    }
+
+    public Guid UserId { get; }
+
+    public static HttpClient NewClient(Uri baseAddress) =>
+        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+
+    public static async Task<ApiSession> LoginAsync(Uri baseAddress, string email, string password)
+    {
+        var http = NewClient(baseAddress);
+        using var response = await http.PostAsJsonAsync("api/v1/auth/login", new { email, password });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"login {email}: {(int)response.StatusCode} {body}");
+        using var json = JsonDocument.Parse(body);
+        return new ApiSession(http, json.RootElement.GetProperty("csrfToken").GetString()!,
+            json.RootElement.GetProperty("user").GetProperty("id").GetGuid());
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path) => http.GetAsync(path);
+
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("X-CSRF-TOKEN", csrf);
+        return http.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string path, object? body = null) => SendAsync(HttpMethod.Post, path, body);
+
+    /// <summary>Sends and returns the JSON body, asserting the status code.</summary>
+    public async Task<JsonElement> ExpectAsync(HttpStatusCode status, Task<HttpResponseMessage> call)
+    {
+        using var response = await call;
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {(int)status}, got {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public void Dispose() => http.Dispose();
+}

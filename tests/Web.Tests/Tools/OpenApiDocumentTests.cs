@@ -1,0 +1,39 @@
+using System.Text.Json;
+
+namespace Skriptoteket.Web.Tests.Tools;
+
+/// <summary>The app serves its OpenAPI document, and it lists the tools area's endpoints.</summary>
+public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixture<PlainHostFixture>
+{
+    [Fact]
+    public async Task Openapi_document_lists_the_tools_versions_suggestions_and_catalog_endpoints()
+    {
+        using var response = await fixture.Host.Http.GetAsync("openapi/v1.json");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+
+        using var document = JsonDocument.Parse(body);
+        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToHashSet();
+        string[] expected =
+        [
+            "/api/v1/tools", "/api/v1/tools/{id}", "/api/v1/tools/{id}/versions", "/api/v1/tools/{id}/rollback",
+            "/api/v1/tools/{id}/publish", "/api/v1/tools/{id}/depublish", "/api/v1/tool-versions/{id}",
+            "/api/v1/tool-versions/{id}/submit-review", "/api/v1/tool-versions/{id}/request-changes",
+            "/api/v1/tool-versions/{id}/publish", "/api/v1/tool-versions/{id}/export", "/api/v1/suggestions",
+            "/api/v1/suggestions/{id}", "/api/v1/suggestions/{id}/decision", "/api/v1/catalog/professions",
+            "/api/v1/catalog/professions/{slug}", "/api/v1/catalog/search",
+        ];
+        Assert.All(expected, path => Assert.Contains(path, paths));
+    }
+
+    [Fact]
+    public async Task Home_lists_the_professions_from_the_allowlist()
+    {
+        var html = await fixture.Host.Http.GetStringAsync("/");
+
+        foreach (var slug in new[] { "larare", "specialpedagog", "skoladministrator", "rektor", "gemensamt" })
+        {
+            Assert.Contains($"href=\"/professions/{slug}\"", html);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using Skriptoteket.TestSupport;
+
+namespace Skriptoteket.Web.Tests.Tools;
+
+/// <summary>One real host on a fresh database, its first superuser, and one signed-in person per role.</summary>
+public sealed class ToolsApiHostFixture : IAsyncLifetime
+{
+    public const string SuperuserEmail = "rektor@verktyg.test";
+    public const string Password = "Ett-långt-lösenord-42";
+
+    public HostProcess Host { get; private set; } = null!;
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    internal ApiSession Superuser { get; private set; } = null!;
+    internal ApiSession Admin { get; private set; } = null!;
+    internal ApiSession Contributor { get; private set; } = null!;
+    internal ApiSession OtherContributor { get; private set; } = null!;
+    internal ApiSession User { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync("toolsapi", migrate: false);
+        Host = await HostProcess.StartAsync(Database.ConnectionString, new Dictionary<string, string>
+        {
+            ["SKRIPTOTEKET_SUPERUSER_EMAIL"] = SuperuserEmail,
+            ["SKRIPTOTEKET_SUPERUSER_PASSWORD"] = Password,
+        });
+        Superuser = await ApiSession.LoginAsync(Host.BaseAddress, SuperuserEmail, Password);
+        Admin = await CreateAsync("admin");
+        Contributor = await CreateAsync("contributor");
+        OtherContributor = await CreateAsync("contributor");
+        User = await CreateAsync("user");
+    }
+
+    private async Task<ApiSession> CreateAsync(string role)
+    {
+        var email = $"{role}-{Guid.NewGuid():N}@verktyg.test";
+        // Accounts are created as user or contributor; admins are made through a nomination (identity's rule).
+        var created = await Superuser.ExpectAsync(HttpStatusCode.Created, Superuser.PostAsync("api/v1/users",
+            new { email, displayName = $"{role} {email[..12]}", password = Password, role = role == "admin" ? "contributor" : role }));
+        if (role == "admin")
+        {
+            var nomination = await Superuser.ExpectAsync(HttpStatusCode.Created, Superuser.PostAsync("api/v1/nominations",
+                new { userId = created.GetProperty("id").GetGuid(), rationale = "Ansvarar för verktygen" }));
+            await Superuser.ExpectAsync(HttpStatusCode.OK,
+                Superuser.PostAsync($"api/v1/nominations/{nomination.GetProperty("id").GetGuid()}/approve", new { note = "Ja" }));
+        }
+        return await ApiSession.LoginAsync(Host.BaseAddress, email, Password);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var session in new[] { Superuser, Admin, Contributor, OtherContributor, User })
+        {
+            session?.Dispose();
+        }
+        await Host.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
