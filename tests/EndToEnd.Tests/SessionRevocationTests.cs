@@ -30,6 +30,7 @@ public sealed class SessionRevocationTests(BrowserFixture fixture)
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Användare" })).ToBeVisibleAsync();
 
+        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await SendAsync(superuser, HttpMethod.Put, $"api/v1/users/{id}/role", new { role = "user" });
 
         // The circuit re-checks its session every minute; allow one interval plus slack.
