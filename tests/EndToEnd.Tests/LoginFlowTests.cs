@@ -37,6 +37,7 @@ public sealed class LoginFlowTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Superuser");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Användare" })).ToBeVisibleAsync();
 
+        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login$"), new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("#email")).ToBeVisibleAsync();
