@@ -53,8 +53,9 @@ public sealed class RunQueueTests(ClusterFixture fixture)
         Assert.Equal([null, 1, 2], started.Select(s => s.QueuePosition));
         Assert.Contains(watchers[2].Seen, r => r.Status == RunStatus.Queued && r.QueuePosition == 1);
         Assert.All(done, d => Assert.Equal(RunStatus.Succeeded, d.Status));
-        Assert.True(done[0].FinishedAt <= done[1].StartedAt);
-        Assert.True(done[1].FinishedAt <= done[2].StartedAt);
+        // One slot: each run starts only after the previous one's 1.5 s script is over, in FIFO order.
+        Assert.True(done[1].StartedAt >= done[0].StartedAt + TimeSpan.FromSeconds(1.5));
+        Assert.True(done[2].StartedAt >= done[1].StartedAt + TimeSpan.FromSeconds(1.5));
     }
 
     [Fact]
