@@ -1,3 +1,4 @@
+using Skriptoteket.TestSupport;
 using System.Text;
 using Skriptoteket.Grains.Abstractions.Errors;
 using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
@@ -25,7 +26,7 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     public async Task Contributor_sandbox_run_of_own_version_succeeds_with_record_artifacts_and_live_updates()
     {
         var author = new ActingUser(Guid.NewGuid(), Role.Contributor);
-        var (toolId, versionId, _) = await RunTestTools.InsertAsync(fixture.Database, Greeting, author.UserId, published: false);
+        var (toolId, versionId, _) = await ToolRows.InsertAsync(fixture.Database, Greeting, author.UserId, published: false);
         var runId = Guid.NewGuid();
         var grain = fixture.Grains.GetGrain<IRunGrain>(runId);
 
@@ -50,7 +51,7 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     {
         var admin = new ActingUser(Guid.NewGuid(), Role.Admin);
         var user = new ActingUser(Guid.NewGuid(), Role.User);
-        var (_, _, slug) = await RunTestTools.InsertAsync(fixture.Database, Greeting, admin.UserId, published: true);
+        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, Greeting, admin.UserId, published: true);
         var grain = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
 
         await grain.StartAsync(RunRequest.Production(slug, user, [Input]));
@@ -67,7 +68,7 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     public async Task Versions_and_tools_the_requester_may_not_run_are_not_found()
     {
         var author = new ActingUser(Guid.NewGuid(), Role.Contributor);
-        var (_, draft, draftSlug) = await RunTestTools.InsertAsync(fixture.Database, Greeting, author.UserId, published: false);
+        var (_, draft, draftSlug) = await ToolRows.InsertAsync(fixture.Database, Greeting, author.UserId, published: false);
         var otherContributor = new ActingUser(Guid.NewGuid(), Role.Contributor);
         var user = new ActingUser(Guid.NewGuid(), Role.User);
 
@@ -82,7 +83,7 @@ public sealed class RunGrainTests(ClusterFixture fixture)
     public async Task Upload_of_a_forbidden_type_is_refused_before_any_container_starts()
     {
         var admin = new ActingUser(Guid.NewGuid(), Role.Admin);
-        var (_, versionId, _) = await RunTestTools.InsertAsync(fixture.Database, Greeting, admin.UserId, published: false);
+        var (_, versionId, _) = await ToolRows.InsertAsync(fixture.Database, Greeting, admin.UserId, published: false);
         var runId = Guid.NewGuid();
 
         var error = await Assert.ThrowsAsync<DomainException>(() => fixture.Grains.GetGrain<IRunGrain>(runId)

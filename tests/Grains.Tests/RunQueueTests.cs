@@ -1,3 +1,4 @@
+using Skriptoteket.TestSupport;
 using Skriptoteket.Grains.Abstractions.Errors;
 using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 using Skriptoteket.Grains.Abstractions.Identity;
@@ -28,7 +29,7 @@ public sealed class RunQueueTests(ClusterFixture fixture)
     [Fact]
     public async Task More_runs_than_slots_finish_in_order_with_positions_and_a_full_queue_refuses()
     {
-        var (_, version, _) = await RunTestTools.InsertAsync(fixture.Database, Slow, admin.UserId, published: false);
+        var (_, version, _) = await ToolRows.InsertAsync(fixture.Database, Slow, admin.UserId, published: false);
         var grains = Enumerable.Range(0, 3).Select(_ => fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid())).ToList();
 
         var started = new List<RunInfo>();
@@ -61,7 +62,7 @@ public sealed class RunQueueTests(ClusterFixture fixture)
     [Fact]
     public async Task Cancel_works_while_running_and_while_queued()
     {
-        var (_, version, _) = await RunTestTools.InsertAsync(fixture.Database, Endless, admin.UserId, published: false);
+        var (_, version, _) = await ToolRows.InsertAsync(fixture.Database, Endless, admin.UserId, published: false);
         var running = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
         var queued = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
         await running.StartAsync(RunRequest.Sandbox(version, admin, []));
@@ -80,7 +81,7 @@ public sealed class RunQueueTests(ClusterFixture fixture)
         Assert.Equal(RunStatus.Canceled, canceledRunning.Status);
         Assert.Equal(RunStatus.Canceled, (await runningWatcher.FinishedAsync()).Status);
         // The slot is free again once the killed container is gone: a new run gets it.
-        var (_, quick, _) = await RunTestTools.InsertAsync(fixture.Database, "def run_tool(input_path, output_dir):\n    return 'ok'\n", admin.UserId, published: false);
+        var (_, quick, _) = await ToolRows.InsertAsync(fixture.Database, "def run_tool(input_path, output_dir):\n    return 'ok'\n", admin.UserId, published: false);
         var next = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
         await next.StartAsync(RunRequest.Sandbox(quick, admin, []));
         Assert.Equal(RunStatus.Succeeded, (await (await RunGrainTests.WatchAsync(fixture, next, admin)).FinishedAsync()).Status);

@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using Npgsql;
-using Skriptoteket.TestSupport;
 
-namespace Skriptoteket.Grains.Tests;
+namespace Skriptoteket.TestSupport;
 
 /// <summary>Inserts tools and versions directly (the tool grain writes them in production; runs only read them).</summary>
-internal static class RunTestTools
+public static class ToolRows
 {
     public static async Task<(Guid ToolId, Guid VersionId, string Slug)> InsertAsync(
         TestDatabase db, string source, Guid createdBy, bool published)
