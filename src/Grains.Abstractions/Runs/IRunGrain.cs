@@ -14,6 +14,10 @@ public interface IRunGrain : IGrainWithGuidKey
     [Alias("Get")]
     Task<RunInfo> GetAsync(ActingUser user);
 
+    /// <summary>One stored artifact of the run (see <see cref="GetAsync"/> for who may); gone after retention → not found.</summary>
+    [Alias("GetArtifact")]
+    Task<RunArtifactContent> GetArtifactAsync(ActingUser user, int artifactId);
+
     /// <summary>Cancels the run while queued or running (its requester or an admin).</summary>
     [Alias("Cancel")]
     Task<RunInfo> CancelAsync(ActingUser user);

@@ -19,6 +19,7 @@ internal sealed class RunGrain(
     RunSupervisor supervisor,
     RunStore store,
     ToolVersionReader versions,
+    ArtifactStore artifacts,
     IOptions<ExecutionOptions> options,
     IAuditLog audit,
     TimeProvider time,
@@ -98,6 +99,16 @@ internal sealed class RunGrain(
     }
 
     Task<RunInfo> IRunGrain.GetAsync(ActingUser user) => Task.FromResult(Visible(user));
+
+    async Task<RunArtifactContent> IRunGrain.GetArtifactAsync(ActingUser user, int artifactId)
+    {
+        var artifact = Visible(user).Artifacts.FirstOrDefault(a => a.Id == artifactId)
+                       ?? throw DomainException.NotFound("Filen");
+        await using var stream = artifacts.Open(RunId, artifact) ?? throw DomainException.NotFound("Filen");
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return new RunArtifactContent(artifact.Name, copy.ToArray());
+    }
 
     async Task<RunInfo> IRunGrain.CancelAsync(ActingUser user)
     {

@@ -11,6 +11,7 @@ public static class ApiComposition
     {
         var api = endpoints.MapGroup("/api/v1").AddEndpointFilter<DomainExceptionFilter>();
         // Areas add their endpoints here, one line each (identity, tools, runs).
+        Runs.RunEndpoints.MapRunEndpoints(api);
         return api;
     }
 }
