@@ -11,6 +11,22 @@ public sealed class ArtifactStore(IOptions<ExecutionOptions> options)
 
     public string RunFolder(Guid runId) => Path.Combine(Root, runId.ToString("N"));
 
+    /// <summary>Sandbox inputs are kept apart from artifacts, for a shorter time (Execution:SandboxInputRetentionHours).</summary>
+    public string InputsRoot { get; } = Directory.CreateDirectory(Path.Combine(options.Value.ArtifactsRoot, "..", "sandbox-inputs")).FullName;
+
+    internal async Task SaveSandboxInputsAsync(Guid runId, IReadOnlyList<RunInputFile> inputs)
+    {
+        if (inputs.Count == 0)
+        {
+            return;
+        }
+        var folder = Directory.CreateDirectory(Path.Combine(InputsRoot, runId.ToString("N"))).FullName;
+        foreach (var input in inputs)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, input.FileName), input.Content);
+        }
+    }
+
     internal async Task<IReadOnlyList<RunArtifact>> SaveAsync(Guid runId, IReadOnlyList<RunnerArtifact> artifacts)
     {
         if (artifacts.Count == 0)
@@ -37,11 +53,11 @@ public sealed class ArtifactStore(IOptions<ExecutionOptions> options)
             : null;
     }
 
-    /// <summary>Removes run folders older than <paramref name="cutoff"/>; returns the run ids removed.</summary>
-    public IReadOnlyList<string> RemoveOlderThan(DateTimeOffset cutoff)
+    /// <summary>Removes run folders under <paramref name="root"/> older than <paramref name="cutoff"/>; returns their run ids.</summary>
+    public static IReadOnlyList<string> RemoveOlderThan(string root, DateTimeOffset cutoff)
     {
         var removed = new List<string>();
-        foreach (var dir in new DirectoryInfo(Root).EnumerateDirectories())
+        foreach (var dir in new DirectoryInfo(root).EnumerateDirectories())
         {
             if (dir.LastWriteTimeUtc < cutoff.UtcDateTime)
             {

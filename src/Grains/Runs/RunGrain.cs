@@ -90,6 +90,11 @@ internal sealed class RunGrain(
             await state.ClearStateAsync();
             throw;
         }
+        if (request.Kind == RunKind.Sandbox)
+        {
+            // Authors may want to look at what they tested with; production inputs are never stored.
+            await artifacts.SaveSandboxInputsAsync(RunId, inputs);
+        }
         this.DelayDeactivation(TimeSpan.FromHours(2));
         record = FromState(position == 0 ? null : position);
         await store.UpsertAsync(record, null);

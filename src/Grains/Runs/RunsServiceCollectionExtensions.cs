@@ -22,6 +22,7 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<ArtifactStore>();
         services.AddSingleton<RunMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RunRecovery>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RetentionScheduler>();
         // Placement by capability: a silo that does not list the run grain class is never chosen for it
         // (docs/adr/0005-run-placement.md). Every silo still knows the interface, so it can call runs.
         services.AddSingleton<IPostConfigureOptions<GrainTypeOptions>>(sp =>
