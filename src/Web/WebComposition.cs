@@ -14,6 +14,7 @@ public static class WebComposition
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Security.CurrentUser>();
+        services.AddScoped<Runs.RunService>();
         return services;
     }
 
