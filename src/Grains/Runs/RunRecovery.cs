@@ -1,3 +1,4 @@
+using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,29 @@ internal sealed class RunRecovery(
         {
             return;
         }
+        var runIds = new HashSet<Guid>(await store.FindUnfinishedAsync(silo.Name));
+        var removed = 0;
+        try
+        {
+            removed = await RemoveLeftoversAsync(runIds, cancel);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or DockerApiException)
+        {
+            // The engine is down: the silo still starts (health shows docker unhealthy) and its runs are
+            // finalized; leftover containers are removed at the next start with a reachable engine.
+            logger.LogError(e, "Run recovery on {Silo} could not reach the Docker engine; leftover containers stay until the next start", silo.Name);
+        }
+        foreach (var runId in runIds)
+        {
+            await grains.GetGrain<IRunSupervision>(runId)
+                .ReportFinishedAsync(RunCompletion.Without(Abstractions.Runs.RunStatus.Interrupted, RunGrain.InterruptedMessage));
+        }
+        logger.LogInformation("Run recovery on {Silo}: removed {Containers} leftover container(s), finalized {Runs} run(s)",
+            silo.Name, removed, runIds.Count);
+    }
+
+    private async Task<int> RemoveLeftoversAsync(HashSet<Guid> runIds, CancellationToken cancel)
+    {
         var leftovers = await docker.Client.Containers.ListContainersAsync(new ContainersListParameters
         {
             All = true,
@@ -34,7 +58,6 @@ internal sealed class RunRecovery(
                 ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.Silo}={silo.Name}"] = true },
             },
         }, cancel);
-        var runIds = new HashSet<Guid>(await store.FindUnfinishedAsync(silo.Name));
         foreach (var container in leftovers)
         {
             await docker.Client.Containers.RemoveContainerAsync(container.ID,
@@ -44,12 +67,6 @@ internal sealed class RunRecovery(
                 runIds.Add(runId);
             }
         }
-        foreach (var runId in runIds)
-        {
-            await grains.GetGrain<IRunSupervision>(runId)
-                .ReportFinishedAsync(RunCompletion.Without(Abstractions.Runs.RunStatus.Interrupted, RunGrain.InterruptedMessage));
-        }
-        logger.LogInformation("Run recovery on {Silo}: removed {Containers} leftover container(s), finalized {Runs} run(s)",
-            silo.Name, leftovers.Count, runIds.Count);
+        return leftovers.Count;
     }
 }
