@@ -32,9 +32,15 @@ public sealed class RunnerFixture : IDisposable
 
     internal IContainerRunner Runner { get; }
 
-    internal Task<RunnerOutcome> RunAsync(string source, int timeoutSeconds = 5, CancellationToken cancel = default,
-        params RunnerInput[] inputs) =>
-        Runner.RunAsync(new RunnerJob(Guid.NewGuid(), source, "run_tool", inputs, timeoutSeconds), Silo, cancel);
+    /// <summary>Runs a script and checks that no container of the run remains, whatever the outcome.</summary>
+    internal async Task<RunnerOutcome> RunAsync(string source, int timeoutSeconds = 5, CancellationToken cancel = default,
+        params RunnerInput[] inputs)
+    {
+        var runId = Guid.NewGuid();
+        var outcome = await Runner.RunAsync(new RunnerJob(runId, source, "run_tool", inputs, timeoutSeconds), Silo, cancel);
+        Assert.Empty(await ContainersOfRunAsync(runId));
+        return outcome;
+    }
 
     internal Task<RunnerOutcome> RunAsync(Guid runId, string source, int timeoutSeconds, CancellationToken cancel) =>
         Runner.RunAsync(new RunnerJob(runId, source, "run_tool", [], timeoutSeconds), Silo, cancel);
