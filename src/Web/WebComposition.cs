@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Skriptoteket.Web.Api;
 using Skriptoteket.Web.Components;
+using Skriptoteket.Web.Identity;
 
 namespace Skriptoteket.Web;
 
@@ -14,6 +15,7 @@ public static class WebComposition
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Security.CurrentUser>();
+        services.AddSkriptoteketIdentity();
         services.AddScoped<Runs.RunService>();
         return services;
     }
@@ -21,10 +23,12 @@ public static class WebComposition
     public static WebApplication UseSkriptoteketWeb(this WebApplication app)
     {
         app.UseStaticFiles();
+        app.UseSkriptoteketIdentity();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapSkriptoteketApi();
+        app.MapSkriptoteketAccountEndpoints();
         return app;
     }
 }

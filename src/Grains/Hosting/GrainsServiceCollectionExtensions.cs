@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Skriptoteket.Grains.Audit;
 using Skriptoteket.Grains.Execution;
+using Skriptoteket.Grains.Identity;
 using Skriptoteket.Grains.Runs;
 
 namespace Skriptoteket.Grains.Hosting;
@@ -22,6 +23,7 @@ public static class GrainsServiceCollectionExtensions
                 "the runner image tag printed by runner-image/build.sh. Or set Execution:Enabled=false on silos without Docker.")
             .ValidateOnStart();
         services.AddSingleton<DockerClientProvider>();
+        services.AddSkriptoteketIdentityGrains();
         services.AddRuns();
         return services;
     }

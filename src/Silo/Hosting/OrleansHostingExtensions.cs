@@ -3,6 +3,7 @@ using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Skriptoteket.Grains.Persistence;
+using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Silo.Hosting;
 
@@ -55,7 +56,8 @@ internal static class OrleansHostingExtensions
                       ?? new OrleansHostOptions();
         if (options.Dashboard)
         {
-            app.MapOrleansDashboard(routePrefix: "/dashboard");
+            // Operators only (SPEC §8): anonymous callers are sent to the login, others get 403.
+            app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(Policies.Admin);
         }
         return app;
     }

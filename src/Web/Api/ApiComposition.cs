@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Skriptoteket.Web.Identity;
 
 namespace Skriptoteket.Web.Api;
 
@@ -9,8 +10,11 @@ public static class ApiComposition
 {
     public static RouteGroupBuilder MapSkriptoteketApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/v1").AddEndpointFilter<DomainExceptionFilter>();
+        var api = endpoints.MapGroup("/api/v1")
+            .AddEndpointFilter<Identity.CsrfEndpointFilter>()
+            .AddEndpointFilter<DomainExceptionFilter>();
         // Areas add their endpoints here, one line each (identity, tools, runs).
+        api.MapIdentityApi();
         Runs.RunEndpoints.MapRunEndpoints(api);
         return api;
     }

@@ -1,0 +1,11 @@
+namespace Skriptoteket.Grains.Abstractions.Identity;
+
+/// <summary>A login attempt: credentials and the client's address (for throttling and the audit log).</summary>
+[GenerateSerializer, Immutable, Alias("Skriptoteket.LoginAttempt")]
+public sealed record LoginAttempt(
+    [property: Id(0)] string Email,
+    [property: Id(1)] string Password,
+    [property: Id(2)] string? Address)
+{
+    public override string ToString() => $"LoginAttempt {{ Email = {Email}, Address = {Address} }}";
+}

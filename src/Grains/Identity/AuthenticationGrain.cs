@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Audit;
+
+namespace Skriptoteket.Grains.Identity;
+
+/// <summary>Stateless: every fact it needs is in PostgreSQL or in the per-key throttle grains.</summary>
+[StatelessWorker]
+internal sealed class AuthenticationGrain(
+    UserStore users,
+    SessionStore sessions,
+    IAuditLog audit,
+    IOptions<IdentityOptions> options,
+    TimeProvider time) : Grain, IAuthenticationGrain
+{
+    private TimeSpan Idle => TimeSpan.FromMinutes(options.Value.SessionIdleMinutes);
+
+    public async Task<LoginResult> LoginAsync(LoginAttempt attempt)
+    {
+        var email = UserStore.NormalizeEmail(attempt.Email ?? "");
+        var throttles = new[]
+        {
+            GrainFactory.GetGrain<ILoginThrottleGrain>("account:" + email),
+            GrainFactory.GetGrain<ILoginThrottleGrain>("address:" + (attempt.Address ?? "unknown")),
+        };
+        var locked = (await Task.WhenAll(throttles.Select(t => t.IsLockedAsync()))).Any(l => l);
+        var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
+        // Always verify (against a decoy when there is no account) so every refusal takes the same time.
+        var verified = PasswordRules.Verify(user?.PasswordHash, attempt.Password ?? "");
+
+        if (locked || user is null || !user.IsActive || !verified)
+        {
+            if (!locked)
+            {
+                await Task.WhenAll(throttles.Select(t => t.RecordFailureAsync()));
+            }
+            await audit.AppendAsync(new AuditEntry(user?.Id, AuditActions.LoginFailed, "user", user?.Id.ToString(),
+                new Dictionary<string, object?> { ["email"] = email, ["reason"] = locked ? "locked" : "credentials" },
+                attempt.Address));
+            return LoginResult.Refused;
+        }
+
+        await throttles[0].ResetAsync();
+        var token = SessionStore.NewToken();
+        var now = time.GetUtcNow();
+        await sessions.CreateAsync(token, user.Id, attempt.Address, now, now + Idle);
+        await audit.AppendAsync(new AuditEntry(user.Id, AuditActions.LoginSucceeded, "user", user.Id.ToString(),
+            null, attempt.Address));
+        return new LoginResult(true, token, new AuthenticatedUser(user.Id, user.Email, user.DisplayName, user.Role));
+    }
+
+    public Task<AuthenticatedUser?> AuthenticateAsync(string sessionToken) =>
+        string.IsNullOrEmpty(sessionToken)
+            ? Task.FromResult<AuthenticatedUser?>(null)
+            : sessions.TouchAsync(SessionStore.Hash(sessionToken), time.GetUtcNow(), Idle);
+
+    public Task<AuthenticatedUser?> AuthenticateByHashAsync(string sessionHash)
+    {
+        byte[] hash;
+        try
+        {
+            hash = Convert.FromHexString(sessionHash ?? "");
+        }
+        catch (FormatException)
+        {
+            return Task.FromResult<AuthenticatedUser?>(null);
+        }
+        return hash.Length == SHA256.HashSizeInBytes
+            ? sessions.TouchAsync(hash, time.GetUtcNow(), Idle)
+            : Task.FromResult<AuthenticatedUser?>(null);
+    }
+
+    public async Task LogoutAsync(string sessionToken, string? address)
+    {
+        if (string.IsNullOrEmpty(sessionToken))
+        {
+            return;
+        }
+        var userId = await sessions.RevokeAsync(SessionStore.Hash(sessionToken), time.GetUtcNow());
+        if (userId is { } id)
+        {
+            await audit.AppendAsync(new AuditEntry(id, AuditActions.Logout, "user", id.ToString(), null, address));
+        }
+    }
+}

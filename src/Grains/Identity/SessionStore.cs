@@ -1,0 +1,70 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+using Skriptoteket.Grains.Abstractions.Identity;
+
+namespace Skriptoteket.Grains.Identity;
+
+/// <summary>Server-side sessions: the browser holds a random token, the table its SHA-256 hash.</summary>
+internal sealed class SessionStore(NpgsqlDataSource db)
+{
+    public static string NewToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+
+    public async Task CreateAsync(string token, Guid userId, string? address, DateTimeOffset now, DateTimeOffset expires)
+    {
+        await using var cmd = db.CreateCommand(
+            """
+            INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at, address)
+            VALUES (@h, @u, @now, @now, @exp, @a)
+            """);
+        cmd.Parameters.AddWithValue("h", Hash(token));
+        cmd.Parameters.AddWithValue("u", userId);
+        cmd.Parameters.AddWithValue("now", now);
+        cmd.Parameters.AddWithValue("exp", expires);
+        cmd.Parameters.AddWithValue("a", (object?)Truncate(address) ?? DBNull.Value);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The session's user when it is live (not revoked, not expired, user active); slides its expiry.</summary>
+    public async Task<AuthenticatedUser?> TouchAsync(byte[] hash, DateTimeOffset now, TimeSpan idle)
+    {
+        await using var cmd = db.CreateCommand(
+            """
+            UPDATE sessions s SET last_seen_at = @now, expires_at = @exp
+            FROM users u
+            WHERE s.id_hash = @h AND u.id = s.user_id AND NOT s.revoked AND s.expires_at > @now AND u.is_active
+            RETURNING u.id, u.email, u.display_name, u.role
+            """);
+        cmd.Parameters.AddWithValue("h", hash);
+        cmd.Parameters.AddWithValue("now", now);
+        cmd.Parameters.AddWithValue("exp", now + idle);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? new AuthenticatedUser(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), RoleNames.FromDb(reader.GetString(3)))
+            : null;
+    }
+
+    /// <summary>Revokes one session; returns its user when it was live.</summary>
+    public async Task<Guid?> RevokeAsync(byte[] hash, DateTimeOffset now)
+    {
+        await using var cmd = db.CreateCommand(
+            "UPDATE sessions SET revoked = true, revoked_at = @now WHERE id_hash = @h AND NOT revoked RETURNING user_id");
+        cmd.Parameters.AddWithValue("h", hash);
+        cmd.Parameters.AddWithValue("now", now);
+        return await cmd.ExecuteScalarAsync() is Guid id ? id : null;
+    }
+
+    public async Task RevokeAllAsync(Guid userId, DateTimeOffset now)
+    {
+        await using var cmd = db.CreateCommand(
+            "UPDATE sessions SET revoked = true, revoked_at = @now WHERE user_id = @u AND NOT revoked");
+        cmd.Parameters.AddWithValue("u", userId);
+        cmd.Parameters.AddWithValue("now", now);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static string? Truncate(string? address) => address is { Length: > 64 } ? address[..64] : address;
+}

@@ -1,0 +1,12 @@
+namespace Skriptoteket.Web.Identity;
+
+// Request bodies of the identity API, kept together because each is a one-line shape of the JSON contract.
+public sealed record LoginRequest(string? Email, string? Password);
+
+public sealed record CreateUserRequest(string? Email, string? DisplayName, string? Password, string? Role);
+
+public sealed record ChangeRoleRequest(string? Role);
+
+public sealed record NominateRequest(Guid UserId, string? Rationale);
+
+public sealed record DecisionRequest(string? Note);

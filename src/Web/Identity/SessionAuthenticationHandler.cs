@@ -1,0 +1,67 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Skriptoteket.Grains.Abstractions.Errors;
+using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
+using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Web.Api;
+
+namespace Skriptoteket.Web.Identity;
+
+/// <summary>
+/// Turns the session cookie into a principal by asking the authentication grain (PostgreSQL) on every
+/// request; pages challenge with a redirect to /login, the JSON API with 401/403 error bodies.
+/// </summary>
+public sealed class SessionAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "SkriptoteketSession";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var token = SessionCookie.Read(Context);
+        if (token is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var user = await grains.GetGrain<IAuthenticationGrain>(0).AuthenticateAsync(token);
+        if (user is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var principal = SessionPrincipal.Create(user, SessionCookie.HashHex(token));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (IsApi)
+        {
+            await ApiResults.Error(ErrorCode.Unauthenticated, "Du måste logga in.").ExecuteAsync(Context);
+            return;
+        }
+        var returnUrl = Request.PathBase + Request.Path + Request.QueryString;
+        Response.Redirect("/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        if (IsApi)
+        {
+            await ApiResults.Error(ErrorCode.Forbidden, "Du har inte behörighet till detta.").ExecuteAsync(Context);
+            return;
+        }
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        Response.ContentType = "text/html; charset=utf-8";
+        await Response.WriteAsync(
+            "<!DOCTYPE html><html lang=\"sv\"><head><title>Skriptoteket</title></head><body>" +
+            "<h1>Du har inte behörighet till den här sidan.</h1><p><a href=\"/\">Till startsidan</a></p></body></html>");
+    }
+
+    private bool IsApi => Request.Path.StartsWithSegments("/api");
+}
