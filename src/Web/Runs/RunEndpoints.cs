@@ -22,9 +22,9 @@ public static class RunEndpoints
         api.MapPost("tools/{slug}/run", (string slug, HttpContext http, IGrainFactory grains, IConfiguration config) =>
             StartAsync(http, grains, config, (user, inputs) => RunRequest.Production(slug, user, inputs)));
         api.MapGet("tool-runs/{id:guid}", (Guid id, HttpContext http, IGrainFactory grains) =>
-            WithUser(http, async user => Results.Ok(await grains.GetGrain<IRunGrain>(id).GetAsync(user))));
+            WithUser(http, async user => Results.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).GetAsync(user)))));
         api.MapPost("tool-runs/{id:guid}/cancel", (Guid id, HttpContext http, IGrainFactory grains) =>
-            WithUser(http, async user => Results.Ok(await grains.GetGrain<IRunGrain>(id).CancelAsync(user))));
+            WithUser(http, async user => Results.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).CancelAsync(user)))));
         api.MapGet("tool-runs/{id:guid}/artifacts/{aid:int}", (Guid id, int aid, HttpContext http, IGrainFactory grains) =>
             WithUser(http, async user =>
             {
@@ -34,13 +34,13 @@ public static class RunEndpoints
                 return Results.File(file.Content, "application/octet-stream", file.Name);
             }));
         api.MapGet("my-runs", (HttpContext http, IGrainFactory grains, int? limit) =>
-            WithUser(http, async user => Results.Ok(await grains.GetGrain<IRunQueryGrain>(0).ListMineAsync(user, limit ?? 50))));
+            WithUser(http, async user => Results.Ok((await grains.GetGrain<IRunQueryGrain>(0).ListMineAsync(user, limit ?? 50)).Select(RunResponse.From))));
         api.MapGet("my-runs/{id:guid}", (Guid id, HttpContext http, IGrainFactory grains) =>
             WithUser(http, async user =>
             {
                 var run = await grains.GetGrain<IRunGrain>(id).GetAsync(user);
                 // "My runs" means own runs only, also for admins.
-                return run.RequestedBy == user.UserId ? Results.Ok(run) : ApiResults.Error(ErrorCode.NotFound, "Körningen hittades inte.");
+                return run.RequestedBy == user.UserId ? Results.Ok(RunResponse.From(run)) : ApiResults.Error(ErrorCode.NotFound, "Körningen hittades inte.");
             }));
         return api;
     }
@@ -68,7 +68,7 @@ public static class RunEndpoints
             }
             var runId = Guid.NewGuid();
             var run = await grains.GetGrain<IRunGrain>(runId).StartAsync(request(user, inputs));
-            return Results.Accepted($"/api/v1/tool-runs/{runId}", run);
+            return Results.Accepted($"/api/v1/tool-runs/{runId}", RunResponse.From(run));
         });
 
     private static async Task<IResult> WithUser(HttpContext http, Func<ActingUser, Task<IResult>> action) =>
