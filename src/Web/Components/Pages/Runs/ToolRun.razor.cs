@@ -15,12 +15,24 @@ public sealed partial class ToolRun
     private RunInfo? run;
     private bool starting;
 
+    // The prerendered page cannot react to uploads or clicks: controls are enabled once the circuit is live.
+    private bool interactive;
+
     [Inject] private RunService Runs { get; set; } = null!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     [Parameter]
     public string Slug { get; set; } = "";
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            interactive = true;
+            StateHasChanged();
+        }
+    }
 
     private void SelectFiles(InputFileChangeEventArgs e) => files = e.GetMultipleFiles(10);
 
