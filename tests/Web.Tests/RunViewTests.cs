@@ -15,6 +15,7 @@ public sealed class RunViewTests : IAsyncLifetime
     public RunViewTests()
     {
         context.Services.AddMudServices();
+        context.Services.AddLocalization();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
