@@ -19,6 +19,7 @@ public static class WebComposition
         services.AddOpenApi();
         services.AddToolsWeb();
         services.AddSkriptoteketIdentity();
+        services.AddScoped<Runs.RunService>();
         return services;
     }
 

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.TestingHost;
+using Skriptoteket.Grains.Execution;
 using Skriptoteket.Grains.Hosting;
 using Skriptoteket.Grains.Persistence;
 using Skriptoteket.TestSupport;
@@ -15,11 +18,17 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public const string ConnectionStringKey = "Skriptoteket:TestConnectionString";
 
+    /// <summary>TestCluster's name of the first silo; the only one with Execution:Enabled.</summary>
+    public const string PrimarySiloName = "Primary";
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public TestDatabase Database { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.GrainFactory;
+
+    /// <summary>Execution:ArtifactsRoot of the silos (sandbox inputs are kept beside it in "sandbox-inputs").</summary>
+    public string ArtifactsRoot { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -27,6 +36,14 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new TestClusterBuilder(initialSilosCount: 2);
         builder.Properties[ConnectionStringKey] = Database.ConnectionString;
         builder.Properties["Execution:RunnerImage"] = TestEnvironment.RunnerImage;
+        // Runs: one slot and a short queue per silo so queue tests stay small; short timeouts keep tests fast.
+        builder.Properties["Execution:MaxConcurrentRuns"] = "1";
+        builder.Properties["Execution:MaxQueuedRuns"] = "2";
+        builder.Properties["Execution:SandboxTimeoutSeconds"] = "10";
+        builder.Properties["Execution:ProductionTimeoutSeconds"] = "10";
+        builder.Properties["Execution:HardKillMarginSeconds"] = "10";
+        ArtifactsRoot = Path.Combine(Path.GetTempPath(), "skriptoteket-grain-tests", Guid.NewGuid().ToString("N"), "artifacts");
+        builder.Properties["Execution:ArtifactsRoot"] = ArtifactsRoot;
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -55,6 +72,10 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.ConnectionString = connectionString;
             });
             silo.Services.AddSkriptoteketGrainServices(connectionString);
+            // Only the primary silo has Docker access: run grains must never be placed on the secondary.
+            silo.Services.AddSingleton<IPostConfigureOptions<ExecutionOptions>>(services =>
+                new PostConfigureOptions<ExecutionOptions, ILocalSiloDetails>(null, services.GetRequiredService<ILocalSiloDetails>(),
+                    (o, local) => o.Enabled = local.Name == PrimarySiloName));
         }
     }
 }

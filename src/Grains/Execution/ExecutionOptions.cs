@@ -13,4 +13,56 @@ public sealed class ExecutionOptions
 
     /// <summary>Runner image tag, built by runner-image/build.sh (tagged by a hash of its recipe).</summary>
     public string RunnerImage { get; set; } = "";
+
+    /// <summary>Script timeout of a sandbox run, enforced by the wrapper inside the container.</summary>
+    public int SandboxTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Script timeout of a production run.</summary>
+    public int ProductionTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>Extra time the host allows past the script timeout before it kills the container itself.</summary>
+    public int HardKillMarginSeconds { get; set; } = 15;
+
+    /// <summary>Containers running at once on this silo; further runs wait in FIFO order.</summary>
+    public int MaxConcurrentRuns { get; set; } = 2;
+
+    /// <summary>Runs allowed to wait on this silo; beyond that a new run is refused as busy.</summary>
+    public int MaxQueuedRuns { get; set; } = 20;
+
+    public long MemoryBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>CPU share in billionths of a CPU (1e9 = one core).</summary>
+    public long NanoCpus { get; set; } = 1_000_000_000;
+
+    public long PidsLimit { get; set; } = 128;
+
+    /// <summary>Size of the tmpfs mounted at /work (inputs, outputs); writes beyond it fail with ENOSPC.</summary>
+    public long WorkTmpfsBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>Size of the tmpfs mounted at /tmp.</summary>
+    public long TmpTmpfsBytes { get; set; } = 64L * 1024 * 1024;
+
+    public int StdoutCapBytes { get; set; } = 200 * 1024;
+
+    public int StderrCapBytes { get; set; } = 200 * 1024;
+
+    public int HtmlCapBytes { get; set; } = 500 * 1024;
+
+    public int ArtifactCountCap { get; set; } = 50;
+
+    public long ArtifactBytesCap { get; set; } = 20L * 1024 * 1024;
+
+    public long ArtifactTotalBytesCap { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Largest accepted upload, per file.</summary>
+    public long MaxUploadBytes { get; set; } = 25L * 1024 * 1024;
+
+    /// <summary>Folder holding one sub-folder per run with its artifacts; created at start.</summary>
+    public string ArtifactsRoot { get; set; } = Path.Combine(Path.GetTempPath(), "skriptoteket", "artifacts");
+
+    /// <summary>Days artifacts are kept before the retention sweep removes them.</summary>
+    public int ArtifactRetentionDays { get; set; } = 7;
+
+    /// <summary>Hours sandbox inputs are kept (production inputs are never stored past the run).</summary>
+    public int SandboxInputRetentionHours { get; set; } = 24;
 }

@@ -5,6 +5,7 @@ using Skriptoteket.Grains.Audit;
 using Skriptoteket.Grains.Execution;
 using Skriptoteket.Grains.Tools;
 using Skriptoteket.Grains.Identity;
+using Skriptoteket.Grains.Runs;
 
 namespace Skriptoteket.Grains.Hosting;
 
@@ -25,6 +26,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<DockerClientProvider>();
         services.AddTools();
         services.AddSkriptoteketIdentityGrains();
+        services.AddRuns();
         return services;
     }
 }

@@ -16,6 +16,7 @@ public static class ApiComposition
         // Areas add their endpoints here, one line each (identity, tools, runs).
         Tools.ToolsApi.MapToolsApi(api);
         api.MapIdentityApi();
+        Runs.RunEndpoints.MapRunEndpoints(api);
         return api;
     }
 }

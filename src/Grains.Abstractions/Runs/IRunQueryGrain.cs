@@ -1,0 +1,16 @@
+using Skriptoteket.Grains.Abstractions.Identity;
+
+namespace Skriptoteket.Grains.Abstractions.Runs;
+
+/// <summary>Lists of runs read from the runs table (key 0; stateless).</summary>
+[Alias("Skriptoteket.IRunQueryGrain")]
+public interface IRunQueryGrain : IGrainWithIntegerKey
+{
+    /// <summary>The acting user's own runs, newest first.</summary>
+    [Alias("ListMine")]
+    Task<IReadOnlyList<RunInfo>> ListMineAsync(ActingUser user, int limit);
+
+    /// <summary>Every run, newest first (admins only; others get forbidden).</summary>
+    [Alias("ListAll")]
+    Task<IReadOnlyList<RunInfo>> ListAllAsync(ActingUser user, int limit);
+}

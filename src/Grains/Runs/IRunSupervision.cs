@@ -1,0 +1,18 @@
+namespace Skriptoteket.Grains.Runs;
+
+/// <summary>Reports from this silo's run supervisor to the run grain (not part of the public contract).</summary>
+[Alias("Skriptoteket.IRunSupervision")]
+public interface IRunSupervision : IGrainWithGuidKey
+{
+    /// <summary>The run moved in the queue.</summary>
+    [Alias("ReportQueuePosition")]
+    Task ReportQueuePositionAsync(int position);
+
+    /// <summary>The run got a slot and its container is starting.</summary>
+    [Alias("ReportRunning")]
+    Task ReportRunningAsync();
+
+    /// <summary>The run ended; idempotent (a second report of a finished run is ignored).</summary>
+    [Alias("ReportFinished")]
+    Task ReportFinishedAsync(RunCompletion completion);
+}

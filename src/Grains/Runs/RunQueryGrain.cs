@@ -1,0 +1,20 @@
+using Orleans.Concurrency;
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Runs;
+
+namespace Skriptoteket.Grains.Runs;
+
+[StatelessWorker]
+internal sealed class RunQueryGrain(RunStore store) : Grain, IRunQueryGrain
+{
+    private const int MaxLimit = 500;
+
+    public Task<IReadOnlyList<RunInfo>> ListMineAsync(ActingUser user, int limit) =>
+        store.ListAsync(user.UserId, Math.Clamp(limit, 1, MaxLimit));
+
+    public Task<IReadOnlyList<RunInfo>> ListAllAsync(ActingUser user, int limit) =>
+        user.IsAtLeast(Role.Admin)
+            ? store.ListAsync(null, Math.Clamp(limit, 1, MaxLimit))
+            : throw DomainException.Forbidden();
+}

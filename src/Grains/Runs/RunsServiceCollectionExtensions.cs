@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Skriptoteket.Grains.Execution;
+
+namespace Skriptoteket.Grains.Runs;
+
+public static class RunsServiceCollectionExtensions
+{
+    /// <summary>Run grains, their supervisor and slots, the runs table, artifacts on disk, recovery at start.</summary>
+    public static IServiceCollection AddRuns(this IServiceCollection services)
+    {
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<ExecutionOptions>>().Value;
+            return new RunSlots(o.MaxConcurrentRuns, o.MaxQueuedRuns);
+        });
+        services.AddSingleton<IContainerRunner, DockerContainerRunner>();
+        services.AddSingleton<RunSupervisor>();
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<ToolVersionReader>();
+        services.AddSingleton<ArtifactStore>();
+        services.AddSingleton<RunMetrics>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RunRecovery>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RetentionScheduler>();
+        // Placement by capability: a silo that does not list the run grain class is never chosen for it
+        // (docs/adr/0005-run-placement.md). Every silo still knows the interface, so it can call runs.
+        services.AddSingleton<IPostConfigureOptions<GrainTypeOptions>>(sp =>
+            new PostConfigureOptions<GrainTypeOptions>(null, o =>
+            {
+                if (!sp.GetRequiredService<IOptions<ExecutionOptions>>().Value.Enabled)
+                {
+                    o.Classes.Remove(typeof(RunGrain));
+                }
+            }));
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using Npgsql;
+
+namespace Skriptoteket.Grains.Runs;
+
+/// <summary>Reads the script to run from the tools/tool_versions projection (the tool grain is their only writer).</summary>
+internal sealed class ToolVersionReader(NpgsqlDataSource db)
+{
+    private const string Columns = "v.tool_id, v.id, v.source, v.entrypoint, v.created_by";
+
+    public Task<ToolVersionToRun?> FindVersionAsync(Guid versionId) =>
+        ReadOneAsync($"SELECT {Columns} FROM tool_versions v WHERE v.id = @p", versionId);
+
+    /// <summary>The active version of a published tool, or null when the tool is unknown, unpublished or has none.</summary>
+    public Task<ToolVersionToRun?> FindPublishedAsync(string slug) =>
+        ReadOneAsync($"""
+            SELECT {Columns} FROM tools t JOIN tool_versions v ON v.id = t.active_version_id
+            WHERE t.slug = @p AND t.is_published AND v.state = 'active'
+            """, slug);
+
+    private async Task<ToolVersionToRun?> ReadOneAsync(string sql, object parameter)
+    {
+        await using var command = db.CreateCommand(sql);
+        command.Parameters.AddWithValue("p", parameter);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? new ToolVersionToRun(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4))
+            : null;
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Web.Runs;
+
+namespace Skriptoteket.Web.Components.Runs;
+
+/// <summary>A run that updates itself: subscribes to the run grain and re-renders on each change until finished.</summary>
+public sealed partial class LiveRun : IAsyncDisposable
+{
+    private RunInfo? current;
+    private RunSubscription? subscription;
+    private Guid watching;
+
+    [Inject] private RunService Runs { get; set; } = null!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    [Parameter, EditorRequired]
+    public RunInfo Run { get; set; } = null!;
+
+    [Parameter]
+    public bool ShowLogs { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (watching == Run.RunId)
+        {
+            return;
+        }
+        await StopAsync();
+        watching = Run.RunId;
+        current = Run;
+        if (!Run.IsFinished)
+        {
+            subscription = await Runs.WatchAsync(Run.RunId, changed => InvokeAsync(() =>
+            {
+                current = changed;
+                StateHasChanged();
+            }));
+            // A change between the first read and the subscription is not replayed: read once more.
+            current = await Runs.GetAsync(Run.RunId);
+        }
+    }
+
+    private async Task CancelAsync()
+    {
+        try
+        {
+            current = await Runs.CancelAsync(Run.RunId);
+        }
+        catch (DomainException e)
+        {
+            Snackbar.Add(e.Message, Severity.Warning);
+        }
+    }
+
+    private async Task StopAsync()
+    {
+        if (subscription is not null)
+        {
+            await subscription.DisposeAsync();
+            subscription = null;
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+}

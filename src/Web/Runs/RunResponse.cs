@@ -1,0 +1,43 @@
+using Skriptoteket.Grains.Abstractions.Runs;
+
+namespace Skriptoteket.Web.Runs;
+
+/// <summary>A run as the JSON API shows it: states and kinds spelled as in SPEC §6 ("timed_out", "sandbox").</summary>
+public sealed record RunResponse(
+    Guid RunId,
+    string Kind,
+    string Status,
+    bool IsFinished,
+    Guid ToolId,
+    Guid VersionId,
+    Guid RequestedBy,
+    int? QueuePosition,
+    string Html,
+    string Stdout,
+    string Stderr,
+    string? ErrorSummary,
+    bool OutputTruncated,
+    IReadOnlyList<RunArtifact> Artifacts,
+    IReadOnlyList<SkippedArtifact> SkippedArtifacts,
+    IReadOnlyList<RunInputInfo> Inputs,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? Silo)
+{
+    public static RunResponse From(RunInfo r) => new(
+        r.RunId, r.Kind == RunKind.Sandbox ? "sandbox" : "production", StatusText(r.Status), r.IsFinished, r.ToolId,
+        r.VersionId, r.RequestedBy, r.QueuePosition, r.Html, r.Stdout, r.Stderr, r.ErrorSummary, r.OutputTruncated,
+        r.Artifacts, r.SkippedArtifacts, r.Inputs, r.CreatedAt, r.StartedAt, r.FinishedAt, r.Silo);
+
+    public static string StatusText(RunStatus status) => status switch
+    {
+        RunStatus.Queued => "queued",
+        RunStatus.Running => "running",
+        RunStatus.Succeeded => "succeeded",
+        RunStatus.Failed => "failed",
+        RunStatus.TimedOut => "timed_out",
+        RunStatus.Canceled => "canceled",
+        _ => "interrupted",
+    };
+}

@@ -1,0 +1,31 @@
+using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Web.Security;
+
+namespace Skriptoteket.Web.Runs;
+
+/// <summary>Pages' way to runs: supplies the acting user to every grain call (one instance per circuit).</summary>
+public sealed class RunService(IGrainFactory grains, CurrentUser currentUser)
+{
+    public async Task<RunInfo> StartProductionAsync(string slug, IReadOnlyList<RunInputFile> inputs) =>
+        await grains.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(RunRequest.Production(slug, await currentUser.GetAsync(), inputs));
+
+    public async Task<RunInfo> GetAsync(Guid runId) =>
+        await grains.GetGrain<IRunGrain>(runId).GetAsync(await currentUser.GetAsync());
+
+    public async Task<RunInfo> CancelAsync(Guid runId) =>
+        await grains.GetGrain<IRunGrain>(runId).CancelAsync(await currentUser.GetAsync());
+
+    public async Task<IReadOnlyList<RunInfo>> ListMineAsync() =>
+        await grains.GetGrain<IRunQueryGrain>(0).ListMineAsync(await currentUser.GetAsync(), 100);
+
+    public async Task<IReadOnlyList<RunInfo>> ListAllAsync() =>
+        await grains.GetGrain<IRunQueryGrain>(0).ListAllAsync(await currentUser.GetAsync(), 200);
+
+    /// <summary>Calls <paramref name="changed"/> on every state change of the run until disposed.</summary>
+    public async Task<RunSubscription> WatchAsync(Guid runId, Func<RunInfo, Task> changed)
+    {
+        var subscription = new RunSubscription(grains, grains.GetGrain<IRunGrain>(runId), await currentUser.GetAsync(), changed);
+        await subscription.StartAsync();
+        return subscription;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Skriptoteket.TestSupport;
+
+namespace Skriptoteket.EndToEnd.Tests;
+
+/// <summary>A teacher uploads a file on the tool's run page and sees the run go to done live, with a sandboxed result.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RunPageTests(BrowserFixture fixture)
+{
+    private const string Script = """
+        import time
+        def run_tool(input_path, output_dir):
+            time.sleep(1)
+            rows = open(input_path, encoding="utf-8").read().splitlines()
+            with open(output_dir + "/Resultat.csv", "w") as f:
+                f.write("antal\n" + str(len(rows)))
+            return f"<h3 id='svar'>{len(rows)} elever</h3><script>document.title='pwned'</script>"
+        """;
+
+    [Fact]
+    public async Task Run_page_shows_the_state_live_and_the_result_in_a_sandboxed_frame()
+    {
+        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, Script, Guid.NewGuid(), published: true);
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#email", BrowserFixture.SuperuserEmail);
+        await page.FillAsync("#password", BrowserFixture.SuperuserPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/$"));
+
+        await page.GotoAsync($"/tools/{slug}/run");
+        await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync();
+        await page.GetByTestId("run-files").SetInputFilesAsync(new FilePayload
+        {
+            Name = "elever.csv", MimeType = "text/csv", Buffer = "namn\nAda\nBo"u8.ToArray(),
+        });
+        await page.GetByTestId("run-button").ClickAsync();
+
+        var status = page.GetByTestId("run-status");
+        await Assertions.Expect(status).ToHaveTextAsync(new Regex("I kö|Körs"));
+        await Assertions.Expect(status).ToHaveTextAsync("Klar", new() { Timeout = 30_000 });
+        var frame = page.Locator("iframe.run-result");
+        Assert.Equal("", await frame.GetAttributeAsync("sandbox"));
+        await Assertions.Expect(page.FrameLocator("iframe.run-result").Locator("#svar")).ToHaveTextAsync("3 elever");
+        Assert.NotEqual("pwned", await page.TitleAsync());
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Resultat.csv", Exact = false })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,139 @@
+using Skriptoteket.TestSupport;
+using System.Text;
+using Skriptoteket.Grains.Abstractions.Errors;
+using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
+using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Runs;
+
+namespace Skriptoteket.Grains.Tests;
+
+/// <summary>Run grains on the real cluster and the real Docker engine: who may run what, records, live updates, placement.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class RunGrainTests(ClusterFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
+{
+    internal const string Greeting = """
+        def run_tool(input_path, output_dir):
+            text = open(input_path, encoding="utf-8").read()
+            with open(output_dir + "/kopia.txt", "w") as f:
+                f.write(text)
+            print("läste", len(text))
+            return "<p>Hej " + text.strip() + "</p>"
+        """;
+
+    private static readonly RunInputFile Input = new("namn.txt", Encoding.UTF8.GetBytes("Astrid"));
+
+    [Fact]
+    public async Task Contributor_sandbox_run_of_own_version_succeeds_with_record_artifacts_and_live_updates()
+    {
+        var author = new ActingUser(Guid.NewGuid(), Role.Contributor);
+        var (toolId, versionId, _) = await ToolRows.InsertAsync(fixture.Database, Greeting, author.UserId, published: false);
+        var runId = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<IRunGrain>(runId);
+
+        var started = await grain.StartAsync(RunRequest.Sandbox(versionId, author, [Input]));
+        var watcher = await WatchAsync(grain, author);
+        var done = await watcher.FinishedAsync();
+
+        Assert.Equal(RunStatus.Queued, started.Status);
+        Assert.Equal(RunStatus.Succeeded, done.Status);
+        Assert.Equal("<p>Hej Astrid</p>", done.Html);
+        Assert.Contains("läste 6", done.Stdout);
+        Assert.Equal(["kopia.txt"], done.Artifacts.Select(a => a.Name));
+        Assert.Equal([new RunInputInfo("namn.txt", 6)], done.Inputs);
+        Assert.Equal(ClusterFixture.PrimarySiloName, done.Silo);
+        Assert.Equal(toolId, done.ToolId);
+        Assert.Equal("succeeded", await fixture.Database.ScalarAsync<string>($"SELECT status FROM runs WHERE id = '{runId}'"));
+        Assert.Equal("<p>Hej Astrid</p>", await fixture.Database.ScalarAsync<string>($"SELECT html FROM runs WHERE id = '{runId}'"));
+    }
+
+    [Fact]
+    public async Task Production_run_uses_the_active_version_of_a_published_tool()
+    {
+        var admin = new ActingUser(Guid.NewGuid(), Role.Admin);
+        var user = new ActingUser(Guid.NewGuid(), Role.User);
+        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, Greeting, admin.UserId, published: true);
+        var grain = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
+
+        await grain.StartAsync(RunRequest.Production(slug, user, [Input]));
+        var done = await (await WatchAsync(grain, user)).FinishedAsync();
+
+        Assert.Equal(RunStatus.Succeeded, done.Status);
+        Assert.Equal(RunKind.Production, done.Kind);
+        var other = new ActingUser(Guid.NewGuid(), Role.User);
+        Assert.Equal(ErrorCode.NotFound, (await Assert.ThrowsAsync<DomainException>(() => grain.GetAsync(other))).Code);
+        Assert.Equal(RunStatus.Succeeded, (await grain.GetAsync(admin)).Status);
+    }
+
+    [Fact]
+    public async Task Versions_and_tools_the_requester_may_not_run_are_not_found()
+    {
+        var author = new ActingUser(Guid.NewGuid(), Role.Contributor);
+        var (_, draft, draftSlug) = await ToolRows.InsertAsync(fixture.Database, Greeting, author.UserId, published: false);
+        var otherContributor = new ActingUser(Guid.NewGuid(), Role.Contributor);
+        var user = new ActingUser(Guid.NewGuid(), Role.User);
+
+        await AssertNotFound(RunRequest.Sandbox(draft, otherContributor, [Input]));
+        await AssertNotFound(RunRequest.Sandbox(draft, user, [Input]));
+        await AssertNotFound(RunRequest.Sandbox(Guid.NewGuid(), new ActingUser(Guid.NewGuid(), Role.Admin), [Input]));
+        await AssertNotFound(RunRequest.Production(draftSlug, user, [Input]));
+        await AssertNotFound(RunRequest.Production("finns-inte", user, [Input]));
+    }
+
+    [Fact]
+    public async Task Upload_of_a_forbidden_type_is_refused_before_any_container_starts()
+    {
+        var admin = new ActingUser(Guid.NewGuid(), Role.Admin);
+        var (_, versionId, _) = await ToolRows.InsertAsync(fixture.Database, Greeting, admin.UserId, published: false);
+        var runId = Guid.NewGuid();
+
+        var error = await Assert.ThrowsAsync<DomainException>(() => fixture.Grains.GetGrain<IRunGrain>(runId)
+            .StartAsync(RunRequest.Sandbox(versionId, admin, [new RunInputFile("virus.exe", [1, 2, 3])])));
+
+        Assert.Equal(ErrorCode.Validation, error.Code);
+        Assert.Contains("Filtypen", error.Message);
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM runs WHERE id = '{runId}'"));
+    }
+
+    [Fact]
+    public async Task Trivial_run_end_to_end_is_well_under_five_seconds()
+    {
+        var admin = new ActingUser(Guid.NewGuid(), Role.Admin);
+        var (_, versionId, _) = await ToolRows.InsertAsync(fixture.Database, "def run_tool(i, o):\n    return 'ok'\n", admin.UserId, published: false);
+        var times = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var grain = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
+            await grain.StartAsync(RunRequest.Sandbox(versionId, admin, []));
+            Assert.Equal(RunStatus.Succeeded, (await (await WatchAsync(grain, admin)).FinishedAsync()).Status);
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        var median = times.Order().ElementAt(2);
+        output.WriteLine($"trivial run through the run grain, start to finished (median of 5): {median:F0} ms");
+
+        Assert.True(median < 5000, $"median {median} ms");
+    }
+
+    private async Task AssertNotFound(RunRequest request)
+    {
+        var error = await Assert.ThrowsAsync<DomainException>(() =>
+            fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(request));
+        Assert.Equal(ErrorCode.NotFound, error.Code);
+    }
+
+    internal static async Task<RunWatcher> WatchAsync(ClusterFixture fixture, IRunGrain grain, ActingUser user)
+    {
+        var watcher = new RunWatcher();
+        var reference = fixture.Cluster.Client.CreateObjectReference<IRunObserver>(watcher);
+        await grain.SubscribeAsync(user, reference);
+        // Seed with the current state: updates sent before the subscription are not replayed.
+        await watcher.RunChangedAsync(await grain.GetAsync(user));
+        Watchers.Add(watcher);
+        return watcher;
+    }
+
+    // Keeps observers alive for the test's duration (object references are weak on the client).
+    private static readonly List<RunWatcher> Watchers = [];
+
+    private Task<RunWatcher> WatchAsync(IRunGrain grain, ActingUser user) => WatchAsync(fixture, grain, user);
+}

@@ -1,0 +1,93 @@
+using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Execution;
+
+namespace Skriptoteket.Runner.Tests;
+
+/// <summary>Each isolation rule checked twice: on the container's configuration and from inside the running script.</summary>
+[Collection(RunnerCollection.Name)]
+public sealed class ContainerIsolationTests(RunnerFixture fixture)
+{
+    private const string WaitingScript = """
+        import time
+        def run_tool(input_path, output_dir):
+            time.sleep(30)
+            return "late"
+        """;
+
+    [Fact]
+    public async Task Container_is_configured_with_every_isolation_rule()
+    {
+        var runId = Guid.NewGuid();
+        using var cancel = new CancellationTokenSource();
+        var run = fixture.RunAsync(runId, WaitingScript, 30, cancel.Token);
+        var container = await WaitForContainerAsync(runId);
+        var inspect = await fixture.Docker.Client.Containers.InspectContainerAsync(container);
+        var host = inspect.HostConfig;
+
+        Assert.Equal("none", host.NetworkMode);
+        Assert.True(host.ReadonlyRootfs);
+        Assert.Equal(ContainerSpec.RunnerUser, inspect.Config.User);
+        Assert.Equal(["ALL"], host.CapDrop);
+        Assert.Contains("no-new-privileges", host.SecurityOpt);
+        Assert.Equal(fixture.Options.PidsLimit, host.PidsLimit);
+        Assert.Equal(fixture.Options.MemoryBytes, host.Memory);
+        Assert.Equal(host.Memory, host.MemorySwap);
+        Assert.Equal(fixture.Options.NanoCpus, host.NanoCPUs);
+        Assert.False(host.Privileged);
+        Assert.True(host.Binds is null || host.Binds.Count == 0);
+        Assert.DoesNotContain(inspect.Mounts, m => m.Type == "bind" || m.Source.Contains("docker.sock"));
+        Assert.Equal(["/tmp", "/work"], host.Tmpfs.Keys.Order());
+        Assert.All(host.Tmpfs.Values, v => Assert.Contains("size=", v));
+        Assert.Equal(runId.ToString(), inspect.Config.Labels[ContainerLabels.RunId]);
+        Assert.Equal(RunnerFixture.Silo, inspect.Config.Labels[ContainerLabels.Silo]);
+        Assert.Equal("json-file", host.LogConfig.Type);
+
+        await cancel.CancelAsync();
+        var outcome = await run;
+        Assert.Equal(RunStatus.Canceled, outcome.Status);
+        Assert.Empty(await fixture.ContainersOfRunAsync(runId));
+    }
+
+    [Fact]
+    public async Task Script_sees_no_privileges_no_network_no_socket_and_a_read_only_root()
+    {
+        var outcome = await fixture.RunAsync("""
+            import os, socket
+            def run_tool(input_path, output_dir):
+                status = open("/proc/self/status").read()
+                cap = [l.split()[1] for l in status.splitlines() if l.startswith("CapEff")][0]
+                nnp = [l.split()[1] for l in status.splitlines() if l.startswith("NoNewPrivs")][0]
+                try:
+                    open("/etc/evil", "w")
+                    root = "writable"
+                except OSError:
+                    root = "readonly"
+                try:
+                    socket.create_connection(("10.0.0.1", 80), timeout=2)
+                    net = "connected"
+                except OSError:
+                    net = "nonet"
+                ifaces = ",".join(sorted(os.listdir("/sys/class/net")))
+                sock = any(os.path.exists(p) for p in ("/var/run/docker.sock", "/run/docker.sock"))
+                return f"uid={os.getuid()} cap={cap} nnp={nnp} root={root} net={net} ifaces={ifaces} sock={sock}"
+            """);
+
+        Assert.Equal(RunStatus.Succeeded, outcome.Status);
+        Assert.Equal("uid=10001 cap=0000000000000000 nnp=1 root=readonly net=nonet ifaces=lo sock=False", outcome.Html);
+    }
+
+    private async Task<string> WaitForContainerAsync(Guid runId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            timeout.Token.ThrowIfCancellationRequested();
+            var found = await fixture.ContainersOfRunAsync(runId);
+            if (found.Count == 1 && found[0].State == "running")
+            {
+                return found[0].ID;
+            }
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using Skriptoteket.Grains.Abstractions.Runs;
+
+namespace Skriptoteket.Runner.Tests;
+
+/// <summary>
+/// Hostile scripts each end as a run with the right status while a normal run started at the same time still
+/// succeeds, and no container of either is left behind.
+/// </summary>
+[Collection(RunnerCollection.Name)]
+public sealed class HostileScriptTests(RunnerFixture fixture)
+{
+    private const string Normal = """
+        def run_tool(input_path, output_dir):
+            return "<p>normal</p>"
+        """;
+
+    public static TheoryData<string, string, RunStatus[]> Scripts => new()
+    {
+        { "infinite loop", "def run_tool(i, o):\n    while True:\n        pass\n", [RunStatus.TimedOut] },
+        { "memory hog", "def run_tool(i, o):\n    a = []\n    while True:\n        a.append(bytearray(50_000_000))\n", [RunStatus.Failed] },
+        { "background child", """
+            import subprocess
+            def run_tool(i, o):
+                subprocess.Popen(["sleep", "1000"], start_new_session=True)
+                return "left a child"
+            """, [RunStatus.Succeeded] },
+        // Stopped by PidsLimit: the script either fails on fork's error or loops until the timeout.
+        { "fork bomb", "import os\ndef run_tool(i, o):\n    while True:\n        os.fork()\n", [RunStatus.Failed, RunStatus.TimedOut] },
+        { "disk fill", "def run_tool(i, o):\n    f = open('/work/fill', 'wb')\n    while True:\n        f.write(b'x' * 1_000_000)\n", [RunStatus.Failed] },
+        { "network", "import socket\ndef run_tool(i, o):\n    socket.create_connection(('10.0.0.1', 80), timeout=2)\n", [RunStatus.Failed] },
+        { "print flood", "def run_tool(i, o):\n    while True:\n        print('x' * 10000)\n", [RunStatus.TimedOut] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Scripts))]
+    public async Task Hostile_script_ends_with_its_status_beside_a_normal_run(string name, string source, RunStatus[] expected)
+    {
+        var hostileId = Guid.NewGuid();
+        var normalId = Guid.NewGuid();
+        var hostile = fixture.RunAsync(hostileId, source, 3, CancellationToken.None);
+        var normal = fixture.RunAsync(normalId, Normal, 10, CancellationToken.None);
+
+        var outcome = await hostile;
+        var normalOutcome = await normal;
+
+        Assert.True(expected.Contains(outcome.Status), $"{name}: {outcome.Status} {outcome.ErrorSummary} {outcome.InternalError}");
+        Assert.Null(outcome.InternalError);
+        Assert.Equal(RunStatus.Succeeded, normalOutcome.Status);
+        Assert.Equal("<p>normal</p>", normalOutcome.Html);
+        Assert.Empty(await fixture.ContainersOfRunAsync(hostileId));
+        Assert.Empty(await fixture.ContainersOfRunAsync(normalId));
+    }
+
+    [Fact]
+    public async Task Memory_hog_is_reported_as_out_of_memory()
+    {
+        var outcome = await fixture.RunAsync("def run_tool(i, o):\n    a = []\n    while True:\n        a.append(bytearray(50_000_000))\n");
+
+        Assert.Equal(RunStatus.Failed, outcome.Status);
+        Assert.True(outcome.OomKilled);
+        Assert.Contains("minne", outcome.ErrorSummary);
+    }
+
+    [Fact]
+    public async Task Fork_bomb_is_stopped_by_the_pids_limit()
+    {
+        var outcome = await fixture.RunAsync("""
+            import os
+            def run_tool(i, o):
+                while True:
+                    os.fork()
+            """, timeoutSeconds: 4);
+
+        Assert.Contains(outcome.Status, new[] { RunStatus.Failed, RunStatus.TimedOut });
+        Assert.Null(outcome.InternalError);
+    }
+
+    [Theory]
+    [InlineData("/work")]
+    [InlineData("/tmp")]
+    public async Task Filling_a_writable_folder_stops_at_its_size_limit(string folder)
+    {
+        var outcome = await fixture.RunAsync($$"""
+            def run_tool(i, o):
+                written = 0
+                chunk = b"x" * 1_000_000
+                try:
+                    with open("{{folder}}/fill.bin", "wb") as f:
+                        while written < 2_000_000_000:
+                            f.write(chunk)
+                            f.flush()
+                            written += len(chunk)
+                except OSError as e:
+                    return f"stopped errno={e.errno} after={written // 1_000_000}"
+                return "never stopped"
+            """, timeoutSeconds: 20);
+
+        Assert.Equal(RunStatus.Succeeded, outcome.Status);
+        Assert.StartsWith("stopped errno=28", outcome.Html);
+    }
+
+    [Fact]
+    public async Task Symlinks_and_paths_leaving_the_output_folder_are_never_stored()
+    {
+        var outcome = await fixture.RunAsync("""
+            import os
+            def run_tool(i, o):
+                os.symlink("/etc/passwd", os.path.join(o, "link_passwd"))
+                with open(os.path.join(o, "..", "escape.txt"), "w") as f:
+                    f.write("outside")
+                with open(os.path.join(o, "ok.txt"), "w") as f:
+                    f.write("fine")
+                return "done"
+            """);
+
+        Assert.Equal(RunStatus.Succeeded, outcome.Status);
+        Assert.Equal(["ok.txt"], outcome.Artifacts.Select(a => a.Name));
+        Assert.Contains(outcome.SkippedArtifacts, s => s.Name == "link_passwd" && s.Reason == "symlink");
+    }
+
+    [Fact]
+    public async Task Stdout_and_stderr_floods_are_cut_to_their_caps()
+    {
+        var outcome = await fixture.RunAsync("""
+            import sys
+            def run_tool(i, o):
+                for _ in range(20000):
+                    print("x" * 1000)
+                    print("y" * 1000, file=sys.stderr)
+                return "flooded"
+            """, timeoutSeconds: 20);
+
+        Assert.Equal(RunStatus.Succeeded, outcome.Status);
+        Assert.True(outcome.StdoutTruncated);
+        Assert.True(outcome.StderrTruncated);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(outcome.Stdout) <= fixture.Options.StdoutCapBytes);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(outcome.Stderr) <= fixture.Options.StderrCapBytes);
+    }
+
+    [Fact]
+    public async Task Huge_html_is_cut_to_its_cap()
+    {
+        var outcome = await fixture.RunAsync("def run_tool(i, o):\n    return '<p>' + 'å' * 5_000_000\n");
+
+        Assert.Equal(RunStatus.Succeeded, outcome.Status);
+        Assert.True(outcome.HtmlTruncated);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(outcome.Html) <= fixture.Options.HtmlCapBytes);
+    }
+
+    [Fact]
+    public async Task Thousands_of_artifacts_are_cut_to_the_count_cap()
+    {
+        var outcome = await fixture.RunAsync("""
+            import os
+            def run_tool(i, o):
+                for n in range(3000):
+                    with open(os.path.join(o, f"f{n:05}.txt"), "w") as f:
+                        f.write(str(n))
+                return "many"
+            """, timeoutSeconds: 20);
+
+        Assert.Equal(RunStatus.Succeeded, outcome.Status);
+        Assert.Equal(fixture.Options.ArtifactCountCap, outcome.Artifacts.Count);
+        Assert.Contains(outcome.SkippedArtifacts, s => s.Reason == "too_many");
+    }
+
+    [Fact]
+    public async Task Environment_holds_no_secrets_of_the_host()
+    {
+        var secret = Skriptoteket.TestSupport.TestEnvironment.AdminConnectionString;
+        var outcome = await fixture.RunAsync("""
+            import os
+            def run_tool(i, o):
+                env = "\n".join(f"{k}={v}" for k, v in sorted(os.environ.items()))
+                parent = open("/proc/1/environ", "rb").read().decode(errors="replace") if os.access("/proc/1/environ", os.R_OK) else ""
+                return env + "\n--\n" + parent
+            """);
+
+        Assert.Equal(RunStatus.Succeeded, outcome.Status);
+        Assert.DoesNotContain("Password", outcome.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(secret, outcome.Html);
+        Assert.DoesNotContain("ConnectionStrings", outcome.Html);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Skriptoteket.TestSupport;
+
+namespace Skriptoteket.Web.Tests;
+
+/// <summary>Runs through the JSON API with real logins, the real host and the real Docker engine.</summary>
+public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<IdentityHostFixture>
+{
+    private const string Script = """
+        def run_tool(input_path, output_dir):
+            rows = open(input_path, encoding="utf-8").read().splitlines()
+            with open(output_dir + "/Sammanstallning.csv", "w") as f:
+                f.write("\n".join(rows))
+            return f"<p>{len(rows)} rader</p>"
+        """;
+
+    [Fact]
+    public async Task User_runs_a_published_tool_downloads_its_file_and_nobody_else_sees_the_run()
+    {
+        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, Script, Guid.NewGuid(), published: true);
+        using var teacher = await fixture.LoginAsNewAsync("user");
+        using var other = await fixture.LoginAsNewAsync("user");
+
+        var started = await StartAsync(teacher, $"api/v1/tools/{slug}/run", "elever.csv", "namn,betyg\nAda,A\nBo,B")
+            .ExpectAsync(HttpStatusCode.Accepted);
+        var runId = started.GetProperty("runId").GetGuid();
+        var done = await WaitForFinishedAsync(teacher, runId);
+
+        Assert.Equal("succeeded", done.GetProperty("status").GetString());
+        Assert.Equal("<p>3 rader</p>", done.GetProperty("html").GetString());
+        using var download = await teacher.GetAsync($"api/v1/tool-runs/{runId}/artifacts/0");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("Sammanstallning.csv", download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+        var mine = await teacher.GetAsync("api/v1/my-runs").ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains(mine.EnumerateArray(), r => r.GetProperty("runId").GetGuid() == runId);
+
+        await other.GetAsync($"api/v1/tool-runs/{runId}").ExpectAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+        await other.GetAsync($"api/v1/my-runs/{runId}").ExpectAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+        await other.GetAsync($"api/v1/tool-runs/{runId}/artifacts/0").ExpectAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+        using var admin = await fixture.SuperuserAsync();
+        await admin.GetAsync($"api/v1/tool-runs/{runId}").ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Forbidden_uploads_unknown_tools_and_missing_csrf_are_refused()
+    {
+        var (_, version, slug) = await ToolRows.InsertAsync(fixture.Database, Script, Guid.NewGuid(), published: true);
+        using var teacher = await fixture.LoginAsNewAsync("user");
+
+        var refused = await StartAsync(teacher, $"api/v1/tools/{slug}/run", "program.exe", "MZ").ExpectAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.Contains("Filtypen", refused.GetProperty("error").GetProperty("message").GetString());
+        await StartAsync(teacher, "api/v1/tools/finns-inte/run", "a.csv", "x").ExpectAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+        await StartAsync(teacher, $"api/v1/tool-versions/{version}/run-sandbox", "a.csv", "x").ExpectAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+        await StartAsync(teacher, $"api/v1/tools/{slug}/run", "a.csv", "x", csrf: false).ExpectAsync(HttpStatusCode.Forbidden);
+    }
+
+    private static Task<HttpResponseMessage> StartAsync(ApiUser user, string path, string fileName, string content, bool csrf = true)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "files", fileName } },
+        };
+        if (csrf)
+        {
+            request.Headers.Add("X-CSRF-TOKEN", user.CsrfToken);
+        }
+        return user.Http.SendAsync(request);
+    }
+
+    /// <summary>Re-reads the run until it is final (the API has no push; pages use observers).</summary>
+    private static async Task<JsonElement> WaitForFinishedAsync(ApiUser user, Guid runId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var run = await user.GetAsync($"api/v1/tool-runs/{runId}").ExpectAsync(HttpStatusCode.OK);
+            if (run.GetProperty("isFinished").GetBoolean())
+            {
+                return run;
+            }
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+}
