@@ -10,6 +10,8 @@ scripts/prepare.sh
 source .local/env.sh
 
 export SKRIPTOTEKET_PORT="${SKRIPTOTEKET_PORT:-5080}"
+# Artifacts outlive a reboot here, unlike the temp-folder default.
+export Execution__ArtifactsRoot="${Execution__ArtifactsRoot:-$PWD/.local/artifacts}"
 echo "[run] building the host"
 dotnet publish src/Silo/Silo.csproj -c Release -o .local/publish --nologo -v quiet
 echo "[run] Skriptoteket on http://127.0.0.1:${SKRIPTOTEKET_PORT} (Ctrl-C stops it)"
