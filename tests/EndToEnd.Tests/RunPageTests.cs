@@ -45,6 +45,8 @@ public sealed class RunPageTests(BrowserFixture fixture)
         await Assertions.Expect(page.FrameLocator("iframe.run-result").Locator("#svar")).ToHaveTextAsync("3 elever");
         Assert.NotEqual("pwned", await page.TitleAsync());
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Resultat.csv", Exact = false })).ToBeVisibleAsync();
+        // Kept for the README and for looking at a failure: the page as the teacher saw it.
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "skriptoteket-run-result.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 }
