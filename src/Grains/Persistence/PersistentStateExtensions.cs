@@ -1,3 +1,4 @@
+using Orleans.Storage;
 using Skriptoteket.Grains.Abstractions.Errors;
 
 namespace Skriptoteket.Grains.Persistence;
