@@ -149,12 +149,11 @@ internal sealed partial class ToolGrain
 
     public async Task<ToolVersion> GetActiveVersionAsync(ActingUser actor)
     {
-        var s = state.State;
-        if (!s.Exists || s.ActiveVersionId is not { } activeId || (!s.IsPublished && !ToolPermissions.CanManage(actor)))
-        {
-            throw DomainException.NotFound("Verktyget");
-        }
-        var header = s.Find(activeId)!;
+        EnsureVisible(actor);
+        // Source is for the version's author and admins only (SPEC §1), like every other version.
+        var header = state.State.ActiveVersionId is { } activeId
+            ? VisibleVersion(actor, activeId)
+            : throw DomainException.NotFound("Versionen");
         return new ToolVersion(header, await SourceOfAsync(header));
     }
 
