@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Storage;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
@@ -16,10 +18,12 @@ namespace Skriptoteket.Grains.Tools;
 internal sealed partial class ToolGrain(
     [PersistentState("tool", StorageNames.Store)] IPersistentState<ToolState> state,
     ToolProjection projection,
+    ToolSlugs slugs,
     TaxonomyReader taxonomy,
     IAuditLog audit,
     IOptions<ToolsOptions> options,
-    TimeProvider time) : Grain, IToolGrain
+    TimeProvider time,
+    ILogger<ToolGrain> logger) : Grain, IToolGrain
 {
     private Guid ToolId => this.GetPrimaryKey();
 
@@ -28,7 +32,17 @@ internal sealed partial class ToolGrain(
         // Repair: a projection lost after a state write (crash, database hiccup) is redone from the state.
         if (state.State.Exists)
         {
-            await projection.WriteAsync(ToolId, state.State, state.State.Versions);
+            try
+            {
+                await projection.WriteAsync(ToolId, state.State, state.State.Versions);
+            }
+            catch (PostgresException ex) when (ToolSlugs.IsSlugTaken(ex))
+            {
+                // Only a state saved before slugs were claimed first can get here. The grain must still answer
+                // (its state is the truth); the stale row is logged for an admin to rename one of the tools.
+                logger.LogError(ex, "Tool {ToolId}: slug {Slug} is held by another tool; query row left stale",
+                    ToolId, state.State.Metadata.Slug);
+            }
             state.State.PendingSources.Clear();
         }
     }
@@ -112,6 +126,11 @@ internal sealed partial class ToolGrain(
         var before = state.State;
         var unchanged = before.Versions.ToHashSet(ReferenceEqualityComparer.Instance);
         next.UpdatedAt = time.GetUtcNow();
+        var claimsSlug = !before.Exists || before.Metadata.Slug != next.Metadata.Slug;
+        if (claimsSlug)
+        {
+            await slugs.ClaimAsync(ToolId, next);
+        }
         state.State = next;
         try
         {
@@ -122,11 +141,13 @@ internal sealed partial class ToolGrain(
             // Another activation wrote first (e.g. during a silo failover): take its state; the caller re-checks.
             state.State = before;
             await state.ReadStateAsync();
+            await ReleaseSlugAsync(claimsSlug);
             throw DomainException.Conflict("Verktyget ändrades samtidigt av någon annan. Ladda om och försök igen.");
         }
         catch
         {
             state.State = before;
+            await ReleaseSlugAsync(claimsSlug);
             throw;
         }
         try
@@ -142,6 +163,14 @@ internal sealed partial class ToolGrain(
         await audit.AppendAsync(new AuditEntry(actor.UserId, action, "tool", ToolId.ToString(), details));
     }
 
+    private async Task ReleaseSlugAsync(bool claimed)
+    {
+        if (claimed)
+        {
+            await slugs.ReleaseAsync(ToolId, state.State);
+        }
+    }
+
     private async Task<ToolMetadata> ValidateAsync(ToolMetadata metadata)
     {
         var lists = await taxonomy.ReadAsync();
@@ -149,9 +178,9 @@ internal sealed partial class ToolGrain(
             metadata,
             lists.Professions.Select(p => p.Slug).ToHashSet(),
             lists.Categories.Select(c => c.Slug).ToHashSet());
-        if (await projection.IsSlugTakenAsync(valid.Slug, ToolId))
+        if (await slugs.IsTakenAsync(valid.Slug, ToolId))
         {
-            throw DomainException.Conflict("Sökvägsnamnet används redan av ett annat verktyg.");
+            throw DomainException.Conflict(ToolSlugs.TakenMessage);
         }
         return valid;
     }
