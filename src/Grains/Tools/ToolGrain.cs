@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Orleans.Storage;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Tools;
@@ -131,22 +130,13 @@ internal sealed partial class ToolGrain(
         {
             await slugs.ClaimAsync(ToolId, next);
         }
-        state.State = next;
         try
         {
-            await state.WriteStateAsync();
-        }
-        catch (InconsistentStateException)
-        {
-            // Another activation wrote first (e.g. during a silo failover): take its state; the caller re-checks.
-            state.State = before;
-            await state.ReadStateAsync();
-            await ReleaseSlugAsync(claimsSlug);
-            throw DomainException.Conflict("Verktyget ändrades samtidigt av någon annan. Ladda om och försök igen.");
+            await state.WriteOrRestoreAsync(next, "Verktyget ändrades samtidigt av någon annan. Ladda om och försök igen.");
         }
         catch
         {
-            state.State = before;
+            // Memory now holds what storage holds; the row's slug follows it.
             await ReleaseSlugAsync(claimsSlug);
             throw;
         }
