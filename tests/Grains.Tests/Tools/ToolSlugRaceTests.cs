@@ -62,6 +62,29 @@ public sealed class ToolSlugRaceTests(ClusterFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task A_rename_refused_by_the_storage_etag_answers_conflict_and_gives_the_new_slug_back()
+    {
+        var metadata = ToolTestKit.Metadata();
+        var tool = await kit.NewToolAsync(metadata);
+        var id = (await tool.GetAsync(kit.Admin)).Id;
+        // Another activation's write, as seen by this one: storage moves on without it.
+        var bytes = id.ToByteArray();
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>(
+            $"""
+            WITH bumped AS (UPDATE orleans_storage SET version = version + 1
+                            WHERE grain_id_n0 = {BitConverter.ToInt64(bytes, 0)} AND grain_id_n1 = {BitConverter.ToInt64(bytes, 8)}
+                            RETURNING 1)
+            SELECT count(*) FROM bumped
+            """));
+        var renamed = ToolTestKit.Metadata().Slug;
+
+        await ToolTestKit.Refused(ErrorCode.Conflict, () => tool.UpdateMetadataAsync(kit.Admin, metadata with { Slug = renamed }));
+
+        Assert.Equal(metadata.Slug, await fixture.Database.ScalarAsync<string>($"SELECT slug FROM tools WHERE id = '{id}'"));
+        Assert.Equal(renamed, (await tool.UpdateMetadataAsync(kit.Admin, metadata with { Slug = renamed })).Metadata.Slug);
+    }
+
     private static async Task<DomainException?> OutcomeAsync(Func<Task> action)
     {
         try
