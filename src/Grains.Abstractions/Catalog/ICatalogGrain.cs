@@ -41,11 +41,11 @@ public interface ICatalogGrain : IGrainWithIntegerKey
     [Alias("ListMySuggestions")]
     Task<IReadOnlyList<SuggestionRow>> ListMySuggestionsAsync(ActingUser actor);
 
-    /// <summary>The tool a version belongs to (for routes that name only the version); null when unknown.</summary>
+    /// <summary>Contributor+: the tool a version belongs to (for routes that name only the version); null when unknown.</summary>
     [Alias("FindToolOfVersion")]
-    Task<Guid?> FindToolOfVersionAsync(Guid versionId);
+    Task<Guid?> FindToolOfVersionAsync(ActingUser actor, Guid versionId);
 
-    /// <summary>Display names of users (authors in version histories); unknown ids are left out.</summary>
+    /// <summary>Contributor+: display names of users (authors in version histories); unknown ids are left out.</summary>
     [Alias("GetUserNames")]
-    Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(IReadOnlyList<Guid> userIds);
+    Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(ActingUser actor, IReadOnlyList<Guid> userIds);
 }

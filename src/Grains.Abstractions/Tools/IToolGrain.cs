@@ -57,7 +57,7 @@ public interface IToolGrain : IGrainWithGuidKey
     [Alias("Depublish")]
     Task<ToolInfo> DepublishAsync(ActingUser actor);
 
-    /// <summary>The active version to run: for anyone when the tool is published, for admins always; else NOT_FOUND.</summary>
+    /// <summary>The active version with source: for its author and admins only (SPEC §1); else NOT_FOUND.</summary>
     [Alias("GetActiveVersion")]
     Task<ToolVersion> GetActiveVersionAsync(ActingUser actor);
 }

@@ -138,15 +138,18 @@ internal sealed class CatalogGrain(NpgsqlDataSource db, TaxonomyReader taxonomy)
     public Task<IReadOnlyList<SuggestionRow>> ListMySuggestionsAsync(ActingUser actor) =>
         ReadSuggestionsAsync("s.submitted_by = @me", actor.UserId);
 
-    public async Task<Guid?> FindToolOfVersionAsync(Guid versionId)
+    public async Task<Guid?> FindToolOfVersionAsync(ActingUser actor, Guid versionId)
     {
+        EnsureContributor(actor);
         await using var cmd = db.CreateCommand("SELECT tool_id FROM tool_versions WHERE id = @id");
         cmd.Parameters.AddWithValue("id", versionId);
         return await cmd.ExecuteScalarAsync() is Guid toolId ? toolId : null;
     }
 
-    public async Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(IReadOnlyList<Guid> userIds)
+    public async Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(ActingUser actor, IReadOnlyList<Guid> userIds)
     {
+        // Names are personal data: only those who work on tools (and see their histories) may look them up.
+        EnsureContributor(actor);
         await using var cmd = db.CreateCommand("SELECT id, display_name FROM users WHERE id = ANY(@ids)");
         cmd.Parameters.AddWithValue("ids", userIds.Distinct().ToArray());
         var names = new Dictionary<Guid, string>();
@@ -181,6 +184,14 @@ internal sealed class CatalogGrain(NpgsqlDataSource db, TaxonomyReader taxonomy)
                 reader.IsDBNull(7) ? null : reader.GetGuid(7)));
         }
         return rows;
+    }
+
+    private static void EnsureContributor(ActingUser actor)
+    {
+        if (!actor.IsAtLeast(Role.Contributor))
+        {
+            throw DomainException.Forbidden();
+        }
     }
 
     private static void EnsureAdmin(ActingUser actor)

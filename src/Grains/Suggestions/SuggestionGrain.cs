@@ -1,4 +1,3 @@
-using Orleans.Storage;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Suggestions;
@@ -98,24 +97,7 @@ internal sealed class SuggestionGrain(
 
     private async Task CommitAsync(SuggestionState next, ActingUser actor, string action)
     {
-        var before = state.State;
-        state.State = next;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (InconsistentStateException)
-        {
-            // Another activation wrote first (e.g. during a silo failover): take its state; the caller re-checks.
-            state.State = before;
-            await state.ReadStateAsync();
-            throw DomainException.Conflict("Förslaget ändrades samtidigt av någon annan. Ladda om och försök igen.");
-        }
-        catch
-        {
-            state.State = before;
-            throw;
-        }
+        await state.WriteOrRestoreAsync(next, "Förslaget ändrades samtidigt av någon annan. Ladda om och försök igen.");
         await projection.WriteAsync(Id, next);
         await audit.AppendAsync(new AuditEntry(actor.UserId, action, "suggestion", Id.ToString(),
             new Dictionary<string, object?> { ["tool_id"] = next.ToolId, ["rationale"] = next.Rationale }));

@@ -1,5 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Storage;
+using Npgsql;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Tools;
@@ -11,15 +12,18 @@ namespace Skriptoteket.Grains.Tools;
 
 /// <summary>
 /// The single writer of one tool. Non-reentrant: every transition is one turn, so one active version and
-/// gap-free numbers hold by construction. Metadata and catalog flag here; versions in ToolGrain.Versions.cs.
+/// gap-free numbers hold by construction. Metadata and catalog flag here; versions in ToolGrain.Versions.cs and
+/// ToolGrain.Review.cs; the write path (slug claim, state, projection, audit) in ToolGrain.Commit.cs.
 /// </summary>
 internal sealed partial class ToolGrain(
     [PersistentState("tool", StorageNames.Store)] IPersistentState<ToolState> state,
     ToolProjection projection,
+    ToolSlugs slugs,
     TaxonomyReader taxonomy,
     IAuditLog audit,
     IOptions<ToolsOptions> options,
-    TimeProvider time) : Grain, IToolGrain
+    TimeProvider time,
+    ILogger<ToolGrain> logger) : Grain, IToolGrain
 {
     private Guid ToolId => this.GetPrimaryKey();
 
@@ -28,7 +32,17 @@ internal sealed partial class ToolGrain(
         // Repair: a projection lost after a state write (crash, database hiccup) is redone from the state.
         if (state.State.Exists)
         {
-            await projection.WriteAsync(ToolId, state.State, state.State.Versions);
+            try
+            {
+                await projection.WriteAsync(ToolId, state.State, state.State.Versions);
+            }
+            catch (PostgresException ex) when (ToolSlugs.IsSlugTaken(ex))
+            {
+                // Only a state saved before slugs were claimed first can get here. The grain must still answer
+                // (its state is the truth); the stale row is logged for an admin to rename one of the tools.
+                logger.LogError(ex, "Tool {ToolId}: slug {Slug} is held by another tool; query row left stale",
+                    ToolId, state.State.Metadata.Slug);
+            }
             state.State.PendingSources.Clear();
         }
     }
@@ -101,59 +115,6 @@ internal sealed partial class ToolGrain(
         next.IsPublished = false;
         await CommitAsync(next, actor, "tool.depublished", []);
         return ToInfo(actor, next);
-    }
-
-    /// <summary>
-    /// Writes the state (restoring memory if that fails), then the query rows of every header that changed,
-    /// then one audit row. A failed projection deactivates the grain so that the next activation repairs it.
-    /// </summary>
-    private async Task CommitAsync(ToolState next, ActingUser actor, string action, Dictionary<string, object?> details)
-    {
-        var before = state.State;
-        var unchanged = before.Versions.ToHashSet(ReferenceEqualityComparer.Instance);
-        next.UpdatedAt = time.GetUtcNow();
-        state.State = next;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (InconsistentStateException)
-        {
-            // Another activation wrote first (e.g. during a silo failover): take its state; the caller re-checks.
-            state.State = before;
-            await state.ReadStateAsync();
-            throw DomainException.Conflict("Verktyget ändrades samtidigt av någon annan. Ladda om och försök igen.");
-        }
-        catch
-        {
-            state.State = before;
-            throw;
-        }
-        try
-        {
-            await projection.WriteAsync(ToolId, next, next.Versions.Where(v => !unchanged.Contains(v)));
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-        next.PendingSources.Clear();
-        await audit.AppendAsync(new AuditEntry(actor.UserId, action, "tool", ToolId.ToString(), details));
-    }
-
-    private async Task<ToolMetadata> ValidateAsync(ToolMetadata metadata)
-    {
-        var lists = await taxonomy.ReadAsync();
-        var valid = ToolMetadataRules.Validate(
-            metadata,
-            lists.Professions.Select(p => p.Slug).ToHashSet(),
-            lists.Categories.Select(c => c.Slug).ToHashSet());
-        if (await projection.IsSlugTakenAsync(valid.Slug, ToolId))
-        {
-            throw DomainException.Conflict("Sökvägsnamnet används redan av ett annat verktyg.");
-        }
-        return valid;
     }
 
     private void EnsureVisible(ActingUser actor)

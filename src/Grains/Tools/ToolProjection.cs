@@ -34,15 +34,6 @@ internal sealed class ToolProjection(NpgsqlDataSource db)
         return (string?)await cmd.ExecuteScalarAsync();
     }
 
-    /// <summary>True when another tool already uses the slug.</summary>
-    public async Task<bool> IsSlugTakenAsync(string slug, Guid toolId)
-    {
-        await using var cmd = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM tools WHERE slug = @slug AND id <> @id)");
-        cmd.Parameters.AddWithValue("slug", slug);
-        cmd.Parameters.AddWithValue("id", toolId);
-        return (bool)(await cmd.ExecuteScalarAsync())!;
-    }
-
     private static void AddTool(NpgsqlBatch batch, Guid toolId, ToolState s)
     {
         var tool = new NpgsqlBatchCommand(

@@ -9,6 +9,7 @@ public static class ToolsServiceCollectionExtensions
     public static IServiceCollection AddTools(this IServiceCollection services)
     {
         services.AddSingleton<ToolProjection>();
+        services.AddSingleton<ToolSlugs>();
         services.AddSingleton<TaxonomyReader>();
         services.AddSingleton<Suggestions.SuggestionProjection>();
         services.AddOptions<ToolsOptions>().BindConfiguration(ToolsOptions.Section);

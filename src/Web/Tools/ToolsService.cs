@@ -25,7 +25,8 @@ public sealed class ToolsService(IGrainFactory grains, CurrentUser currentUser)
 
     public async Task<IReadOnlyList<MyVersionRow>> ListMyVersionsAsync() => await Catalog.ListMyVersionsAsync(await currentUser.GetAsync());
 
-    public Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(IReadOnlyList<Guid> ids) => Catalog.GetUserNamesAsync(ids);
+    public async Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(IReadOnlyList<Guid> ids) =>
+        await Catalog.GetUserNamesAsync(await currentUser.GetAsync(), ids);
 
     public Task<Grains.Abstractions.Identity.ActingUser> GetActorAsync() => currentUser.GetAsync();
 

@@ -1,5 +1,6 @@
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Tools;
+using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 
 namespace Skriptoteket.Grains.Tests.Tools;
 
@@ -35,11 +36,24 @@ public sealed class CatalogGrainTests(ClusterFixture fixture)
         Assert.Null(await catalog.GetProfessionAsync("okand"));
         Assert.Equal([title], (await catalog.SearchAsync(title[2..].ToUpperInvariant())).Select(t => t.Title));
         Assert.Equal(active.Id, (await catalog.FindPublishedToolAsync(meta.Slug))!.ActiveVersionId);
-        Assert.Equal((await tool.GetAsync(kit.Admin)).Id, await catalog.FindToolOfVersionAsync(active.Id));
+        Assert.Equal((await tool.GetAsync(kit.Admin)).Id, await catalog.FindToolOfVersionAsync(kit.Contributor, active.Id));
 
         await tool.DepublishAsync(kit.Admin);
         Assert.Null(await catalog.FindPublishedToolAsync(meta.Slug));
         Assert.NotNull(hidden);
+    }
+
+    [Fact]
+    public async Task Version_lookups_and_user_names_are_refused_to_users()
+    {
+        var catalog = fixture.Grains.GetGrain<ICatalogGrain>(0);
+        var (tool, active) = await kit.NewToolWithActiveAsync(kit.Contributor);
+        await tool.PublishAsync(kit.Admin);
+
+        await ToolTestKit.Refused(ErrorCode.Forbidden, () => catalog.FindToolOfVersionAsync(kit.User, active.Id));
+        await ToolTestKit.Refused(ErrorCode.Forbidden, () => catalog.GetUserNamesAsync(kit.User, [kit.Contributor.UserId]));
+        Assert.Equal(active.ToolId, await catalog.FindToolOfVersionAsync(kit.Contributor, active.Id));
+        Assert.Empty(await catalog.GetUserNamesAsync(kit.Contributor, [kit.Contributor.UserId]));
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class ToolGrainMetadataTests(ClusterFixture fixture)
         Assert.True(published.IsPublished);
         Assert.True(published.SlugLocked);
         Assert.Empty((await tool.GetAsync(kit.User)).Versions);
-        Assert.Equal(active.Id, (await tool.GetActiveVersionAsync(kit.User)).Header.Id);
+        await Refused(ErrorCode.NotFound, () => tool.GetActiveVersionAsync(kit.User));
 
         await Refused(ErrorCode.Forbidden, () => tool.DepublishAsync(kit.Contributor));
         var hidden = await tool.DepublishAsync(kit.Admin);
@@ -88,6 +88,18 @@ public sealed class ToolGrainMetadataTests(ClusterFixture fixture)
         Assert.Equal(active.Id, hidden.ActiveVersionId);
         await Refused(ErrorCode.NotFound, () => tool.GetAsync(kit.User));
         await Refused(ErrorCode.NotFound, () => tool.GetActiveVersionAsync(kit.User));
+        Assert.Equal(active.Id, (await tool.GetActiveVersionAsync(kit.Admin)).Header.Id);
+    }
+
+    [Fact]
+    public async Task The_active_source_of_a_published_tool_is_shown_only_to_its_author_and_admins()
+    {
+        var (tool, active) = await kit.NewToolWithActiveAsync(kit.Contributor);
+        await tool.PublishAsync(kit.Admin);
+
+        await Refused(ErrorCode.NotFound, () => tool.GetActiveVersionAsync(kit.User));
+        await Refused(ErrorCode.NotFound, () => tool.GetActiveVersionAsync(kit.OtherContributor));
+        Assert.Equal(active.Id, (await tool.GetActiveVersionAsync(kit.Contributor)).Header.Id);
         Assert.Equal(active.Id, (await tool.GetActiveVersionAsync(kit.Admin)).Header.Id);
     }
 

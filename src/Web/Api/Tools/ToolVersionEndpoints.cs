@@ -17,7 +17,7 @@ internal static class ToolVersionEndpoints
         var versions = api.MapGroup("/tool-versions/{id:guid}").WithTags("Versioner").RequireAuthorization(Policies.Contributor);
 
         versions.MapGet("/", async (Guid id, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await (await ToolOfAsync(grains, id)).GetVersionAsync(ApiActor.Require(http), id)));
+            Results.Ok(await (await ToolOfAsync(grains, http, id)).GetVersionAsync(ApiActor.Require(http), id)));
 
         versions.MapPost("/", async (Guid id, SaveVersionRequest body, HttpContext http, IGrainFactory grains) =>
         {
@@ -25,26 +25,26 @@ internal static class ToolVersionEndpoints
             {
                 throw DomainException.Invalid("Ange baseVersionId och source.");
             }
-            var tool = await ToolOfAsync(grains, id);
+            var tool = await ToolOfAsync(grains, http, id);
             var saved = await tool.SaveAsync(ApiActor.Require(http),
                 new SaveVersionCommand(body.BaseVersionId, body.Source, body.Entrypoint, body.ChangeSummary));
             return Results.Created($"/api/v1/tool-versions/{saved.Id}", saved);
         });
 
         versions.MapPost("/submit-review", async (Guid id, ReviewNoteRequest? body, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await (await ToolOfAsync(grains, id)).SubmitForReviewAsync(ApiActor.Require(http), id, body?.ReviewNote)));
+            Results.Ok(await (await ToolOfAsync(grains, http, id)).SubmitForReviewAsync(ApiActor.Require(http), id, body?.ReviewNote)));
 
         versions.MapPost("/request-changes", async (Guid id, ReviewNoteRequest? body, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await (await ToolOfAsync(grains, id)).RequestChangesAsync(ApiActor.Require(http), id, body?.ReviewNote)))
+            Results.Ok(await (await ToolOfAsync(grains, http, id)).RequestChangesAsync(ApiActor.Require(http), id, body?.ReviewNote)))
             .RequireAuthorization(Policies.Admin);
 
         versions.MapPost("/publish", async (Guid id, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await (await ToolOfAsync(grains, id)).PublishVersionAsync(ApiActor.Require(http), id)))
+            Results.Ok(await (await ToolOfAsync(grains, http, id)).PublishVersionAsync(ApiActor.Require(http), id)))
             .RequireAuthorization(Policies.Admin);
 
         versions.MapGet("/export", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {
-            var tool = await ToolOfAsync(grains, id);
+            var tool = await ToolOfAsync(grains, http, id);
             var actor = ApiActor.Require(http);
             var version = await tool.GetVersionAsync(actor, id);
             var info = await tool.GetAsync(actor);
@@ -54,8 +54,8 @@ internal static class ToolVersionEndpoints
     }
 
     /// <summary>The tool grain owning a version; an unknown version is NOT_FOUND like a hidden one.</summary>
-    private static async Task<IToolGrain> ToolOfAsync(IGrainFactory grains, Guid versionId) =>
-        await grains.GetGrain<ICatalogGrain>(0).FindToolOfVersionAsync(versionId) is { } toolId
+    private static async Task<IToolGrain> ToolOfAsync(IGrainFactory grains, HttpContext http, Guid versionId) =>
+        await grains.GetGrain<ICatalogGrain>(0).FindToolOfVersionAsync(ApiActor.Require(http), versionId) is { } toolId
             ? grains.GetGrain<IToolGrain>(toolId)
             : throw DomainException.NotFound("Versionen");
 }

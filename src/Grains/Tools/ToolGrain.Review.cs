@@ -1,0 +1,105 @@
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Tools;
+
+namespace Skriptoteket.Grains.Tools;
+
+/// <summary>The review side of SPEC §5: submit, request changes, publish a version, roll back.</summary>
+internal sealed partial class ToolGrain
+{
+    public async Task<ToolVersionHeader> SubmitForReviewAsync(ActingUser actor, Guid versionId, string? reviewNote)
+    {
+        EnsureVisible(actor);
+        var version = VisibleVersion(actor, versionId);
+        EnsureMayChange(actor, version);
+        VersionTransitions.EnsureCanSubmit(version);
+        var next = state.State.Clone();
+        var submitted = version with { State = VersionState.InReview, IsHead = false, ReviewNote = Note(reviewNote) };
+        next.Replace(submitted);
+        await CommitAsync(next, actor, "tool.version.submitted", Details(submitted));
+        return submitted;
+    }
+
+    public async Task<ToolVersionHeader> RequestChangesAsync(ActingUser actor, Guid versionId, string? reviewNote)
+    {
+        EnsureVisible(actor);
+        var reviewed = VisibleVersion(actor, versionId);
+        EnsureManager(actor);
+        VersionTransitions.EnsureInReview(reviewed);
+        var now = time.GetUtcNow();
+        var next = state.State.Clone();
+        next.Replace(reviewed with
+        {
+            State = VersionState.Archived,
+            ReviewNote = Note(reviewNote) ?? reviewed.ReviewNote,
+            ReviewedBy = actor.UserId,
+            ReviewedAt = now,
+        });
+        // The new draft stays the author's, so that a contributor can go on with it.
+        var draft = Append(next, await SourceOfAsync(reviewed), reviewed.Entrypoint, reviewed.Id,
+            $"Ändringar begärda för version {reviewed.Number}", VersionState.Draft, reviewed.CreatedBy);
+        await CommitAsync(next, actor, "tool.version.changes_requested", Details(draft, reviewed.Id));
+        return draft;
+    }
+
+    public async Task<ToolVersionHeader> PublishVersionAsync(ActingUser actor, Guid versionId)
+    {
+        EnsureVisible(actor);
+        var reviewed = VisibleVersion(actor, versionId);
+        EnsureManager(actor);
+        if (!ToolPermissions.CanPublishVersion(actor, reviewed, options.Value.RequireFourEyes))
+        {
+            throw DomainException.Forbidden("Fyraögonsprincipen gäller: en annan administratör måste publicera din version.");
+        }
+        VersionTransitions.EnsureInReview(reviewed);
+        var now = time.GetUtcNow();
+        var next = state.State.Clone();
+        ArchiveActive(next);
+        next.Replace(reviewed with { State = VersionState.Archived, ReviewedBy = actor.UserId, ReviewedAt = now });
+        var active = Append(next, await SourceOfAsync(reviewed), reviewed.Entrypoint, reviewed.Id, reviewed.ChangeSummary,
+            VersionState.Active, reviewed.CreatedBy) with
+        {
+            ReviewNote = reviewed.ReviewNote,
+            ReviewedBy = actor.UserId,
+            ReviewedAt = now,
+            PublishedBy = actor.UserId,
+            PublishedAt = now,
+        };
+        next.Replace(active);
+        next.ActiveVersionId = active.Id;
+        await CommitAsync(next, actor, "tool.version.published", Details(active, reviewed.Id));
+        return active;
+    }
+
+    public async Task<ToolVersionHeader> RollbackAsync(ActingUser actor, Guid versionId)
+    {
+        EnsureVisible(actor);
+        var target = VisibleVersion(actor, versionId);
+        if (!ToolPermissions.CanRollback(actor))
+        {
+            throw DomainException.Forbidden("Bara superanvändare kan rulla tillbaka ett verktyg.");
+        }
+        VersionTransitions.EnsureCanRollbackTo(target);
+        var now = time.GetUtcNow();
+        var next = state.State.Clone();
+        ArchiveActive(next);
+        var active = Append(next, await SourceOfAsync(target), target.Entrypoint, target.Id,
+            $"Återställd från version {target.Number}", VersionState.Active, actor.UserId) with
+        {
+            PublishedBy = actor.UserId,
+            PublishedAt = now,
+        };
+        next.Replace(active);
+        next.ActiveVersionId = active.Id;
+        await CommitAsync(next, actor, "tool.rolled_back", Details(active, target.Id));
+        return active;
+    }
+
+    private static void ArchiveActive(ToolState next)
+    {
+        if (next.ActiveVersionId is { } id)
+        {
+            next.Replace(next.Find(id)! with { State = VersionState.Archived });
+        }
+    }
+}
