@@ -33,8 +33,39 @@ public sealed class SessionRevocationTests(BrowserFixture fixture)
         await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await SendAsync(superuser, HttpMethod.Put, $"api/v1/users/{id}/role", new { role = "user" });
 
-        // The circuit re-checks its session every minute; allow one interval plus slack.
+        // The circuit re-checks its session every 30 s; allow one interval plus slack.
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login\\?returnUrl="), new() { Timeout = 100_000 });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_demoted_admins_open_page_cannot_act_with_the_old_role_before_it_revalidates()
+    {
+        using var superuser = await ApiAsync(BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);
+        var email = $"admin-{Guid.NewGuid():N}@skola.test";
+        var created = await SendAsync(superuser, HttpMethod.Post, "api/v1/users",
+            new { email, displayName = "Snart före detta admin", password = Password, role = "contributor" });
+        var id = created.GetProperty("id").GetGuid();
+        var nomination = await SendAsync(superuser, HttpMethod.Post, "api/v1/nominations", new { userId = id, rationale = "Test" });
+        await SendAsync(superuser, HttpMethod.Post, $"api/v1/nominations/{nomination.GetProperty("id").GetGuid()}/approve", new { });
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/login?returnUrl=%2Fadmin%2Fusers");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await SendAsync(superuser, HttpMethod.Put, $"api/v1/users/{id}/role", new { role = "user" });
+
+        // Well within the revalidation interval: the circuit still believes it is an admin's.
+        var newEmail = $"ny-{Guid.NewGuid():N}@skola.test";
+        await page.GetByLabel("E-post", new() { Exact = true }).First.FillAsync(newEmail);
+        await page.GetByLabel("Namn", new() { Exact = true }).First.FillAsync("Ska inte finnas");
+        await page.GetByLabel("Lösenord (minst 12 tecken)").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skapa konto" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("Du har inte behörighet till detta.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Kontot skapades.")).Not.ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 

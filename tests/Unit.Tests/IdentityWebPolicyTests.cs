@@ -43,6 +43,8 @@ public sealed class IdentityWebPolicyTests
     [InlineData("/\\evil.example/", "/")]
     [InlineData("/login", "/")]
     [InlineData(null, "/")]
+    [InlineData("/", "/")]
+    [InlineData("/\\evil", "/")]
     public void Login_redirects_only_within_the_site(string? returnUrl, string expected) =>
         Assert.Equal(expected, Login.SafeReturnUrl(returnUrl));
 

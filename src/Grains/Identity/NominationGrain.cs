@@ -85,17 +85,7 @@ internal sealed class NominationGrain(
 
     private async Task SaveAsync(Func<NominationState, NominationState> next)
     {
-        var before = state.State;
-        state.State = next(before);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = before;
-            throw;
-        }
+        await state.WriteOrRestoreAsync(next(state.State), "Nomineringen ändrades samtidigt på annat håll. Läs in den igen.");
         await nominations.UpsertAsync(NomineeId, state.State);
     }
 

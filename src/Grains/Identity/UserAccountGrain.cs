@@ -12,6 +12,8 @@ internal sealed class UserAccountGrain(
     IAuditLog audit,
     TimeProvider time) : Grain, IUserAccountGrain
 {
+    private const string ConflictMessage = "Kontot ändrades samtidigt på annat håll. Läs in det igen och försök på nytt.";
+
     private Guid Id => this.GetPrimaryKey();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -26,8 +28,9 @@ internal sealed class UserAccountGrain(
                 PasswordHash = row.PasswordHash, CreatedAt = row.CreatedAt, UpdatedAt = row.UpdatedAt,
             };
         }
-        else if (state.State.Exists && row is null)
+        else if (state.State.Exists && !ToRow().Matches(row))
         {
+            // The row is what logins and sessions read: repair it whenever it differs from the saved state.
             await users.UpsertAsync(ToRow());
         }
     }
@@ -58,7 +61,7 @@ internal sealed class UserAccountGrain(
             s.PasswordHash = PasswordRules.Hash(account.Password);
             s.CreatedAt = now;
             s.UpdatedAt = now;
-        }, undoOnRowFailure: true);
+        });
         await AuditAsync(actor, AuditActions.UserCreated, new() { ["email"] = email, ["role"] = RoleNames.ToDb(account.Role) });
         return Info();
     }
@@ -77,6 +80,8 @@ internal sealed class UserAccountGrain(
         AccountPolicy.EnsureMayChangeRole(actor, Id, from, role);
         if (from == role)
         {
+            // A failed earlier attempt may have left the row or the sessions behind: finish it, idempotently.
+            await SyncRowAndRevokeAsync();
             return Info();
         }
         await SaveAsync(s => s.Role = role);
@@ -91,6 +96,7 @@ internal sealed class UserAccountGrain(
         AccountPolicy.EnsureMayManage(actor, Id, state.State.Role);
         if (!state.State.IsActive)
         {
+            await SyncRowAndRevokeAsync();
             return Info();
         }
         await SaveAsync(s => s.IsActive = false);
@@ -105,6 +111,7 @@ internal sealed class UserAccountGrain(
         AccountPolicy.EnsureMayManage(actor, Id, state.State.Role);
         if (state.State.IsActive)
         {
+            await SyncRowAsync();
             return Info();
         }
         await SaveAsync(s => s.IsActive = true);
@@ -122,6 +129,7 @@ internal sealed class UserAccountGrain(
         }
         if (state.State.Role >= Role.Admin)
         {
+            await SyncRowAndRevokeAsync();
             return Info();
         }
         // No audit row here: the approved nomination is the one audited action.
@@ -145,31 +153,53 @@ internal sealed class UserAccountGrain(
         EnsureExists();
     }
 
-    private async Task SaveAsync(Action<UserAccountState> change, bool undoOnRowFailure = false)
+    /// <summary>
+    /// Saves the change to grain state, then to the users row. If the row write fails the grain state goes back
+    /// to what it was, so a retry does the whole change again (row and session revocation) instead of seeing
+    /// "already done" while logins still read the old row.
+    /// </summary>
+    private async Task SaveAsync(Action<UserAccountState> change)
     {
         var before = state.State.Copy();
-        change(state.State);
-        state.State.UpdatedAt = time.GetUtcNow();
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = before;
-            throw;
-        }
+        var next = before.Copy();
+        change(next);
+        next.UpdatedAt = time.GetUtcNow();
+        await state.WriteOrRestoreAsync(next, ConflictMessage);
         try
         {
             await users.UpsertAsync(ToRow());
         }
-        catch (DomainException) when (undoOnRowFailure)
+        catch
         {
-            // Another account took the email between the check and the insert: this account was never created.
-            await state.ClearStateAsync();
-            state.State = new UserAccountState();
+            await UndoAsync(before);
             throw;
         }
+    }
+
+    private async Task UndoAsync(UserAccountState before)
+    {
+        if (before.Exists)
+        {
+            await state.WriteOrRestoreAsync(before, ConflictMessage);
+            return;
+        }
+        // A create whose row failed (e.g. another account took the email meanwhile): the account never existed.
+        await state.ClearStateAsync();
+        state.State = new UserAccountState();
+    }
+
+    private async Task SyncRowAsync()
+    {
+        if (!ToRow().Matches(await users.FindByIdAsync(Id)))
+        {
+            await users.UpsertAsync(ToRow());
+        }
+    }
+
+    private async Task SyncRowAndRevokeAsync()
+    {
+        await SyncRowAsync();
+        await sessions.RevokeAllAsync(Id, time.GetUtcNow());
     }
 
     private Task AuditAsync(ActingUser actor, string action, Dictionary<string, object?> details) =>

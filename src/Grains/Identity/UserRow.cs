@@ -7,5 +7,10 @@ internal sealed record UserRow(
     Guid Id, string Email, string DisplayName, Role Role, bool IsActive, string? PasswordHash,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
+    /// <summary>Same account data as <paramref name="other"/>; timestamps are ignored (the database rounds them to microseconds).</summary>
+    public bool Matches(UserRow? other) =>
+        other is not null && other.Id == Id && other.Email == Email && other.DisplayName == DisplayName &&
+        other.Role == Role && other.IsActive == IsActive && other.PasswordHash == PasswordHash;
+
     public UserInfo ToInfo() => new(Id, Email, DisplayName, Role, IsActive, CreatedAt, UpdatedAt);
 }

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Skriptoteket.Grains.Audit;
+using Skriptoteket.Grains.Identity;
 
 namespace Skriptoteket.Silo.Bootstrap;
 
@@ -41,7 +41,7 @@ internal sealed class SuperuserBootstrapService(
         insert.Parameters.AddWithValue("id", id);
         insert.Parameters.AddWithValue("email", settings.Email.Trim());
         insert.Parameters.AddWithValue("name", settings.DisplayName);
-        insert.Parameters.AddWithValue("hash", new PasswordHasher<object>().HashPassword(new object(), password));
+        insert.Parameters.AddWithValue("hash", PasswordRules.Hash(password));
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw new InvalidOperationException(

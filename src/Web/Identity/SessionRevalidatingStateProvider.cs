@@ -7,13 +7,13 @@ using Skriptoteket.Web.Security;
 namespace Skriptoteket.Web.Identity;
 
 /// <summary>
-/// A circuit outlives the request that opened it; every minute it asks whether its session is still live
+/// A circuit outlives the request that opened it; every 30 seconds it asks whether its session is still live
 /// (not logged out, not revoked by deactivation or a role change), and signs the circuit out if not.
 /// </summary>
 public sealed class SessionRevalidatingStateProvider(ILoggerFactory loggerFactory, IGrainFactory grains)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
     protected override TimeSpan RevalidationInterval => Interval;
 

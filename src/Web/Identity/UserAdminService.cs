@@ -1,44 +1,64 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Web.Identity;
 
 /// <summary>The admin pages' way to the identity grains, acting as the circuit's signed-in user.</summary>
-public sealed class UserAdminService(IGrainFactory grains, CurrentUser currentUser)
+public sealed class UserAdminService(IGrainFactory grains, CurrentUser currentUser, AuthenticationStateProvider authentication)
 {
     private IIdentityQueryGrain Queries => grains.GetGrain<IIdentityQueryGrain>(0);
 
     public async Task<UserPage> SearchUsersAsync(string? query, int page, int pageSize) =>
-        await Queries.SearchUsersAsync(await currentUser.GetAsync(), query, page, pageSize);
+        await Queries.SearchUsersAsync(await LiveActorAsync(), query, page, pageSize);
 
     public async Task<UserInfo> CreateAsync(NewUserAccount account) =>
-        await grains.GetGrain<IUserAccountGrain>(Guid.NewGuid()).CreateAsync(await currentUser.GetAsync(), account);
+        await grains.GetGrain<IUserAccountGrain>(Guid.NewGuid()).CreateAsync(await LiveActorAsync(), account);
 
     public async Task<UserInfo> ChangeRoleAsync(Guid userId, Role role) =>
-        await grains.GetGrain<IUserAccountGrain>(userId).ChangeRoleAsync(await currentUser.GetAsync(), role);
+        await grains.GetGrain<IUserAccountGrain>(userId).ChangeRoleAsync(await LiveActorAsync(), role);
 
     public async Task<UserInfo> SetActiveAsync(Guid userId, bool active)
     {
         var grain = grains.GetGrain<IUserAccountGrain>(userId);
-        var actor = await currentUser.GetAsync();
+        var actor = await LiveActorAsync();
         return active ? await grain.ReactivateAsync(actor) : await grain.DeactivateAsync(actor);
     }
 
     public async Task<NominationInfo> NominateAsync(Guid userId, string rationale) =>
-        await grains.GetGrain<INominationGrain>(userId).NominateAsync(await currentUser.GetAsync(), rationale);
+        await grains.GetGrain<INominationGrain>(userId).NominateAsync(await LiveActorAsync(), rationale);
 
     public async Task<IReadOnlyList<NominationInfo>> PendingNominationsAsync() =>
-        await Queries.ListPendingNominationsAsync(await currentUser.GetAsync());
+        await Queries.ListPendingNominationsAsync(await LiveActorAsync());
 
     public async Task<NominationInfo> DecideAsync(NominationInfo nomination, bool approve, string? note)
     {
         var grain = grains.GetGrain<INominationGrain>(nomination.NomineeId);
-        var actor = await currentUser.GetAsync();
+        var actor = await LiveActorAsync();
         return approve ? await grain.ApproveAsync(actor, nomination.Id, note) : await grain.DenyAsync(actor, nomination.Id, note);
     }
 
     public async Task<AuditPage> SearchAuditAsync(AuditFilter filter) =>
-        await Queries.SearchAuditAsync(await currentUser.GetAsync(), filter);
+        await Queries.SearchAuditAsync(await LiveActorAsync(), filter);
 
+    /// <summary>The circuit's user as signed in (for showing or hiding controls; actions use the live role).</summary>
     public async Task<ActingUser> ActorAsync() => await currentUser.GetAsync();
+
+    /// <summary>
+    /// The acting user as the session says now, not as the circuit remembers it: a circuit re-checks only every
+    /// revalidation interval, so a user demoted or deactivated meanwhile must not act with the old role.
+    /// </summary>
+    private async Task<ActingUser> LiveActorAsync()
+    {
+        var principal = (await authentication.GetAuthenticationStateAsync()).User;
+        var hash = principal.FindFirst(SessionCookie.SessionHashClaim)?.Value;
+        var remembered = principal.ToActingUser();
+        var live = hash is null ? null : await grains.GetGrain<IAuthenticationGrain>(0).AuthenticateByHashAsync(hash);
+        if (live is null || remembered is null || live.Id != remembered.UserId)
+        {
+            throw DomainException.Forbidden();
+        }
+        return new ActingUser(live.Id, live.Role);
+    }
 }

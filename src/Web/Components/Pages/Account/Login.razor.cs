@@ -39,7 +39,7 @@ public partial class Login
 
     /// <summary>Only paths of this site: an absolute or protocol-relative URL would be an open redirect.</summary>
     public static string SafeReturnUrl(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && !url.StartsWith("//") && !url.StartsWith("/\\") && !url.StartsWith("/login")
+        LocalUrl.IsSafe(url) && !url!.StartsWith("/login")
             ? url
             : "/";
 }
