@@ -46,6 +46,37 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task User_gets_no_logs_of_own_failed_production_run_but_an_admin_does()
+    {
+        const string failing = """
+            import sys
+            def run_tool(input_path, output_dir):
+                print("hemlig-stdout")
+                print("hemlig-stderr", file=sys.stderr)
+                raise ValueError("trasig")
+            """;
+        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, failing, Guid.NewGuid(), published: true);
+        using var teacher = await fixture.LoginAsNewAsync("user");
+        var started = await StartAsync(teacher, $"api/v1/tools/{slug}/run", "a.csv", "x").ExpectAsync(HttpStatusCode.Accepted);
+        var runId = started.GetProperty("runId").GetGuid();
+
+        var seen = await WaitForFinishedAsync(teacher, runId);
+        Assert.Equal("failed", seen.GetProperty("status").GetString());
+        Assert.Equal("", seen.GetProperty("stdout").GetString());
+        Assert.Equal("", seen.GetProperty("stderr").GetString());
+        Assert.Equal(JsonValueKind.Null, seen.GetProperty("silo").ValueKind);
+        var mine = await teacher.GetAsync("api/v1/my-runs").ExpectAsync(HttpStatusCode.OK);
+        var listed = mine.EnumerateArray().Single(r => r.GetProperty("runId").GetGuid() == runId);
+        Assert.Equal("", listed.GetProperty("stderr").GetString());
+
+        using var admin = await fixture.SuperuserAsync();
+        var full = await admin.GetAsync($"api/v1/tool-runs/{runId}").ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains("hemlig-stdout", full.GetProperty("stdout").GetString());
+        Assert.Contains("hemlig-stderr", full.GetProperty("stderr").GetString());
+        Assert.NotEqual(JsonValueKind.Null, full.GetProperty("silo").ValueKind);
+    }
+
+    [Fact]
     public async Task Forbidden_uploads_unknown_tools_and_missing_csrf_are_refused()
     {
         var (_, version, slug) = await ToolRows.InsertAsync(fixture.Database, Script, Guid.NewGuid(), published: true);

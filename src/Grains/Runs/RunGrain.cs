@@ -28,7 +28,7 @@ internal sealed class RunGrain(
     internal const string CanceledMessage = "Körningen avbröts.";
     internal const string InterruptedMessage = "Körningen avbröts eftersom servern som körde den startades om.";
 
-    private readonly ObserverManager<IRunObserver> observers = new(TimeSpan.FromMinutes(5), logger);
+    private readonly ObserverManager<IRunObserver, RunViewer> observers = new(TimeSpan.FromMinutes(5), logger);
     private RunInfo record = null!;
 
     private Guid RunId => this.GetPrimaryKey();
@@ -100,7 +100,7 @@ internal sealed class RunGrain(
         await store.UpsertAsync(record, null);
         await audit.AppendAsync(new AuditEntry(request.RequestedBy.UserId, "run.started", "run", RunId.ToString(),
             new Dictionary<string, object?> { ["kind"] = RunText.Kind(request.Kind), ["tool_id"] = version.ToolId, ["version_id"] = version.VersionId }));
-        return record;
+        return RunRedaction.For(request.RequestedBy, record);
     }
 
     Task<RunInfo> IRunGrain.GetAsync(ActingUser user) => Task.FromResult(Visible(user));
@@ -125,13 +125,13 @@ internal sealed class RunGrain(
         supervisor.Cancel(RunId);
         await FinishAsync(RunCompletion.Without(RunStatus.Canceled, CanceledMessage));
         await audit.AppendAsync(new AuditEntry(user.UserId, "run.canceled", "run", RunId.ToString()));
-        return record;
+        return RunRedaction.For(user, record);
     }
 
     Task IRunGrain.SubscribeAsync(ActingUser user, IRunObserver observer)
     {
         Visible(user);
-        observers.Subscribe(observer, observer);
+        observers.Subscribe(observer, new RunViewer(observer, user));
         return Task.CompletedTask;
     }
 
@@ -191,7 +191,7 @@ internal sealed class RunGrain(
     {
         record = next;
         await store.UpsertAsync(record, completion);
-        await observers.Notify(o => o.RunChangedAsync(record));
+        await observers.Notify(v => v.Observer.RunChangedAsync(RunRedaction.For(v.User, record)));
     }
 
     private async Task<ToolVersionToRun> ResolveAsync(RunRequest request)
@@ -209,7 +209,7 @@ internal sealed class RunGrain(
 
     private RunInfo Visible(ActingUser user) =>
         state.State.Exists && RunAccessPolicy.MaySee(user, state.State.RequestedBy)
-            ? record
+            ? RunRedaction.For(user, record)
             : throw DomainException.NotFound("Körningen");
 
     private RunInfo FromState(int? position)
