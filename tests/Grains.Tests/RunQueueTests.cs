@@ -37,8 +37,11 @@ public sealed class RunQueueTests(ClusterFixture fixture)
         {
             started.Add(await g.StartAsync(RunRequest.Sandbox(version, admin, [])));
         }
+        var storedBefore = await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM orleans_storage");
         var busy = await Assert.ThrowsAsync<DomainException>(() =>
             fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(RunRequest.Sandbox(version, admin, [])));
+        // A refused run costs no grain-state writes (capacity is checked before anything is stored).
+        Assert.Equal(storedBefore, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM orleans_storage"));
         var watchers = new List<RunWatcher>();
         foreach (var g in grains)
         {

@@ -27,15 +27,19 @@ public sealed class RunRetentionTests(ClusterFixture fixture)
         await File.WriteAllTextAsync(Path.Combine(expired.FullName, "gammal.txt"), "x");
         expired.LastWriteTimeUtc = DateTime.UtcNow.AddDays(-8);
         Directory.SetLastWriteTimeUtc(sandboxInputs, DateTime.UtcNow.AddDays(-2));
+        var stray = Directory.CreateDirectory(Path.Combine(fixture.ArtifactsRoot, "inte-en-korning"));
+        stray.LastWriteTimeUtc = DateTime.UtcNow.AddDays(-30);
 
         await fixture.Grains.GetGrain<IRetentionGrain>(IRetentionGrain.Key).SweepAsync();
 
         Assert.False(Directory.Exists(expired.FullName));
         Assert.False(Directory.Exists(sandboxInputs));
         Assert.True(Directory.Exists(freshArtifacts));
+        Assert.True(Directory.Exists(stray.FullName));
         var details = await fixture.Database.ScalarAsync<string>(
             "SELECT details::text FROM audit_log WHERE action = 'runs.retention_sweep' ORDER BY id DESC LIMIT 1");
         Assert.Contains(expired.Name, details);
         Assert.Contains(started.RunId.ToString("N"), details);
+        stray.Delete();
     }
 }

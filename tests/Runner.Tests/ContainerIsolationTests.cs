@@ -37,6 +37,7 @@ public sealed class ContainerIsolationTests(RunnerFixture fixture)
         Assert.True(host.Binds is null || host.Binds.Count == 0);
         Assert.DoesNotContain(inspect.Mounts, m => m.Type == "bind" || m.Source.Contains("docker.sock"));
         Assert.Equal(["/tmp", "/work"], host.Tmpfs.Keys.Order());
+        Assert.Equal("none", host.IpcMode);
         Assert.All(host.Tmpfs.Values, v => Assert.Contains("size=", v));
         Assert.Equal(runId.ToString(), inspect.Config.Labels[ContainerLabels.RunId]);
         Assert.Equal(RunnerFixture.Silo, inspect.Config.Labels[ContainerLabels.Silo]);
@@ -63,17 +64,23 @@ public sealed class ContainerIsolationTests(RunnerFixture fixture)
                 except OSError:
                     root = "readonly"
                 try:
+                    with open("/dev/shm/evil", "w") as f:
+                        f.write("x")
+                    shm = "writable"
+                except OSError:
+                    shm = "none"
+                try:
                     socket.create_connection(("10.0.0.1", 80), timeout=2)
                     net = "connected"
                 except OSError:
                     net = "nonet"
                 ifaces = ",".join(sorted(os.listdir("/sys/class/net")))
                 sock = any(os.path.exists(p) for p in ("/var/run/docker.sock", "/run/docker.sock"))
-                return f"uid={os.getuid()} cap={cap} nnp={nnp} root={root} net={net} ifaces={ifaces} sock={sock}"
+                return f"uid={os.getuid()} cap={cap} nnp={nnp} root={root} shm={shm} net={net} ifaces={ifaces} sock={sock}"
             """);
 
         Assert.Equal(RunStatus.Succeeded, outcome.Status);
-        Assert.Equal("uid=10001 cap=0000000000000000 nnp=1 root=readonly net=nonet ifaces=lo sock=False", outcome.Html);
+        Assert.Equal("uid=10001 cap=0000000000000000 nnp=1 root=readonly shm=none net=nonet ifaces=lo sock=False", outcome.Html);
     }
 
     private async Task<string> WaitForContainerAsync(Guid runId)

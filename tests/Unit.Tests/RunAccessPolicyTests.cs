@@ -1,4 +1,5 @@
 using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Runs;
 
 namespace Skriptoteket.Unit.Tests;
@@ -22,4 +23,14 @@ public sealed class RunAccessPolicyTests
     [InlineData(Role.Admin, false, true)]
     public void Runs_are_visible_to_their_requester_and_admins(Role role, bool own, bool visible) =>
         Assert.Equal(visible, RunAccessPolicy.MaySee(new ActingUser(own ? Author : Guid.NewGuid(), role), Author));
+
+    [Theory]
+    [InlineData(Role.User, RunKind.Production, true, false)]
+    [InlineData(Role.Contributor, RunKind.Production, true, false)]
+    [InlineData(Role.Contributor, RunKind.Sandbox, true, true)]
+    [InlineData(Role.Contributor, RunKind.Sandbox, false, false)]
+    [InlineData(Role.Admin, RunKind.Production, false, true)]
+    [InlineData(Role.Superuser, RunKind.Production, false, true)]
+    public void Logs_are_for_admins_and_own_sandbox_runs(Role role, RunKind kind, bool own, bool allowed) =>
+        Assert.Equal(allowed, RunAccessPolicy.MaySeeLogs(new ActingUser(own ? Author : Guid.NewGuid(), role), kind, Author));
 }

@@ -31,6 +31,9 @@ internal static class ContainerSpec
         {
             NetworkMode = "none",
             ReadonlyRootfs = true,
+            // Docker's default private IPC gives a writable 64 MB /dev/shm; "none" mounts none, so /work and
+            // /tmp stay the only writable places (both size-capped tmpfs).
+            IpcMode = "none",
             Tmpfs = new Dictionary<string, string>
             {
                 ["/work"] = Tmpfs(options.WorkTmpfsBytes),

@@ -59,7 +59,8 @@ public sealed class ArtifactStore(IOptions<ExecutionOptions> options)
         var removed = new List<string>();
         foreach (var dir in new DirectoryInfo(root).EnumerateDirectories())
         {
-            if (dir.LastWriteTimeUtc < cutoff.UtcDateTime)
+            // Only run folders (named by run id) are ours to delete; anything else someone put there stays.
+            if (Guid.TryParse(dir.Name, out _) && dir.LastWriteTimeUtc < cutoff.UtcDateTime)
             {
                 dir.Delete(recursive: true);
                 removed.Add(dir.Name);

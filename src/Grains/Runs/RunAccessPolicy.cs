@@ -1,4 +1,5 @@
 using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Runs;
 
 namespace Skriptoteket.Grains.Runs;
 
@@ -12,6 +13,13 @@ public static class RunAccessPolicy
     /// <summary>A run is visible to its requester and to admins.</summary>
     public static bool MaySee(ActingUser user, Guid requestedBy) =>
         user.IsAtLeast(Role.Admin) || user.UserId == requestedBy;
+
+    /// <summary>
+    /// Logs (stdout, stderr, silo) are for admins and for authors testing their own sandbox runs; users of a
+    /// production run see the HTML result and the friendly error only (SPEC §6).
+    /// </summary>
+    public static bool MaySeeLogs(ActingUser user, RunKind kind, Guid requestedBy) =>
+        user.IsAtLeast(Role.Admin) || (kind == RunKind.Sandbox && user.UserId == requestedBy);
 
     public static bool MayCancel(ActingUser user, Guid requestedBy) => MaySee(user, requestedBy);
 }

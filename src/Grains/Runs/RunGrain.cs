@@ -28,8 +28,8 @@ internal sealed class RunGrain(
     internal const string CanceledMessage = "Körningen avbröts.";
     internal const string InterruptedMessage = "Körningen avbröts eftersom servern som körde den startades om.";
 
-    private readonly ObserverManager<IRunObserver> observers = new(TimeSpan.FromMinutes(5), logger);
-    private RunInfo record = null!;
+    private readonly ObserverManager<IRunObserver, RunViewer> observers = new(TimeSpan.FromMinutes(5), logger);
+    private RunInfo? record;
 
     private Guid RunId => this.GetPrimaryKey();
 
@@ -55,6 +55,7 @@ internal sealed class RunGrain(
         }
         var version = await ResolveAsync(request);
         var inputs = UploadPolicy.Check(request.Inputs, options.Value.MaxUploadBytes);
+        supervisor.EnsureCapacity();
         var o = options.Value;
         var job = new RunnerJob(RunId, version.Source, version.Entrypoint,
             [.. inputs.Select(i => new RunnerInput(i.FileName, i.Content))],
@@ -90,17 +91,27 @@ internal sealed class RunGrain(
             await state.ClearStateAsync();
             throw;
         }
-        if (request.Kind == RunKind.Sandbox)
-        {
-            // Authors may want to look at what they tested with; production inputs are never stored.
-            await artifacts.SaveSandboxInputsAsync(RunId, inputs);
-        }
-        this.DelayDeactivation(TimeSpan.FromHours(2));
+        // The supervisor may report from now on, so the record must exist before the next await.
         record = FromState(position == 0 ? null : position);
-        await store.UpsertAsync(record, null);
-        await audit.AppendAsync(new AuditEntry(request.RequestedBy.UserId, "run.started", "run", RunId.ToString(),
-            new Dictionary<string, object?> { ["kind"] = RunText.Kind(request.Kind), ["tool_id"] = version.ToolId, ["version_id"] = version.VersionId }));
-        return record;
+        this.DelayDeactivation(TimeSpan.FromHours(2));
+        try
+        {
+            if (request.Kind == RunKind.Sandbox)
+            {
+                // Authors may want to look at what they tested with; production inputs are never stored.
+                await artifacts.SaveSandboxInputsAsync(RunId, inputs);
+            }
+            await store.UpsertAsync(record, null);
+            await audit.AppendAsync(new AuditEntry(request.RequestedBy.UserId, "run.started", "run", RunId.ToString(),
+                new Dictionary<string, object?> { ["kind"] = RunText.Kind(request.Kind), ["tool_id"] = version.ToolId, ["version_id"] = version.VersionId }));
+        }
+        catch
+        {
+            // Stop the container; its supervisor then reports the run canceled, which finishes the record.
+            supervisor.Cancel(RunId);
+            throw;
+        }
+        return RunRedaction.For(request.RequestedBy, record);
     }
 
     Task<RunInfo> IRunGrain.GetAsync(ActingUser user) => Task.FromResult(Visible(user));
@@ -125,13 +136,13 @@ internal sealed class RunGrain(
         supervisor.Cancel(RunId);
         await FinishAsync(RunCompletion.Without(RunStatus.Canceled, CanceledMessage));
         await audit.AppendAsync(new AuditEntry(user.UserId, "run.canceled", "run", RunId.ToString()));
-        return record;
+        return RunRedaction.For(user, record!);
     }
 
     Task IRunGrain.SubscribeAsync(ActingUser user, IRunObserver observer)
     {
         Visible(user);
-        observers.Subscribe(observer, observer);
+        observers.Subscribe(observer, new RunViewer(observer, user));
         return Task.CompletedTask;
     }
 
@@ -143,7 +154,7 @@ internal sealed class RunGrain(
 
     async Task IRunSupervision.ReportQueuePositionAsync(int position)
     {
-        if (state.State.Status == RunStatus.Queued && position > 0 && record.QueuePosition != position)
+        if (record is not null && state.State.Status == RunStatus.Queued && position > 0 && record.QueuePosition != position)
         {
             await PublishAsync(record with { QueuePosition = position }, null);
         }
@@ -151,7 +162,7 @@ internal sealed class RunGrain(
 
     async Task IRunSupervision.ReportRunningAsync()
     {
-        if (state.State.Status != RunStatus.Queued)
+        if (record is null || state.State.Status != RunStatus.Queued)
         {
             return;
         }
@@ -190,8 +201,8 @@ internal sealed class RunGrain(
     private async Task PublishAsync(RunInfo next, RunCompletion? completion)
     {
         record = next;
-        await store.UpsertAsync(record, completion);
-        await observers.Notify(o => o.RunChangedAsync(record));
+        await store.UpsertAsync(next, completion);
+        await observers.Notify(v => v.Observer.RunChangedAsync(RunRedaction.For(v.User, next)));
     }
 
     private async Task<ToolVersionToRun> ResolveAsync(RunRequest request)
@@ -209,7 +220,7 @@ internal sealed class RunGrain(
 
     private RunInfo Visible(ActingUser user) =>
         state.State.Exists && RunAccessPolicy.MaySee(user, state.State.RequestedBy)
-            ? record
+            ? RunRedaction.For(user, record!)
             : throw DomainException.NotFound("Körningen");
 
     private RunInfo FromState(int? position)

@@ -10,8 +10,8 @@ internal sealed class RunQueryGrain(RunStore store) : Grain, IRunQueryGrain
 {
     private const int MaxLimit = 500;
 
-    public Task<IReadOnlyList<RunInfo>> ListMineAsync(ActingUser user, int limit) =>
-        store.ListAsync(user.UserId, Math.Clamp(limit, 1, MaxLimit));
+    public async Task<IReadOnlyList<RunInfo>> ListMineAsync(ActingUser user, int limit) =>
+        RunRedaction.For(user, await store.ListAsync(user.UserId, Math.Clamp(limit, 1, MaxLimit)));
 
     public Task<IReadOnlyList<RunInfo>> ListAllAsync(ActingUser user, int limit) =>
         user.IsAtLeast(Role.Admin)

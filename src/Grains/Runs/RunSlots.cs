@@ -17,6 +17,11 @@ public sealed class RunSlots(int maxRunning, int maxQueued)
 
     public int Queued { get { lock (gate) { return waiting.Count; } } }
 
+    internal static DomainException Busy() => new(Abstractions.Errors.ErrorCode.Busy, BusyMessage);
+
+    /// <summary>True when a new run would be refused: every slot taken and the queue full.</summary>
+    public bool IsFull { get { lock (gate) { return running >= maxRunning && waiting.Count >= maxQueued; } } }
+
     /// <summary>Takes a slot or a place in the queue; position 0 means running now.</summary>
     public Ticket Enter(Action<int> positionChanged)
     {
@@ -31,7 +36,7 @@ public sealed class RunSlots(int maxRunning, int maxQueued)
             }
             if (waiting.Count >= maxQueued)
             {
-                throw new DomainException(Abstractions.Errors.ErrorCode.Busy, BusyMessage);
+                throw Busy();
             }
             ticket.Node = waiting.AddLast(ticket);
             ticket.Position = waiting.Count;

@@ -61,11 +61,14 @@ public sealed class RunStore(NpgsqlDataSource db)
         return list.Count == 1 ? list[0] : null;
     }
 
-    /// <summary>Newest first; <paramref name="requestedBy"/> null lists everyone's runs (admin view).</summary>
+    /// <summary>
+    /// Newest first; <paramref name="requestedBy"/> null lists everyone's runs (admin view). Lists leave out
+    /// html, stdout and stderr (empty): up to 500 rows of full output is too much to load for a table.
+    /// </summary>
     public async Task<IReadOnlyList<RunInfo>> ListAsync(Guid? requestedBy, int limit)
     {
         await using var c = db.CreateCommand($"""
-            SELECT {Columns} FROM runs WHERE (@by::uuid IS NULL OR requested_by = @by)
+            SELECT {ListColumns} FROM runs WHERE (@by::uuid IS NULL OR requested_by = @by)
             ORDER BY created_at DESC LIMIT @limit
             """);
         c.Parameters.AddWithValue("by", NpgsqlDbType.Uuid, (object?)requestedBy ?? DBNull.Value);
@@ -91,6 +94,9 @@ public sealed class RunStore(NpgsqlDataSource db)
         id, kind, status, tool_id, version_id, requested_by, queue_position, html, stdout, stderr, error_summary,
         artifacts::text, inputs::text, created_at, started_at, finished_at, silo, output_truncated, skipped_artifacts::text
         """;
+
+    private static readonly string ListColumns =
+        Columns.Replace("html, stdout, stderr,", "''::text, ''::text, ''::text,", StringComparison.Ordinal);
 
     private static async Task<List<RunInfo>> ReadAsync(NpgsqlCommand c)
     {

@@ -24,6 +24,18 @@ internal sealed class RunSupervisor(
 
     public bool IsSupervising(Guid runId) => active.ContainsKey(runId);
 
+    /// <summary>
+    /// Refuses as busy before anything is stored when this silo is full; <see cref="Launch"/> stays the
+    /// authoritative check (another run may take the last place in between).
+    /// </summary>
+    public void EnsureCapacity()
+    {
+        if (slots.IsFull)
+        {
+            throw RunSlots.Busy();
+        }
+    }
+
     /// <summary>Takes a slot or a queue place (refused as busy when the queue is full) and returns the queue position (0 = slot).</summary>
     public int Launch(RunnerJob job, RunKind kind, Guid toolId)
     {

@@ -18,13 +18,17 @@ public static class RunEndpoints
     public static RouteGroupBuilder MapRunEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("tool-versions/{id:guid}/run-sandbox", (Guid id, HttpContext http, IGrainFactory grains, IConfiguration config) =>
-            StartAsync(http, grains, config, (user, inputs) => RunRequest.Sandbox(id, user, inputs)));
+            StartAsync(http, grains, config, (user, inputs) => RunRequest.Sandbox(id, user, inputs)))
+            .RequireAuthorization(Policies.Contributor);
         api.MapPost("tools/{slug}/run", (string slug, HttpContext http, IGrainFactory grains, IConfiguration config) =>
-            StartAsync(http, grains, config, (user, inputs) => RunRequest.Production(slug, user, inputs)));
+            StartAsync(http, grains, config, (user, inputs) => RunRequest.Production(slug, user, inputs)))
+            .RequireAuthorization(Policies.User);
         api.MapGet("tool-runs/{id:guid}", (Guid id, HttpContext http, IGrainFactory grains) =>
-            WithUser(http, async user => Results.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).GetAsync(user)))));
+            WithUser(http, async user => Results.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).GetAsync(user)))))
+            .RequireAuthorization(Policies.User);
         api.MapPost("tool-runs/{id:guid}/cancel", (Guid id, HttpContext http, IGrainFactory grains) =>
-            WithUser(http, async user => Results.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).CancelAsync(user)))));
+            WithUser(http, async user => Results.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).CancelAsync(user)))))
+            .RequireAuthorization(Policies.User);
         api.MapGet("tool-runs/{id:guid}/artifacts/{aid:int}", (Guid id, int aid, HttpContext http, IGrainFactory grains) =>
             WithUser(http, async user =>
             {
@@ -32,16 +36,17 @@ public static class RunEndpoints
                 http.Response.Headers.XContentTypeOptions = "nosniff";
                 // Always a download, never rendered: the bytes come from an untrusted script.
                 return Results.File(file.Content, "application/octet-stream", file.Name);
-            }));
+            })).RequireAuthorization(Policies.User);
         api.MapGet("my-runs", (HttpContext http, IGrainFactory grains, int? limit) =>
-            WithUser(http, async user => Results.Ok((await grains.GetGrain<IRunQueryGrain>(0).ListMineAsync(user, limit ?? 50)).Select(RunResponse.From))));
+            WithUser(http, async user => Results.Ok((await grains.GetGrain<IRunQueryGrain>(0).ListMineAsync(user, limit ?? 50)).Select(RunResponse.From))))
+            .RequireAuthorization(Policies.User);
         api.MapGet("my-runs/{id:guid}", (Guid id, HttpContext http, IGrainFactory grains) =>
             WithUser(http, async user =>
             {
                 var run = await grains.GetGrain<IRunGrain>(id).GetAsync(user);
                 // "My runs" means own runs only, also for admins.
                 return run.RequestedBy == user.UserId ? Results.Ok(RunResponse.From(run)) : ApiResults.Error(ErrorCode.NotFound, "Körningen hittades inte.");
-            }));
+            })).RequireAuthorization(Policies.User);
         return api;
     }
 

@@ -36,11 +36,12 @@ public sealed partial class LiveRun : IAsyncDisposable
         {
             subscription = await Runs.WatchAsync(Run.RunId, changed => InvokeAsync(() =>
             {
-                current = changed;
+                current = RunProgress.Newer(current, changed);
                 StateHasChanged();
             }));
             // A change between the first read and the subscription is not replayed: read once more.
-            current = await Runs.GetAsync(Run.RunId);
+            // A "finished" notification may already have arrived: keep whichever is further along.
+            current = RunProgress.Newer(current, await Runs.GetAsync(Run.RunId));
         }
     }
 
@@ -48,7 +49,7 @@ public sealed partial class LiveRun : IAsyncDisposable
     {
         try
         {
-            current = await Runs.CancelAsync(Run.RunId);
+            current = RunProgress.Newer(current, await Runs.CancelAsync(Run.RunId));
         }
         catch (DomainException e)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Configuration;
 using MudBlazor;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
@@ -10,7 +11,7 @@ namespace Skriptoteket.Web.Components.Pages.Runs;
 /// <summary>Upload and run a published tool; the result appears live below the form.</summary>
 public sealed partial class ToolRun
 {
-    private const long MaxUploadBytes = 25L * 1024 * 1024;
+    private const long DefaultMaxUploadBytes = 25L * 1024 * 1024;
     private IReadOnlyList<IBrowserFile> files = [];
     private RunInfo? run;
     private bool starting;
@@ -21,6 +22,11 @@ public sealed partial class ToolRun
     [Inject] private RunService Runs { get; set; } = null!;
 
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    [Inject] private IConfiguration Configuration { get; set; } = null!;
+
+    // The same limit the grain enforces (Execution:MaxUploadBytes), so the page refuses before uploading.
+    private long MaxUploadBytes => Configuration.GetValue<long?>("Execution:MaxUploadBytes") ?? DefaultMaxUploadBytes;
 
     [Parameter]
     public string Slug { get; set; } = "";
@@ -44,13 +50,15 @@ public sealed partial class ToolRun
             var inputs = new List<RunInputFile>();
             foreach (var file in files)
             {
-                if (file.Size > MaxUploadBytes)
+                var maxBytes = MaxUploadBytes;
+                if (file.Size > maxBytes)
                 {
-                    Snackbar.Add($"Filen \"{file.Name}\" är för stor. Största tillåtna storlek är 25 MB.", Severity.Warning);
+                    Snackbar.Add($"Filen \"{file.Name}\" är för stor. Största tillåtna storlek är {maxBytes / (1024 * 1024)} MB.", Severity.Warning);
                     return;
                 }
                 using var buffer = new MemoryStream();
-                await file.OpenReadStream(MaxUploadBytes).CopyToAsync(buffer);
+                await using var upload = file.OpenReadStream(maxBytes);
+                await upload.CopyToAsync(buffer);
                 inputs.Add(new RunInputFile(file.Name, buffer.ToArray()));
             }
             run = await Runs.StartProductionAsync(Slug, inputs);
