@@ -76,8 +76,6 @@ public static class RunEndpoints
             return Results.Accepted($"/api/v1/tool-runs/{runId}", RunResponse.From(run));
         });
 
-    private static async Task<IResult> WithUser(HttpContext http, Func<ActingUser, Task<IResult>> action) =>
-        http.User.ToActingUser() is { } user
-            ? await action(user)
-            : ApiResults.Error(ErrorCode.Unauthenticated, "Du behöver logga in.");
+    private static Task<IResult> WithUser(HttpContext http, Func<ActingUser, Task<IResult>> action) =>
+        action(ApiActor.Require(http));
 }

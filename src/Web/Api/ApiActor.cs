@@ -4,7 +4,7 @@ using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Web.Security;
 
-namespace Skriptoteket.Web.Api.Tools;
+namespace Skriptoteket.Web.Api;
 
 /// <summary>The acting user of an API request; an anonymous caller gets UNAUTHENTICATED (401).</summary>
 internal static class ApiActor
