@@ -92,6 +92,44 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
         await StartAsync(teacher, $"api/v1/tools/{slug}/run", "a.csv", "x", csrf: false).ExpectAsync(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task Several_large_files_within_the_per_file_limit_are_accepted_and_too_many_get_a_swedish_message()
+    {
+        const string sizes = """
+            import os
+            def run_tool(input_path, output_dir):
+                folder = os.path.dirname(input_path)
+                return ",".join(str(os.path.getsize(os.path.join(folder, n))) for n in sorted(os.listdir(folder)) if n.endswith(".txt"))
+            """;
+        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, sizes, Guid.NewGuid(), published: true);
+        using var teacher = await fixture.LoginAsNewAsync("user");
+        var twentyMegabytes = new byte[20 * 1024 * 1024];
+        Array.Fill(twentyMegabytes, (byte)'a');
+
+        var started = await SendFilesAsync(teacher, $"api/v1/tools/{slug}/run", twentyMegabytes, 2).ExpectAsync(HttpStatusCode.Accepted);
+        var done = await WaitForFinishedAsync(teacher, started.GetProperty("runId").GetGuid());
+        var refused = await SendFilesAsync(teacher, $"api/v1/tools/{slug}/run", twentyMegabytes, 5)
+            .ExpectAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+
+        Assert.Equal("succeeded", done.GetProperty("status").GetString());
+        Assert.Equal("20971520,20971520", done.GetProperty("html").GetString());
+        Assert.Contains("för stora tillsammans", refused.GetProperty("error").GetProperty("message").GetString());
+    }
+
+    private static Task<HttpResponseMessage> SendFilesAsync(ApiUser user, string path, byte[] content, int count)
+    {
+        var form = new MultipartFormDataContent();
+        for (var i = 0; i < count; i++)
+        {
+            form.Add(new ByteArrayContent(content), "files", $"del{i}.txt");
+        }
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = form };
+        request.Headers.Add("X-CSRF-TOKEN", user.CsrfToken);
+        // As curl does for large bodies: a refusal can then arrive before the upload is sent.
+        request.Headers.ExpectContinue = true;
+        return user.Http.SendAsync(request);
+    }
+
     private static Task<HttpResponseMessage> StartAsync(ApiUser user, string path, string fileName, string content, bool csrf = true)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path)

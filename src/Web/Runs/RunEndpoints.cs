@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Skriptoteket.Grains.Abstractions.Identity;
@@ -14,6 +15,9 @@ namespace Skriptoteket.Web.Runs;
 public static class RunEndpoints
 {
     private const long DefaultMaxUploadBytes = 25L * 1024 * 1024;
+
+    /// <summary>A run's request may carry this many full-size files; the multipart reader allows 128 MB by default.</summary>
+    private const int MaxFilesPerRequest = 4;
 
     public static RouteGroupBuilder MapRunEndpoints(this RouteGroupBuilder api)
     {
@@ -58,7 +62,23 @@ public static class RunEndpoints
             if (http.Request.HasFormContentType)
             {
                 var maxBytes = config.GetValue<long?>("Execution:MaxUploadBytes") ?? DefaultMaxUploadBytes;
-                var form = await http.Request.ReadFormAsync();
+                // Kestrel's default body cap (≈ 28.6 MB) would refuse several legal files with a bare 413.
+                var bodyLimit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+                if (bodyLimit is { IsReadOnly: false })
+                {
+                    bodyLimit.MaxRequestBodySize = maxBytes * MaxFilesPerRequest;
+                }
+                IFormCollection form;
+                try
+                {
+                    form = await http.Request.ReadFormAsync();
+                }
+                catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                                               or InvalidDataException)
+                {
+                    return ApiResults.Error(ErrorCode.Validation,
+                        $"Filerna är för stora tillsammans. Högst {maxBytes * MaxFilesPerRequest / (1024 * 1024)} MB per körning.");
+                }
                 foreach (var file in form.Files)
                 {
                     if (file.Length > maxBytes)
