@@ -16,21 +16,7 @@ public sealed class SessionRevocationTests(BrowserFixture fixture)
     public async Task A_demoted_admins_open_page_signs_out_within_the_revalidation_interval()
     {
         using var superuser = await ApiAsync(BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);
-        var email = $"admin-{Guid.NewGuid():N}@skola.test";
-        var created = await SendAsync(superuser, HttpMethod.Post, "api/v1/users",
-            new { email, displayName = "Blivande admin", password = Password, role = "contributor" });
-        var id = created.GetProperty("id").GetGuid();
-        var nomination = await SendAsync(superuser, HttpMethod.Post, "api/v1/nominations", new { userId = id, rationale = "Test" });
-        await SendAsync(superuser, HttpMethod.Post, $"api/v1/nominations/{nomination.GetProperty("id").GetGuid()}/approve", new { });
-
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/login?returnUrl=%2Fadmin%2Fusers");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Användare" })).ToBeVisibleAsync();
-
-        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var (page, id) = await OpenUsersPageAsNewAdminAsync(superuser, "Blivande admin");
         await SendAsync(superuser, HttpMethod.Put, $"api/v1/users/{id}/role", new { role = "user" });
 
         // The circuit re-checks its session every 30 s; allow one interval plus slack.
@@ -42,19 +28,7 @@ public sealed class SessionRevocationTests(BrowserFixture fixture)
     public async Task A_demoted_admins_open_page_cannot_act_with_the_old_role_before_it_revalidates()
     {
         using var superuser = await ApiAsync(BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);
-        var email = $"admin-{Guid.NewGuid():N}@skola.test";
-        var created = await SendAsync(superuser, HttpMethod.Post, "api/v1/users",
-            new { email, displayName = "Snart före detta admin", password = Password, role = "contributor" });
-        var id = created.GetProperty("id").GetGuid();
-        var nomination = await SendAsync(superuser, HttpMethod.Post, "api/v1/nominations", new { userId = id, rationale = "Test" });
-        await SendAsync(superuser, HttpMethod.Post, $"api/v1/nominations/{nomination.GetProperty("id").GetGuid()}/approve", new { });
-
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/login?returnUrl=%2Fadmin%2Fusers");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var (page, id) = await OpenUsersPageAsNewAdminAsync(superuser, "Snart före detta admin");
         await SendAsync(superuser, HttpMethod.Put, $"api/v1/users/{id}/role", new { role = "user" });
 
         // Well within the revalidation interval: the circuit still believes it is an admin's.
@@ -67,6 +41,26 @@ public sealed class SessionRevocationTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByText("Du har inte behörighet till detta.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Kontot skapades.")).Not.ToBeVisibleAsync();
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Makes a new admin (created, nominated, approved) and opens /admin/users as them, interactive.</summary>
+    private async Task<(IPage Page, Guid UserId)> OpenUsersPageAsNewAdminAsync(ApiClient superuser, string displayName)
+    {
+        var email = $"admin-{Guid.NewGuid():N}@skola.test";
+        var created = await SendAsync(superuser, HttpMethod.Post, "api/v1/users",
+            new { email, displayName, password = Password, role = "contributor" });
+        var id = created.GetProperty("id").GetGuid();
+        var nomination = await SendAsync(superuser, HttpMethod.Post, "api/v1/nominations", new { userId = id, rationale = "Test" });
+        await SendAsync(superuser, HttpMethod.Post, $"api/v1/nominations/{nomination.GetProperty("id").GetGuid()}/approve", new { });
+
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/login?returnUrl=%2Fadmin%2Fusers");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Användare" })).ToBeVisibleAsync();
+        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        return (page, id);
     }
 
     private async Task<ApiClient> ApiAsync(string email, string password)
