@@ -26,18 +26,7 @@ public sealed record RunResponse(
     string? Silo)
 {
     public static RunResponse From(RunInfo r) => new(
-        r.RunId, r.Kind == RunKind.Sandbox ? "sandbox" : "production", StatusText(r.Status), r.IsFinished, r.ToolId,
+        r.RunId, RunSpelling.Kind(r.Kind), RunSpelling.Status(r.Status), r.IsFinished, r.ToolId,
         r.VersionId, r.RequestedBy, r.QueuePosition, r.Html, r.Stdout, r.Stderr, r.ErrorSummary, r.OutputTruncated,
         r.Artifacts, r.SkippedArtifacts, r.Inputs, r.CreatedAt, r.StartedAt, r.FinishedAt, r.Silo);
-
-    public static string StatusText(RunStatus status) => status switch
-    {
-        RunStatus.Queued => "queued",
-        RunStatus.Running => "running",
-        RunStatus.Succeeded => "succeeded",
-        RunStatus.Failed => "failed",
-        RunStatus.TimedOut => "timed_out",
-        RunStatus.Canceled => "canceled",
-        _ => "interrupted",
-    };
 }
