@@ -18,15 +18,23 @@ for dir in tests/*.Tests; do # any suite added later runs too, after the known o
   [[ " ${order[*]} " == *" $name "* ]] || order+=("$name")
 done
 failed=()
+logs=.local/test-logs
+rm -rf "$logs" && mkdir -p "$logs"
 for project in "${order[@]}"; do
   echo "[test] ${project}.Tests"
   start=$(date +%s)
-  if ! dotnet test "tests/${project}.Tests" -c Debug --no-build --nologo --logger "console;verbosity=normal" "$@"; then
+  if ! dotnet test "tests/${project}.Tests" -c Debug --no-build --nologo --logger "console;verbosity=normal" "$@" \
+      | tee "$logs/${project}.log"; then
     failed+=("$project")
   fi
   echo "[test] ${project}.Tests took $(( $(date +%s) - start )) s"
 done
 if [ ${#failed[@]} -gt 0 ]; then
+  # CI shows only the tail of the output: repeat each failed test's name and message here, at the end.
+  for project in "${failed[@]}"; do
+    echo "[test] failures in ${project}.Tests (full log: $logs/${project}.log):" >&2
+    awk '/^  Failed /{show=1} /^  (Passed|Skipped) /{show=0} show' "$logs/${project}.log" | head -150 >&2
+  done
   echo "[test] FAILED: ${failed[*]}" >&2
   exit 1
 fi

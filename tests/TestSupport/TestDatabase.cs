@@ -49,7 +49,20 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAsAdminAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        // PostgreSQL 15 refuses DROP ... WITH (FORCE) from a non-superuser while an autovacuum worker is busy in the
+        // database (42501: the worker has no role we may signal). The worker finishes within moments; try again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsAdminAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     private static async Task ExecuteAsAdminAsync(string sql)
