@@ -5,6 +5,7 @@ using Skriptoteket.Web.Api;
 using Skriptoteket.Web.Components;
 using Skriptoteket.Web.Tools;
 using Skriptoteket.Web.Identity;
+using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Web;
 
@@ -16,6 +17,7 @@ public static class WebComposition
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddScoped<Security.CurrentUser>();
+        services.AddSkriptoteketReverseProxy();
         services.AddOpenApi();
         services.AddToolsWeb();
         services.AddSkriptoteketIdentity();

@@ -8,6 +8,7 @@ using Skriptoteket.Silo.Bootstrap;
 using Skriptoteket.Silo.Health;
 using Skriptoteket.Silo.Migrations;
 using Skriptoteket.Web;
+using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Silo.Hosting;
 
@@ -61,6 +62,7 @@ internal static class HostComposition
 
     public static WebApplication UseSkriptoteketHost(this WebApplication app)
     {
+        app.UseSkriptoteketForwardedHeaders();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapSkriptoteketDashboard();
         app.UseSkriptoteketWeb();
