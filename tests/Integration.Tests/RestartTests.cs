@@ -8,24 +8,35 @@ public sealed class RestartTests : HostTestBase
     [Fact]
     public async Task Grain_state_survives_a_graceful_restart_and_a_hard_kill()
     {
-        var first = await StartHostAsync();
+        // Like ./run.sh after a crash: the same cluster id and silo address, so the new silo must take over from
+        // the killed one's membership row rather than start a cluster of its own.
+        var sameSilo = new Dictionary<string, string>
+        {
+            ["Orleans__ClusterId"] = "restart-" + Guid.NewGuid().ToString("N")[..8],
+            ["Orleans__SiloPort"] = FreePorts.Next().ToString(),
+            ["Orleans__GatewayPort"] = FreePorts.Next().ToString(),
+        };
+        var first = await StartHostAsync(sameSilo);
         var before = Installation(await first.GetHealthAsync());
         Assert.Equal(1, before.GetProperty("hostStarts").GetInt32());
 
         await first.StopAsync();
         Assert.Equal(0, first.ExitCode);
 
-        var second = await StartHostAsync();
+        var second = await StartHostAsync(sameSilo);
         var afterRestart = Installation(await second.GetHealthAsync());
         await second.KillAsync();
 
-        var third = await StartHostAsync();
+        var third = await StartHostAsync(sameSilo);
         var afterKill = Installation(await third.GetHealthAsync());
 
         Assert.Equal(2, afterRestart.GetProperty("hostStarts").GetInt32());
         Assert.Equal(3, afterKill.GetProperty("hostStarts").GetInt32());
         Assert.Equal(before.GetProperty("installationId").GetString(), afterKill.GetProperty("installationId").GetString());
         Assert.Equal(before.GetProperty("firstStartedAt").GetString(), afterKill.GetProperty("firstStartedAt").GetString());
+        // The killed incarnation was declared dead by its successor on the same address: one active silo remains.
+        Assert.Equal(1L, await Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM orleans_membership WHERE deployment_id = '{sameSilo["Orleans__ClusterId"]}' AND status = 3"));
     }
 
     [Fact]
