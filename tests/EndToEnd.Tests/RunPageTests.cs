@@ -30,6 +30,8 @@ public sealed class RunPageTests(BrowserFixture fixture)
         await page.WaitForURLAsync(new Regex("/$"));
 
         await page.GotoAsync($"/tools/{slug}/run");
+        // Files chosen on the prerendered page would be lost when the live circuit takes over.
+        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync();
         await page.GetByTestId("run-files").SetInputFilesAsync(new FilePayload
         {
