@@ -20,52 +20,20 @@ public sealed class RunGrainHostileScriptTests(ClusterFixture fixture)
 
     public static TheoryData<string, string, RunStatus[]> Scripts => new()
     {
-        { "infinite loop", "def run_tool(i, o):\n    while True:\n        pass\n", [RunStatus.TimedOut] },
+        { "infinite loop", HostileScripts.InfiniteLoop, [RunStatus.TimedOut] },
         // Stopped by PidsLimit: the script either fails on fork's error or loops until the timeout.
-        { "fork bomb", "import os\ndef run_tool(i, o):\n    while True:\n        os.fork()\n", [RunStatus.Failed, RunStatus.TimedOut] },
-        { "memory hog", "def run_tool(i, o):\n    a = []\n    while True:\n        a.append(bytearray(50_000_000))\n", [RunStatus.Failed] },
-        { "disk fill /work", "def run_tool(i, o):\n    f = open('/work/fill', 'wb')\n    while True:\n        f.write(b'x' * 1_000_000)\n", [RunStatus.Failed] },
-        { "disk fill /tmp", "def run_tool(i, o):\n    f = open('/tmp/fill', 'wb')\n    while True:\n        f.write(b'x' * 1_000_000)\n", [RunStatus.Failed] },
-        { "network", "import socket\ndef run_tool(i, o):\n    socket.create_connection(('10.0.0.1', 80), timeout=2)\n", [RunStatus.Failed] },
+        { "fork bomb", HostileScripts.ForkBomb, [RunStatus.Failed, RunStatus.TimedOut] },
+        { "memory hog", HostileScripts.MemoryHog, [RunStatus.Failed] },
+        { "disk fill /work", HostileScripts.DiskFill("/work"), [RunStatus.Failed] },
+        { "disk fill /tmp", HostileScripts.DiskFill("/tmp"), [RunStatus.Failed] },
+        { "network", HostileScripts.Network, [RunStatus.Failed] },
         { "raises", "def run_tool(i, o):\n    raise ValueError('Kolumnen Betyg saknas')\n", [RunStatus.Failed] },
-        { "symlink and ..", """
-            import os
-            def run_tool(i, o):
-                os.symlink("/etc/passwd", os.path.join(o, "link_passwd"))
-                with open(os.path.join(o, "..", "escape.txt"), "w") as f:
-                    f.write("outside")
-                with open(os.path.join(o, "ok.txt"), "w") as f:
-                    f.write("fine")
-                return "done"
-            """, [RunStatus.Succeeded] },
-        { "background child", """
-            import subprocess
-            def run_tool(i, o):
-                subprocess.Popen(["sleep", "1000"], start_new_session=True)
-                return "left a child"
-            """, [RunStatus.Succeeded] },
-        { "stdout and stderr flood", """
-            import sys
-            def run_tool(i, o):
-                for _ in range(3000):
-                    print("x" * 1000)
-                    print("y" * 1000, file=sys.stderr)
-                return "flooded"
-            """, [RunStatus.Succeeded] },
-        { "huge html", "def run_tool(i, o):\n    return '<p>' + 'å' * 5_000_000\n", [RunStatus.Succeeded] },
-        { "thousands of artifacts", """
-            import os
-            def run_tool(i, o):
-                for n in range(3000):
-                    with open(os.path.join(o, f"f{n:05}.txt"), "w") as f:
-                        f.write(str(n))
-                return "many"
-            """, [RunStatus.Succeeded] },
-        { "environment secrets", """
-            import os
-            def run_tool(i, o):
-                return "\n".join(f"{k}={v}" for k, v in sorted(os.environ.items()))
-            """, [RunStatus.Succeeded] },
+        { "symlink and ..", HostileScripts.SymlinkAndEscape, [RunStatus.Succeeded] },
+        { "background child", HostileScripts.BackgroundChild, [RunStatus.Succeeded] },
+        { "stdout and stderr flood", HostileScripts.StdoutAndStderrFlood, [RunStatus.Succeeded] },
+        { "huge html", HostileScripts.HugeHtml, [RunStatus.Succeeded] },
+        { "thousands of artifacts", HostileScripts.ThousandsOfArtifacts, [RunStatus.Succeeded] },
+        { "environment secrets", HostileScripts.EnvironmentDump, [RunStatus.Succeeded] },
     };
 
     [Theory]

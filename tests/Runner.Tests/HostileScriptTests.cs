@@ -1,4 +1,5 @@
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.TestSupport;
 
 namespace Skriptoteket.Runner.Tests;
 
@@ -16,19 +17,14 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
 
     public static TheoryData<string, string, RunStatus[]> Scripts => new()
     {
-        { "infinite loop", "def run_tool(i, o):\n    while True:\n        pass\n", [RunStatus.TimedOut] },
-        { "memory hog", "def run_tool(i, o):\n    a = []\n    while True:\n        a.append(bytearray(50_000_000))\n", [RunStatus.Failed] },
-        { "background child", """
-            import subprocess
-            def run_tool(i, o):
-                subprocess.Popen(["sleep", "1000"], start_new_session=True)
-                return "left a child"
-            """, [RunStatus.Succeeded] },
+        { "infinite loop", HostileScripts.InfiniteLoop, [RunStatus.TimedOut] },
+        { "memory hog", HostileScripts.MemoryHog, [RunStatus.Failed] },
+        { "background child", HostileScripts.BackgroundChild, [RunStatus.Succeeded] },
         // Stopped by PidsLimit: the script either fails on fork's error or loops until the timeout.
-        { "fork bomb", "import os\ndef run_tool(i, o):\n    while True:\n        os.fork()\n", [RunStatus.Failed, RunStatus.TimedOut] },
-        { "disk fill", "def run_tool(i, o):\n    f = open('/work/fill', 'wb')\n    while True:\n        f.write(b'x' * 1_000_000)\n", [RunStatus.Failed] },
-        { "network", "import socket\ndef run_tool(i, o):\n    socket.create_connection(('10.0.0.1', 80), timeout=2)\n", [RunStatus.Failed] },
-        { "print flood", "def run_tool(i, o):\n    while True:\n        print('x' * 10000)\n", [RunStatus.TimedOut] },
+        { "fork bomb", HostileScripts.ForkBomb, [RunStatus.Failed, RunStatus.TimedOut] },
+        { "disk fill", HostileScripts.DiskFill("/work"), [RunStatus.Failed] },
+        { "network", HostileScripts.Network, [RunStatus.Failed] },
+        { "print flood", HostileScripts.PrintForever, [RunStatus.TimedOut] },
     };
 
     [Theory]
@@ -54,7 +50,7 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
     [Fact]
     public async Task Memory_hog_is_reported_as_out_of_memory()
     {
-        var outcome = await fixture.RunAsync("def run_tool(i, o):\n    a = []\n    while True:\n        a.append(bytearray(50_000_000))\n");
+        var outcome = await fixture.RunAsync(HostileScripts.MemoryHog);
 
         Assert.Equal(RunStatus.Failed, outcome.Status);
         Assert.True(outcome.OomKilled);
@@ -64,12 +60,7 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
     [Fact]
     public async Task Fork_bomb_is_stopped_by_the_pids_limit()
     {
-        var outcome = await fixture.RunAsync("""
-            import os
-            def run_tool(i, o):
-                while True:
-                    os.fork()
-            """, timeoutSeconds: 4);
+        var outcome = await fixture.RunAsync(HostileScripts.ForkBomb, timeoutSeconds: 4);
 
         Assert.Contains(outcome.Status, new[] { RunStatus.Failed, RunStatus.TimedOut });
         Assert.Null(outcome.InternalError);
@@ -102,16 +93,7 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
     [Fact]
     public async Task Symlinks_and_paths_leaving_the_output_folder_are_never_stored()
     {
-        var outcome = await fixture.RunAsync("""
-            import os
-            def run_tool(i, o):
-                os.symlink("/etc/passwd", os.path.join(o, "link_passwd"))
-                with open(os.path.join(o, "..", "escape.txt"), "w") as f:
-                    f.write("outside")
-                with open(os.path.join(o, "ok.txt"), "w") as f:
-                    f.write("fine")
-                return "done"
-            """);
+        var outcome = await fixture.RunAsync(HostileScripts.SymlinkAndEscape);
 
         Assert.Equal(RunStatus.Succeeded, outcome.Status);
         Assert.Equal(["ok.txt"], outcome.Artifacts.Select(a => a.Name));
@@ -121,14 +103,7 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
     [Fact]
     public async Task Stdout_and_stderr_floods_are_cut_to_their_caps()
     {
-        var outcome = await fixture.RunAsync("""
-            import sys
-            def run_tool(i, o):
-                for _ in range(20000):
-                    print("x" * 1000)
-                    print("y" * 1000, file=sys.stderr)
-                return "flooded"
-            """, timeoutSeconds: 20);
+        var outcome = await fixture.RunAsync(HostileScripts.StdoutAndStderrFlood, timeoutSeconds: 20);
 
         Assert.Equal(RunStatus.Succeeded, outcome.Status);
         Assert.True(outcome.StdoutTruncated);
@@ -140,7 +115,7 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
     [Fact]
     public async Task Huge_html_is_cut_to_its_cap()
     {
-        var outcome = await fixture.RunAsync("def run_tool(i, o):\n    return '<p>' + 'å' * 5_000_000\n");
+        var outcome = await fixture.RunAsync(HostileScripts.HugeHtml);
 
         Assert.Equal(RunStatus.Succeeded, outcome.Status);
         Assert.True(outcome.HtmlTruncated);
@@ -150,14 +125,7 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
     [Fact]
     public async Task Thousands_of_artifacts_are_cut_to_the_count_cap()
     {
-        var outcome = await fixture.RunAsync("""
-            import os
-            def run_tool(i, o):
-                for n in range(3000):
-                    with open(os.path.join(o, f"f{n:05}.txt"), "w") as f:
-                        f.write(str(n))
-                return "many"
-            """, timeoutSeconds: 20);
+        var outcome = await fixture.RunAsync(HostileScripts.ThousandsOfArtifacts, timeoutSeconds: 20);
 
         Assert.Equal(RunStatus.Succeeded, outcome.Status);
         Assert.Equal(fixture.Options.ArtifactCountCap, outcome.Artifacts.Count);
@@ -167,14 +135,8 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
     [Fact]
     public async Task Environment_holds_no_secrets_of_the_host()
     {
-        var secret = Skriptoteket.TestSupport.TestEnvironment.AdminConnectionString;
-        var outcome = await fixture.RunAsync("""
-            import os
-            def run_tool(i, o):
-                env = "\n".join(f"{k}={v}" for k, v in sorted(os.environ.items()))
-                parent = open("/proc/1/environ", "rb").read().decode(errors="replace") if os.access("/proc/1/environ", os.R_OK) else ""
-                return env + "\n--\n" + parent
-            """);
+        var secret = TestEnvironment.AdminConnectionString;
+        var outcome = await fixture.RunAsync(HostileScripts.EnvironmentDump);
 
         Assert.Equal(RunStatus.Succeeded, outcome.Status);
         Assert.DoesNotContain("Password", outcome.Html, StringComparison.OrdinalIgnoreCase);
