@@ -42,7 +42,7 @@ internal sealed class RouteMatrix(Who who, ApiSession caller)
         table.AppendLine($"{route,-58} expected {(int)expected} {CodeOf(expected),-15} got {(int)response.StatusCode} {code}");
         if (!ok)
         {
-            failures.Add($"{who}: {route}: expected {(int)expected} {CodeOf(expected)}, got {(int)response.StatusCode} {text}");
+            failures.Add($"{who}: {route}: expected {(int)expected} {CodeOf(expected)}, got {(int)response.StatusCode} {(text.Length > 300 ? text[..300] + "…" : text)}");
         }
         return ok && response.IsSuccessStatusCode ? json : default;
     }

@@ -96,8 +96,13 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
             s => s.PostAsync($"api/v1/tool-versions/{w.DraftToSave}", new { baseVersionId = w.DraftToSave, save.source, save.changeSummary }));
         var saved = IdOr(await m.CheckAsync("POST tool-versions/{own draft} (save)", m.Allowed(Contributor, Created),
             s => s.PostAsync($"api/v1/tool-versions/{own}", new { baseVersionId = own, save.source, save.changeSummary })), w.DraftToSubmit);
-        await m.CheckAsync("POST tool-versions/{other's draft}/run-sandbox", m.Hidden(Contributor, Admin, Accepted),
+        var othersSandbox = await m.CheckAsync("POST tool-versions/{other's draft}/run-sandbox", m.Hidden(Contributor, Admin, Accepted),
             s => s.PostFileAsync($"api/v1/tool-versions/{w.DraftToSubmit}/run-sandbox", "test.txt", "x"));
+        if (othersSandbox.ValueKind == JsonValueKind.Object)
+        {
+            var run = await m.WaitForFinishedAsync(othersSandbox.GetProperty("runId").GetGuid());
+            m.Holds("admins see the stdout of their sandbox run of another's draft", true, Text(run, "stdout").Contains(ToolRouteWorld.StdoutMarker));
+        }
         var sandbox = await m.CheckAsync("POST tool-versions/{own draft}/run-sandbox", m.Allowed(Contributor, Accepted),
             s => s.PostFileAsync($"api/v1/tool-versions/{saved}/run-sandbox", "test.txt", "x"));
         if (sandbox.ValueKind == JsonValueKind.Object)
