@@ -50,6 +50,18 @@ public sealed class ContainerIsolationTests(RunnerFixture fixture)
     }
 
     [Fact]
+    public async Task A_run_canceled_at_any_moment_of_its_start_is_canceled_and_leaves_no_container()
+    {
+        // A cancel while the create request is in flight must not strand a created, never started container.
+        foreach (var delayMs in new[] { 0, 1, 2, 5, 10, 20, 40, 80, 160, 320 })
+        {
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(delayMs));
+            var outcome = await fixture.RunAsync(WaitingScript, 30, cancel.Token);
+            Assert.True(outcome.Status == RunStatus.Canceled, $"canceled after {delayMs} ms: {outcome.Status}");
+        }
+    }
+
+    [Fact]
     public async Task Script_sees_no_privileges_no_network_no_socket_and_a_read_only_root()
     {
         var outcome = await fixture.RunAsync("""

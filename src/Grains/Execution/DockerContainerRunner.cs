@@ -28,12 +28,15 @@ internal sealed class DockerContainerRunner(
         string? id = null;
         try
         {
-            id = (await containers.CreateContainerAsync(ContainerSpec.Create(job.RunId, silo, o), cancel)).ID;
+            // Not cancelable: a create canceled in flight can still make the container, and without its id the
+            // finally below could not remove it (a canceled run then left a "Created" container behind).
+            id = (await containers.CreateContainerAsync(ContainerSpec.Create(job.RunId, silo, o), CancellationToken.None)).ID;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             deadline.CancelAfter(hardDeadline);
             var output = new ContainerOutput(OutputLimit(o));
             try
             {
+                deadline.Token.ThrowIfCancellationRequested();
                 using var stream = await containers.AttachContainerAsync(id, tty: false,
                     new ContainerAttachParameters { Stream = true, Stdin = true, Stdout = true, Stderr = true }, deadline.Token);
                 await containers.StartContainerAsync(id, new ContainerStartParameters(), deadline.Token);

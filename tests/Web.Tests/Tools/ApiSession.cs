@@ -19,6 +19,9 @@ internal sealed class ApiSession : IDisposable
 
     public Guid UserId { get; }
 
+    /// <summary>A caller without a session (no cookie, no CSRF token).</summary>
+    public static ApiSession Anonymous(Uri baseAddress) => new(NewClient(baseAddress), "", Guid.Empty);
+
     public static HttpClient NewClient(Uri baseAddress) =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
 
@@ -37,8 +40,22 @@ internal sealed class ApiSession : IDisposable
 
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null)
     {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("X-CSRF-TOKEN", csrf);
+        return SendAsync(new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) });
+    }
+
+    /// <summary>POST of one uploaded file as multipart form data (the run endpoints).</summary>
+    public Task<HttpResponseMessage> PostFileAsync(string path, string fileName, string content) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "files", fileName } },
+        });
+
+    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    {
+        if (csrf.Length > 0)
+        {
+            request.Headers.Add("X-CSRF-TOKEN", csrf);
+        }
         return http.SendAsync(request);
     }
 

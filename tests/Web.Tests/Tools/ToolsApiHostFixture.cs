@@ -34,7 +34,8 @@ public sealed class ToolsApiHostFixture : IAsyncLifetime
         User = await CreateAsync("user");
     }
 
-    private async Task<ApiSession> CreateAsync(string role)
+    /// <summary>A new account of the role (user, contributor or admin), signed in; the caller disposes it.</summary>
+    internal async Task<ApiSession> CreateAsync(string role)
     {
         var email = $"{role}-{Guid.NewGuid():N}@verktyg.test";
         // Accounts are created as user or contributor; admins are made through a nomination (identity's rule).

@@ -1,0 +1,183 @@
+using System.Text.Json;
+using Xunit.Abstractions;
+using static System.Net.HttpStatusCode;
+using static Skriptoteket.Web.Tests.Tools.Who;
+
+namespace Skriptoteket.Web.Tests.Tools;
+
+/// <summary>
+/// Every tools, versions, suggestions, catalog and run route, called once by each role and by an anonymous caller
+/// over real HTTP (real host, PostgreSQL and Docker), against objects owned by someone else (SPEC §1, §3–6):
+/// role-gated routes answer 401/403, objects the caller may not see answer 404 (never 403), the rest succeed.
+/// </summary>
+public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, ITestOutputHelper output)
+    : IClassFixture<ToolsApiHostFixture>
+{
+    [Theory]
+    [InlineData(Anonymous)]
+    [InlineData(User)]
+    [InlineData(Contributor)]
+    [InlineData(Admin)]
+    [InlineData(Superuser)]
+    public async Task Each_role_gets_exactly_what_the_matrix_allows_on_every_tool_route(Who who)
+    {
+        var w = await ToolRouteWorld.BuildAsync(fixture);
+        var me = who switch
+        {
+            Anonymous => ApiSession.Anonymous(fixture.Host.BaseAddress),
+            Superuser => null,
+            _ => await fixture.CreateAsync(who.ToString().ToLowerInvariant()),
+        };
+        try
+        {
+            var m = new RouteMatrix(who, me ?? fixture.Superuser);
+            await CatalogAndToolsAsync(m, w);
+            await VersionsAsync(m, w);
+            await SuggestionsAsync(m, w);
+            await RunsAsync(m, w);
+            await m.CheckAsync("POST tools/{id}/depublish", m.Allowed(Admin, OK), s => s.PostAsync($"api/v1/tools/{w.ToolId}/depublish"));
+            await m.CheckAsync("POST tools/{id}/publish", m.Allowed(Admin, OK), s => s.PostAsync($"api/v1/tools/{w.ToolId}/publish"));
+            m.AssertAll(output.WriteLine);
+        }
+        finally
+        {
+            me?.Dispose();
+        }
+    }
+
+    private static async Task CatalogAndToolsAsync(RouteMatrix m, ToolRouteWorld w)
+    {
+        await m.CheckAsync("GET catalog/professions", m.Allowed(User, OK), s => s.GetAsync("api/v1/catalog/professions"));
+        var profession = await m.CheckAsync("GET catalog/professions/larare", m.Allowed(User, OK), s => s.GetAsync("api/v1/catalog/professions/larare"));
+        var listed = profession.ValueKind == JsonValueKind.Object
+            ? profession.GetProperty("categories").EnumerateArray().SelectMany(c => Ids(c.GetProperty("tools"))).ToList()
+            : [];
+        m.Holds("the profession lists the published tool, not the unpublished one",
+            m.Can(User), listed.Contains(w.ToolId) && !listed.Contains(w.UnpublishedToolId));
+        var found = Ids(await m.CheckAsync("GET catalog/search?q={tag}", m.Allowed(User, OK), s => s.GetAsync($"api/v1/catalog/search?q={w.Tag}")));
+        m.Holds("search finds the published tool only", m.Can(User), found.SequenceEqual([w.ToolId]));
+
+        var all = Ids(await m.CheckAsync("GET tools", m.Allowed(Admin, OK), s => s.GetAsync("api/v1/tools")));
+        m.Holds("the admin list has both tools", m.Can(Admin), all.Contains(w.ToolId) && all.Contains(w.UnpublishedToolId));
+        var tool = await m.CheckAsync("GET tools/{published}", m.Allowed(User, OK), s => s.GetAsync($"api/v1/tools/{w.ToolId}"));
+        var shown = tool.ValueKind == JsonValueKind.Object ? Ids(tool.GetProperty("versions")) : [];
+        m.Holds("the tool shows admins every version and others none of another's", m.Can(User),
+            m.Can(Admin) ? w.VersionIds.All(shown.Contains) : shown.Count == 0);
+        await m.CheckAsync("GET tools/{unpublished}", m.Hidden(User, Contributor, OK), s => s.GetAsync($"api/v1/tools/{w.UnpublishedToolId}"));
+        await m.CheckAsync("GET tools/{unknown}", m.Nobody(User), s => s.GetAsync($"api/v1/tools/{Guid.NewGuid()}"));
+        await m.CheckAsync("POST tools", m.Allowed(Admin, Created),
+            s => s.PostAsync("api/v1/tools", ToolRouteWorld.Metadata($"{w.Slug}-ny", $"Nytt verktyg {w.Tag}")));
+        await m.CheckAsync("PUT tools/{id} (same slug)", m.Allowed(Admin, OK),
+            s => s.SendAsync(HttpMethod.Put, $"api/v1/tools/{w.ToolId}", ToolRouteWorld.Metadata(w.Slug, $"Matrisverktyg {w.Tag}")));
+    }
+
+    private static async Task VersionsAsync(RouteMatrix m, ToolRouteWorld w)
+    {
+        var before = Ids(await m.CheckAsync("GET tools/{id}/versions", m.Allowed(Contributor, OK), s => s.GetAsync($"api/v1/tools/{w.ToolId}/versions")));
+        m.Holds("a contributor sees none of another's versions", m.Who == Contributor, before.Count == 0);
+        m.Holds("admins see every version", m.Can(Admin), w.VersionIds.All(before.Contains));
+        var source = await m.CheckAsync("GET tool-versions/{other's draft}", m.Hidden(Contributor, Admin, OK), s => s.GetAsync($"api/v1/tool-versions/{w.DraftToSave}"));
+        m.Holds("admins read another's source", m.Can(Admin), Text(source, "source").Contains(ToolRouteWorld.StdoutMarker));
+        await m.CheckAsync("GET tool-versions/{active, other's}", m.Hidden(Contributor, Admin, OK), s => s.GetAsync($"api/v1/tool-versions/{w.Active}"));
+        await m.CheckAsync("GET tool-versions/{other's draft}/export", m.Hidden(Contributor, Admin, OK), s => s.GetAsync($"api/v1/tool-versions/{w.DraftToSave}/export"));
+        await m.CheckAsync("GET tool-versions/{unknown}", m.Nobody(Contributor), s => s.GetAsync($"api/v1/tool-versions/{Guid.NewGuid()}"));
+
+        await m.CheckAsync("POST tools/{id}/versions (derivedFrom other's)", m.Hidden(Contributor, Admin, Created),
+            s => s.PostAsync($"api/v1/tools/{w.ToolId}/versions", new { derivedFrom = w.Active }));
+        var own = IdOr(await m.CheckAsync("POST tools/{id}/versions", m.Allowed(Contributor, Created), s => s.PostAsync($"api/v1/tools/{w.ToolId}/versions", new { })), w.DraftToSave);
+        var after = Ids(await m.CheckAsync("GET tools/{id}/versions (after own draft)", m.Allowed(Contributor, OK), s => s.GetAsync($"api/v1/tools/{w.ToolId}/versions")));
+        m.Holds("a contributor's version list is exactly the own draft", m.Who == Contributor, after.SequenceEqual([own]));
+        m.Holds("an admin's version list has every version and the own draft", m.Can(Admin), w.VersionIds.Append(own).All(after.Contains));
+        await m.CheckAsync("GET tool-versions/{own draft}", m.Allowed(Contributor, OK), s => s.GetAsync($"api/v1/tool-versions/{own}"));
+        await m.CheckAsync("GET tool-versions/{own draft}/export", m.Allowed(Contributor, OK), s => s.GetAsync($"api/v1/tool-versions/{own}/export"));
+
+        var save = new { source = ToolRouteWorld.Script, changeSummary = "Matris" };
+        await m.CheckAsync("POST tool-versions/{other's draft} (save)", m.Hidden(Contributor, Admin, Created),
+            s => s.PostAsync($"api/v1/tool-versions/{w.DraftToSave}", new { baseVersionId = w.DraftToSave, save.source, save.changeSummary }));
+        var saved = IdOr(await m.CheckAsync("POST tool-versions/{own draft} (save)", m.Allowed(Contributor, Created),
+            s => s.PostAsync($"api/v1/tool-versions/{own}", new { baseVersionId = own, save.source, save.changeSummary })), w.DraftToSubmit);
+        var othersSandbox = await m.CheckAsync("POST tool-versions/{other's draft}/run-sandbox", m.Hidden(Contributor, Admin, Accepted),
+            s => s.PostFileAsync($"api/v1/tool-versions/{w.DraftToSubmit}/run-sandbox", "test.txt", "x"));
+        if (othersSandbox.ValueKind == JsonValueKind.Object)
+        {
+            var run = await m.WaitForFinishedAsync(othersSandbox.GetProperty("runId").GetGuid());
+            m.Holds("admins see the stdout of their sandbox run of another's draft", true, Text(run, "stdout").Contains(ToolRouteWorld.StdoutMarker));
+        }
+        var sandbox = await m.CheckAsync("POST tool-versions/{own draft}/run-sandbox", m.Allowed(Contributor, Accepted),
+            s => s.PostFileAsync($"api/v1/tool-versions/{saved}/run-sandbox", "test.txt", "x"));
+        if (sandbox.ValueKind == JsonValueKind.Object)
+        {
+            var run = await m.WaitForFinishedAsync(sandbox.GetProperty("runId").GetGuid());
+            m.Holds("the author sees the own sandbox run's stdout", true, Text(run, "stdout").Contains(ToolRouteWorld.StdoutMarker));
+        }
+        await m.CheckAsync("POST tool-versions/{other's draft}/submit-review", m.Hidden(Contributor, Admin, OK),
+            s => s.PostAsync($"api/v1/tool-versions/{w.DraftToSubmit}/submit-review", new { reviewNote = "Klar" }));
+        await m.CheckAsync("POST tool-versions/{own draft}/submit-review", m.Allowed(Contributor, OK),
+            s => s.PostAsync($"api/v1/tool-versions/{saved}/submit-review", new { reviewNote = "Klar" }));
+        await m.CheckAsync("POST tool-versions/{in review}/request-changes", m.Allowed(Admin, OK),
+            s => s.PostAsync($"api/v1/tool-versions/{w.InReviewForChanges}/request-changes", new { reviewNote = "Mer" }));
+        await m.CheckAsync("POST tool-versions/{in review}/publish", m.Allowed(Admin, OK), s => s.PostAsync($"api/v1/tool-versions/{w.InReviewToPublish}/publish"));
+        await m.CheckAsync("POST tools/{id}/rollback", m.Allowed(Superuser, OK), s => s.PostAsync($"api/v1/tools/{w.ToolId}/rollback", new { versionId = w.FormerActive }));
+    }
+
+    private static async Task SuggestionsAsync(RouteMatrix m, ToolRouteWorld w)
+    {
+        var mine = IdOr(await m.CheckAsync("POST suggestions", m.Allowed(Contributor, Created),
+            s => s.PostAsync("api/v1/suggestions", ToolRouteWorld.Suggestion($"Mitt förslag {w.Tag}"))), w.SuggestionId);
+        foreach (var path in new[] { "suggestions", "suggestions?scope=mine" })
+        {
+            var listed = Ids(await m.CheckAsync($"GET {path}", m.Allowed(Contributor, OK), s => s.GetAsync($"api/v1/{path}")));
+            m.Holds($"{path} has the own suggestion and not another's", m.Can(Contributor), listed.Contains(mine) && !listed.Contains(w.SuggestionId));
+        }
+        var queue = Ids(await m.CheckAsync("GET suggestions?scope=queue", m.Allowed(Admin, OK), s => s.GetAsync("api/v1/suggestions?scope=queue")));
+        m.Holds("the queue has another's pending suggestion", m.Can(Admin), queue.Contains(w.SuggestionId));
+        await m.CheckAsync("GET suggestions/{other's}", m.Hidden(Contributor, Admin, OK), s => s.GetAsync($"api/v1/suggestions/{w.SuggestionId}"));
+        await m.CheckAsync("GET suggestions/{own}", m.Allowed(Contributor, OK), s => s.GetAsync($"api/v1/suggestions/{mine}"));
+        await m.CheckAsync("GET suggestions/{unknown}", m.Nobody(Contributor), s => s.GetAsync($"api/v1/suggestions/{Guid.NewGuid()}"));
+        await m.CheckAsync("POST suggestions/{other's}/decision", m.Allowed(Admin, OK),
+            s => s.PostAsync($"api/v1/suggestions/{w.SuggestionId}/decision", new { kind = "accept", rationale = "Bra" }));
+    }
+
+    private static async Task RunsAsync(RouteMatrix m, ToolRouteWorld w)
+    {
+        var other = await m.CheckAsync("GET tool-runs/{other's}", m.Hidden(User, Admin, OK), s => s.GetAsync($"api/v1/tool-runs/{w.RunId}"));
+        m.Holds("admins see another's run with its logs", m.Can(Admin), Text(other, "stdout").Contains(ToolRouteWorld.StdoutMarker));
+        await m.CheckAsync("GET tool-runs/{other's}/artifacts/0", m.Hidden(User, Admin, OK), s => s.GetAsync($"api/v1/tool-runs/{w.RunId}/artifacts/0"));
+        // The run is finished: whoever may see it is refused as a conflict, the others learn nothing.
+        await m.CheckAsync("POST tool-runs/{other's, finished}/cancel", m.Hidden(User, Admin, Conflict), s => s.PostAsync($"api/v1/tool-runs/{w.RunId}/cancel"));
+        await m.CheckAsync("GET my-runs/{other's}", m.Nobody(User), s => s.GetAsync($"api/v1/my-runs/{w.RunId}"));
+        await m.CheckAsync("GET tool-runs/{unknown}", m.Nobody(User), s => s.GetAsync($"api/v1/tool-runs/{Guid.NewGuid()}"));
+        await m.CheckAsync("POST tools/{unknown slug}/run", m.Nobody(User), s => s.PostFileAsync($"api/v1/tools/{w.Slug}-finns-inte/run", "a.csv", "x"));
+        await m.CheckAsync("POST tools/{unpublished slug}/run", m.Nobody(User), s => s.PostFileAsync($"api/v1/tools/{w.Slug}-dold/run", "a.csv", "x"));
+
+        var started = await m.CheckAsync("POST tools/{slug}/run", m.Allowed(User, Accepted), s => s.PostFileAsync($"api/v1/tools/{w.Slug}/run", "elever.csv", "namn\nAda"));
+        var own = started.ValueKind == JsonValueKind.Object ? started.GetProperty("runId").GetGuid() : w.RunId;
+        if (started.ValueKind == JsonValueKind.Object)
+        {
+            var run = await m.WaitForFinishedAsync(own);
+            m.Holds("the own production run succeeded", true, Text(run, "status") == "succeeded");
+            m.Holds("logs of an own production run only for admins", true,
+                Text(run, "stdout").Contains(ToolRouteWorld.StdoutMarker) == m.Can(Admin));
+        }
+        await m.CheckAsync("GET tool-runs/{own}", m.Allowed(User, OK), s => s.GetAsync($"api/v1/tool-runs/{own}"));
+        await m.CheckAsync("GET tool-runs/{own}/artifacts/0", m.Allowed(User, OK), s => s.GetAsync($"api/v1/tool-runs/{own}/artifacts/0"));
+        var mine = Ids(await m.CheckAsync("GET my-runs", m.Allowed(User, OK), s => s.GetAsync("api/v1/my-runs")), "runId");
+        m.Holds("my-runs has the own run and not another's", m.Can(User), mine.Contains(own) && !mine.Contains(w.RunId));
+        await m.CheckAsync("GET my-runs/{own}", m.Allowed(User, OK), s => s.GetAsync($"api/v1/my-runs/{own}"));
+
+        var slow = await m.CheckAsync("POST tools/{slug}/run (slow)", m.Allowed(User, Accepted), s => s.PostFileAsync($"api/v1/tools/{w.Slug}/run", "langsam.txt", "langsam"));
+        var slowId = slow.ValueKind == JsonValueKind.Object ? slow.GetProperty("runId").GetGuid() : w.RunId;
+        var canceled = await m.CheckAsync("POST tool-runs/{own, running}/cancel", m.Allowed(User, OK), s => s.PostAsync($"api/v1/tool-runs/{slowId}/cancel"));
+        m.Holds("the own run is canceled", m.Can(User), Text(canceled, "status") == "canceled");
+    }
+
+    private static string Text(JsonElement json, string property) =>
+        json.ValueKind == JsonValueKind.Object ? json.GetProperty(property).GetString() ?? "" : "";
+
+    private static List<Guid> Ids(JsonElement array, string property = "id") =>
+        array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().Select(e => e.GetProperty(property).GetGuid()).ToList() : [];
+
+    /// <summary>The id of what the caller created; a world object when the caller may not create (its calls are refused anyway).</summary>
+    private static Guid IdOr(JsonElement created, Guid fallback) =>
+        created.ValueKind == JsonValueKind.Object ? created.GetProperty("id").GetGuid() : fallback;
+}
