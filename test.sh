@@ -33,7 +33,10 @@ if [ ${#failed[@]} -gt 0 ]; then
   # CI shows only the tail of the output: repeat each failed test's name and message here, at the end.
   for project in "${failed[@]}"; do
     echo "[test] failures in ${project}.Tests (full log: $logs/${project}.log):" >&2
-    awk '/^  Failed /{show=1} /^  (Passed|Skipped) /{show=0} show' "$logs/${project}.log" | head -150 >&2
+    # awk stops by itself (a `| head` would end this script through pipefail before the summary line).
+    blocks=$(awk '/^  Failed /{show=1} /^  (Passed|Skipped) /{show=0} show && n++ < 150' "$logs/${project}.log")
+    # A crashed test host prints no "Failed" lines: show the end of its log instead.
+    if [ -n "$blocks" ]; then echo "$blocks" >&2; else tail -n 40 "$logs/${project}.log" >&2; fi
   done
   echo "[test] FAILED: ${failed[*]}" >&2
   exit 1

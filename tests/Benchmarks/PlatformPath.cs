@@ -25,18 +25,33 @@ internal sealed class PlatformPath : IAsyncDisposable
     public static async Task<PlatformPath> StartAsync()
     {
         var database = await TestDatabase.CreateAsync("bench", migrate: false);
-        var host = await HostProcess.StartAsync(database.ConnectionString, new Dictionary<string, string>
+        HostProcess? host = null;
+        try
         {
-            ["SKRIPTOTEKET_SUPERUSER_EMAIL"] = Email,
-            ["SKRIPTOTEKET_SUPERUSER_PASSWORD"] = Password,
-        });
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new() }) { BaseAddress = host.BaseAddress };
-        using var login = await http.PostAsJsonAsync("api/v1/auth/login", new { email = Email, password = Password });
-        login.EnsureSuccessStatusCode();
-        var me = await login.Content.ReadFromJsonAsync<JsonElement>();
-        var (_, _, slug) = await ToolRows.InsertAsync(database, ContainerPaths.TrivialScript,
-            me.GetProperty("user").GetProperty("id").GetGuid(), published: true);
-        return new PlatformPath(database, host, http, me.GetProperty("csrfToken").GetString()!, slug);
+            host = await HostProcess.StartAsync(database.ConnectionString, new Dictionary<string, string>
+            {
+                ["SKRIPTOTEKET_SUPERUSER_EMAIL"] = Email,
+                ["SKRIPTOTEKET_SUPERUSER_PASSWORD"] = Password,
+                ["DOTNET_ENVIRONMENT"] = "Production", // the figure is the product's, not a development build's
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            });
+            var http = new HttpClient(new HttpClientHandler { CookieContainer = new() }) { BaseAddress = host.BaseAddress };
+            using var login = await http.PostAsJsonAsync("api/v1/auth/login", new { email = Email, password = Password });
+            login.EnsureSuccessStatusCode();
+            var me = await login.Content.ReadFromJsonAsync<JsonElement>();
+            var (_, _, slug) = await ToolRows.InsertAsync(database, ContainerPaths.TrivialScript,
+                me.GetProperty("user").GetProperty("id").GetGuid(), published: true);
+            return new PlatformPath(database, host, http, me.GetProperty("csrfToken").GetString()!, slug);
+        }
+        catch
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+            await database.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task RunToFirstResultAsync()

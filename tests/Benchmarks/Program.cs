@@ -2,6 +2,10 @@ using Skriptoteket.Benchmarks;
 
 // Time to first result of a trivial script, layer by layer, in one run so the figures share one machine state.
 var rounds = args.Length > 0 ? int.Parse(args[0]) : 15;
+if (rounds < 1)
+{
+    throw new ArgumentOutOfRangeException(nameof(args), "Rounds must be at least 1.");
+}
 Console.WriteLine($"Trivial script, {rounds} rounds each after one warm-up; runner image {Skriptoteket.TestSupport.TestEnvironment.RunnerImage}");
 
 using var containers = new ContainerPaths();

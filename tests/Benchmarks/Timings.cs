@@ -7,6 +7,7 @@ internal sealed record Timings(string Name, IReadOnlyList<double> Samples)
 
     public double P90 => Percentile(0.9);
 
+    // Nearest rank: always one of the measured samples (with an even count the median is the lower middle one).
     private double Percentile(double p)
     {
         var sorted = Samples.Order().ToList();

@@ -89,6 +89,7 @@ public sealed class RunGrainHostileScriptTests(ClusterFixture fixture)
             case "environment secrets":
                 Assert.DoesNotContain(TestEnvironment.AdminConnectionString, run.Html);
                 Assert.DoesNotContain("ConnectionStrings", run.Html);
+                Assert.DoesNotContain("Password", run.Html, StringComparison.OrdinalIgnoreCase);
                 break;
         }
     }

@@ -58,7 +58,15 @@ public sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitUntilClusterAnswersAsync(TimeSpan.FromSeconds(90));
+        try
+        {
+            await host.WaitUntilClusterAnswersAsync(TimeSpan.FromSeconds(90));
+        }
+        catch
+        {
+            await host.DisposeAsync(); // a host that never became ready must not outlive the test
+            throw;
+        }
         return host;
     }
 
@@ -107,6 +115,7 @@ public sealed class HostProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                await process.WaitForExitAsync(); // also drains the redirected output: its last lines say why
                 throw new InvalidOperationException($"The host exited with code {process.ExitCode}:\n{Output}");
             }
             try

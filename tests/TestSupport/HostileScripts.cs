@@ -37,11 +37,11 @@ public static class HostileScripts
             return "done"
         """;
 
-    /// <summary>About 20 MB on each of stdout and stderr, then a normal return.</summary>
+    /// <summary>About 3 MB on each of stdout and stderr (far over the caps), then a normal return.</summary>
     public const string StdoutAndStderrFlood = """
         import sys
         def run_tool(i, o):
-            for _ in range(20000):
+            for _ in range(3000):
                 print("x" * 1000)
                 print("y" * 1000, file=sys.stderr)
             return "flooded"

@@ -20,11 +20,15 @@ public static class ReverseProxyExtensions
         services.AddOptions<ForwardedHeadersOptions>()
             .Configure<IOptions<ReverseProxyOptions>>((forwarded, proxies) =>
             {
-                forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-                // ASP.NET Core trusts loopback by default; only the configured proxies may speak for a client.
+                var trusted = proxies.Value.ParseTrustedProxies();
+                // ASP.NET Core trusts loopback by default, and with both lists empty it trusts every peer; so with
+                // no proxy configured nothing is forwarded at all, and otherwise only the configured ones count.
+                forwarded.ForwardedHeaders = trusted.Count == 0
+                    ? ForwardedHeaders.None
+                    : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
                 forwarded.KnownProxies.Clear();
                 forwarded.KnownIPNetworks.Clear();
-                foreach (var network in proxies.Value.ParseTrustedProxies())
+                foreach (var network in trusted)
                 {
                     forwarded.KnownIPNetworks.Add(network);
                 }
@@ -35,7 +39,10 @@ public static class ReverseProxyExtensions
     /// <summary>First in the pipeline, so every later component sees the client's address and scheme.</summary>
     public static WebApplication UseSkriptoteketForwardedHeaders(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.ParseTrustedProxies().Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         return app;
     }
 }
