@@ -2,6 +2,7 @@ using Npgsql;
 using Orleans.Concurrency;
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Validation;
 using Skriptoteket.Grains.Abstractions.Identity;
 
 namespace Skriptoteket.Grains.Catalog;
@@ -56,7 +57,7 @@ internal sealed class CatalogGrain(NpgsqlDataSource db, TaxonomyReader taxonomy)
 
     public async Task<IReadOnlyList<ToolCard>> SearchAsync(string query)
     {
-        var q = query.Trim();
+        var q = TextRules.Optional(query, "Sökningen", TextLimits.SearchQuery);
         if (q.Length == 0)
         {
             return [];

@@ -5,6 +5,7 @@ using Skriptoteket.Grains.Audit;
 using Skriptoteket.Grains.Execution;
 using Skriptoteket.Grains.Tools;
 using Skriptoteket.Grains.Identity;
+using Skriptoteket.Grains.Persistence;
 using Skriptoteket.Grains.Runs;
 
 namespace Skriptoteket.Grains.Hosting;
@@ -17,6 +18,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
+        services.AddSingleton<RowLag>();
         services.AddOptions<ExecutionOptions>()
             .BindConfiguration(ExecutionOptions.Section)
             .Validate(o => !o.Enabled || !string.IsNullOrWhiteSpace(o.RunnerImage),

@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Validation;
 
 namespace Skriptoteket.Grains.Identity;
 
@@ -11,7 +12,8 @@ internal sealed class IdentityQueryGrain(UserStore users, NominationStore nomina
     public Task<UserPage> SearchUsersAsync(ActingUser actor, string? query, int page, int pageSize)
     {
         AccountPolicy.EnsureManager(actor);
-        return users.SearchAsync(query, Math.Max(1, page), Math.Clamp(pageSize, 1, 200));
+        var text = TextRules.OptionalOrNull(query, "Sökningen", TextLimits.SearchQuery);
+        return users.SearchAsync(text, Math.Clamp(page, 1, TextLimits.MaxPage), Math.Clamp(pageSize, 1, TextLimits.MaxPageSize));
     }
 
     public Task<IReadOnlyList<NominationInfo>> ListPendingNominationsAsync(ActingUser actor)
@@ -32,6 +34,12 @@ internal sealed class IdentityQueryGrain(UserStore users, NominationStore nomina
         {
             throw DomainException.Forbidden();
         }
-        return audit.SearchAsync(filter);
+        var action = TextRules.OptionalOrNull(filter.Action, "Händelsen", TextLimits.SearchQuery);
+        var who = TextRules.OptionalOrNull(filter.Actor, "Aktören", TextLimits.SearchQuery);
+        return audit.SearchAsync(filter with
+        {
+            Action = action, Actor = who,
+            Page = Math.Clamp(filter.Page, 1, TextLimits.MaxPage), PageSize = Math.Clamp(filter.PageSize, 1, TextLimits.MaxPageSize),
+        });
     }
 }

@@ -1,4 +1,5 @@
 using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Validation;
 
 namespace Skriptoteket.Grains.Identity;
 
@@ -7,7 +8,7 @@ public static class NewAccountRules
 {
     public static string ValidEmail(string? email)
     {
-        var value = (email ?? "").Trim();
+        var value = TextRules.Required(email, "E-postadressen", TextLimits.Email);
         var at = value.IndexOf('@');
         if (value.Length is 0 or > 320 || at <= 0 || at != value.LastIndexOf('@') || at == value.Length - 1
             || value.Any(char.IsWhiteSpace))
@@ -19,11 +20,6 @@ public static class NewAccountRules
 
     public static string ValidDisplayName(string? name)
     {
-        var value = (name ?? "").Trim();
-        if (value.Length is 0 or > 200)
-        {
-            throw DomainException.Invalid("Ange ett namn (högst 200 tecken).");
-        }
-        return value;
+        return TextRules.Required(name, "Namnet", TextLimits.DisplayName);
     }
 }

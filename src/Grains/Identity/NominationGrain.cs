@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Validation;
 using Skriptoteket.Grains.Audit;
 using Skriptoteket.Grains.Persistence;
 
@@ -10,15 +12,23 @@ internal sealed class NominationGrain(
     UserStore users,
     NominationStore nominations,
     IAuditLog audit,
-    TimeProvider time) : Grain, INominationGrain
+    TimeProvider time,
+    RowLag lag,
+    ILogger<NominationGrain> logger) : Grain, INominationGrain
 {
+    private const string ConflictMessage = "Nomineringen ändrades samtidigt på annat håll. Läs in den igen.";
+
+    private RowKeeper? rows;
+
     private Guid NomineeId => this.GetPrimaryKey();
+
+    private RowKeeper Rows => rows ??= new RowKeeper(this, lag, $"nomination/{NomineeId}", RepairRowsAsync, logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.RecordExists && await nominations.FindAsync(state.State.Id) is null)
+        if (state.RecordExists)
         {
-            await nominations.UpsertAsync(NomineeId, state.State);
+            await Rows.RepairOnActivationAsync();
         }
     }
 
@@ -27,11 +37,7 @@ internal sealed class NominationGrain(
         AccountPolicy.EnsureManager(actor);
         var nominee = await users.FindByIdAsync(NomineeId) ?? throw DomainException.NotFound("Användaren");
         AccountPolicy.EnsureMayNominate(actor, nominee.Role, nominee.IsActive);
-        var text = (rationale ?? "").Trim();
-        if (text.Length is 0 or > 4000)
-        {
-            throw DomainException.Invalid("Skriv en motivering (högst 4000 tecken).");
-        }
+        var text = TextRules.Required(rationale, "Motiveringen", TextLimits.Rationale);
         if (state.RecordExists && state.State.Status == NominationStatus.Pending)
         {
             throw DomainException.Conflict("Användaren har redan en nominering som väntar på beslut.");
@@ -63,12 +69,12 @@ internal sealed class NominationGrain(
         {
             throw DomainException.Conflict("Nomineringen är redan avgjord.");
         }
+        var cleanNote = TextRules.OptionalOrNull(note, "Anteckningen", TextLimits.DecisionNote);
         if (outcome == NominationStatus.Approved)
         {
             await GrainFactory.GetGrain<IUserAccountGrain>(NomineeId).PromoteToAdminAsync(actor, nominationId);
         }
 
-        var cleanNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         await SaveAsync(s =>
         {
             var next = s.Copy();
@@ -83,10 +89,59 @@ internal sealed class NominationGrain(
         return await InfoAsync();
     }
 
+    /// <summary>
+    /// State first, then the row (ADR 0007): a row that refuses the data undoes the state write, so no pending
+    /// nomination exists that the queue does not list; transient row failures are retried until they land.
+    /// </summary>
     private async Task SaveAsync(Func<NominationState, NominationState> next)
     {
-        await state.WriteOrRestoreAsync(next(state.State), "Nomineringen ändrades samtidigt på annat håll. Läs in den igen.");
-        await nominations.UpsertAsync(NomineeId, state.State);
+        var existed = state.RecordExists;
+        var before = state.State;
+        await state.WriteOrRestoreAsync(next(state.State), ConflictMessage);
+        try
+        {
+            await Rows.WriteAsync(() => nominations.UpsertAsync(NomineeId, state.State));
+        }
+        catch
+        {
+            await UndoAsync(before, existed);
+            throw;
+        }
+    }
+
+    private async Task UndoAsync(NominationState before, bool existed)
+    {
+        try
+        {
+            if (existed)
+            {
+                await state.WriteOrRestoreAsync(before, ConflictMessage);
+            }
+            else
+            {
+                await state.ClearStateAsync();
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Nomination of {NomineeId}: undoing a refused transition failed", NomineeId);
+            DeactivateOnIdle();
+        }
+    }
+
+    /// <summary>Rewrites the row from the state; a state saved before the text rules existed is healed once.</summary>
+    private async Task RepairRowsAsync()
+    {
+        try
+        {
+            await nominations.UpsertAsync(NomineeId, state.State);
+        }
+        catch (Exception ex) when (!RowWrites.IsTransient(ex) && state.State.Healed() is { } healed)
+        {
+            logger.LogWarning(ex, "Nomination of {NomineeId}: state held text the row refuses; healing it", NomineeId);
+            await state.WriteOrRestoreAsync(healed, ConflictMessage);
+            await nominations.UpsertAsync(NomineeId, healed);
+        }
     }
 
     private Task AuditAsync(ActingUser actor, string action, Dictionary<string, object?> details) =>

@@ -1,4 +1,5 @@
 using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Validation;
 
 namespace Skriptoteket.Grains.Identity;
 
@@ -14,6 +15,15 @@ public sealed class NominationState
     [Id(5)] public Guid? DecidedBy { get; set; }
     [Id(6)] public DateTimeOffset? DecidedAt { get; set; }
     [Id(7)] public string? DecisionNote { get; set; }
+
+    /// <summary>A copy whose text the row can store (TextRules.Scrub), or null when there is nothing to heal.</summary>
+    public NominationState? Healed()
+    {
+        var copy = Copy();
+        copy.Rationale = TextRules.Scrub(Rationale);
+        copy.DecisionNote = TextRules.ScrubOrNull(DecisionNote);
+        return copy.Rationale != Rationale || copy.DecisionNote != DecisionNote ? copy : null;
+    }
 
     public NominationState Copy() => (NominationState)MemberwiseClone();
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Validation;
 
 namespace Skriptoteket.Grains.Identity;
 
@@ -25,6 +26,7 @@ public static class PasswordRules
         {
             throw DomainException.Invalid(TooShortMessage);
         }
+        TextRules.Exact(password, "Lösenordet", TextLimits.Password);
     }
 
     public static string Hash(string password) => Hasher.HashPassword(Subject, password);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Suggestions;
@@ -15,15 +16,23 @@ internal sealed class SuggestionGrain(
     SuggestionProjection projection,
     TaxonomyReader taxonomy,
     IAuditLog audit,
-    TimeProvider time) : Grain, ISuggestionGrain
+    TimeProvider time,
+    RowLag lag,
+    ILogger<SuggestionGrain> logger) : Grain, ISuggestionGrain
 {
+    private const string ConflictMessage = "Förslaget ändrades samtidigt av någon annan. Ladda om och försök igen.";
+
+    private RowKeeper? rows;
+
     private Guid Id => this.GetPrimaryKey();
+
+    private RowKeeper Rows => rows ??= new RowKeeper(this, lag, $"suggestion/{Id}", RepairRowsAsync, logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (state.State.Exists)
         {
-            await projection.WriteAsync(Id, state.State);
+            await Rows.RepairOnActivationAsync();
         }
     }
 
@@ -67,7 +76,7 @@ internal sealed class SuggestionGrain(
         {
             throw DomainException.Forbidden();
         }
-        SuggestionRules.EnsureCanDecide(state.State.Status, decision);
+        var rationale = SuggestionRules.EnsureCanDecide(state.State.Status, decision);
         var next = state.State.Clone();
         if (decision.Kind == SuggestionDecisionKind.Modify)
         {
@@ -77,7 +86,7 @@ internal sealed class SuggestionGrain(
         }
         var now = time.GetUtcNow();
         next.Decision = decision.Kind;
-        next.Rationale = decision.Rationale.Trim();
+        next.Rationale = rationale;
         next.DecidedBy = actor.UserId;
         next.DecidedAt = now;
         next.Status = decision.Kind == SuggestionDecisionKind.Deny ? SuggestionStatus.Denied : SuggestionStatus.Accepted;
@@ -95,12 +104,61 @@ internal sealed class SuggestionGrain(
         return ToInfo(next);
     }
 
+    /// <summary>
+    /// State first, then the rows (ADR 0007): rows that refuse the data undo the state write, so a suggestion is
+    /// never shown pending in the list and decided in its state; transient row failures are retried until they land.
+    /// </summary>
     private async Task CommitAsync(SuggestionState next, ActingUser actor, string action)
     {
-        await state.WriteOrRestoreAsync(next, "Förslaget ändrades samtidigt av någon annan. Ladda om och försök igen.");
-        await projection.WriteAsync(Id, next);
+        var before = state.State;
+        await state.WriteOrRestoreAsync(next, ConflictMessage);
+        try
+        {
+            await Rows.WriteAsync(() => projection.WriteAsync(Id, next));
+        }
+        catch
+        {
+            await UndoAsync(before);
+            throw;
+        }
         await audit.AppendAsync(new AuditEntry(actor.UserId, action, "suggestion", Id.ToString(),
             new Dictionary<string, object?> { ["tool_id"] = next.ToolId, ["rationale"] = next.Rationale }));
+    }
+
+    private async Task UndoAsync(SuggestionState before)
+    {
+        try
+        {
+            if (before.Exists)
+            {
+                await state.WriteOrRestoreAsync(before, ConflictMessage);
+            }
+            else
+            {
+                await state.ClearStateAsync();
+                state.State = before;
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Suggestion {Id}: undoing a refused transition failed", Id);
+            DeactivateOnIdle();
+        }
+    }
+
+    /// <summary>Rewrites the rows from the state; a state saved before the text rules existed is healed once.</summary>
+    private async Task RepairRowsAsync()
+    {
+        try
+        {
+            await projection.WriteAsync(Id, state.State);
+        }
+        catch (Exception ex) when (!RowWrites.IsTransient(ex) && state.State.Healed() is { } healed)
+        {
+            logger.LogWarning(ex, "Suggestion {Id}: state held text the rows refuse; healing it", Id);
+            await state.WriteOrRestoreAsync(healed, ConflictMessage);
+            await projection.WriteAsync(Id, healed);
+        }
     }
 
     private void EnsureVisible(ActingUser actor)

@@ -1,6 +1,7 @@
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Suggestions;
+using Skriptoteket.Grains.Abstractions.Validation;
 
 namespace Skriptoteket.Grains.Suggestions;
 
@@ -17,18 +18,14 @@ public static class SuggestionRules
     /// <summary>Title and description required; professions and categories from the allowlists.</summary>
     public static SuggestionDraft Validate(SuggestionDraft draft, ISet<string> professions, ISet<string> categories)
     {
-        var title = draft.Title.Trim();
-        var description = draft.Description.Trim();
-        if (title.Length is 0 or > 200)
+        if (draft is null)
         {
-            throw DomainException.Invalid("Titeln måste ha 1–200 tecken.");
+            throw DomainException.Invalid("Förslagets uppgifter saknas.");
         }
-        if (description.Length is 0 or > 10_000)
-        {
-            throw DomainException.Invalid("Beskriv verktyget (högst 10 000 tecken).");
-        }
-        var p = draft.Professions.Distinct().ToList();
-        var c = draft.Categories.Distinct().ToList();
+        var title = TextRules.Required(draft.Title, "Titeln", TextLimits.Title);
+        var description = TextRules.Required(draft.Description, "Beskrivningen", TextLimits.SuggestionDescription);
+        var p = TextRules.List(draft.Professions!, "Yrkesrollerna", TextLimits.TaxonomyChoices, TextLimits.Slug).Distinct().ToList();
+        var c = TextRules.List(draft.Categories!, "Kategorierna", TextLimits.TaxonomyChoices, TextLimits.Slug).Distinct().ToList();
         if (p.Count == 0 || p.Any(x => !professions.Contains(x)))
         {
             throw DomainException.Invalid("Välj minst en yrkesroll från listan.");
@@ -41,8 +38,16 @@ public static class SuggestionRules
     }
 
     /// <summary>A suggestion is decided once, always with a rationale; modify needs the edited fields.</summary>
-    public static void EnsureCanDecide(SuggestionStatus status, SuggestionDecision decision)
+    /// <summary>
+    /// A suggestion is decided once, always with a defined kind and a rationale; modify needs the edited fields.
+    /// Returns the trimmed rationale.
+    /// </summary>
+    public static string EnsureCanDecide(SuggestionStatus status, SuggestionDecision decision)
     {
+        if (decision is null || !Enum.IsDefined(decision.Kind))
+        {
+            throw DomainException.Invalid("Välj ett beslut: accept, modify eller deny.");
+        }
         if (status != SuggestionStatus.Pending)
         {
             throw DomainException.Conflict("Förslaget är redan avgjort.");
@@ -51,10 +56,12 @@ public static class SuggestionRules
         {
             throw DomainException.Invalid("Ange en motivering för beslutet.");
         }
+        var rationale = TextRules.Required(decision.Rationale, "Motiveringen", TextLimits.Rationale);
         if (decision.Kind == SuggestionDecisionKind.Modify && decision.Modified is null)
         {
             throw DomainException.Invalid("Ange de ändrade uppgifterna.");
         }
+        return rationale;
     }
 
     public static string DecisionName(SuggestionDecisionKind kind) => kind switch

@@ -1,4 +1,5 @@
 using Skriptoteket.Grains.Abstractions.Suggestions;
+using Skriptoteket.Grains.Abstractions.Validation;
 
 namespace Skriptoteket.Grains.Suggestions;
 
@@ -16,6 +17,16 @@ public sealed class SuggestionState
     [Id(8)] public DateTimeOffset? DecidedAt { get; set; }
     [Id(9)] public Guid? ToolId { get; set; }
     [Id(10)] public List<SuggestionEvent> History { get; set; } = [];
+
+    /// <summary>A copy whose text the rows can store (TextRules.Scrub), or null when there is nothing to heal.</summary>
+    public SuggestionState? Healed()
+    {
+        var copy = Clone();
+        copy.Draft = Draft with { Title = TextRules.Scrub(Draft.Title), Description = TextRules.Scrub(Draft.Description) };
+        copy.Rationale = TextRules.ScrubOrNull(Rationale);
+        copy.History = History.Select(e => e with { Rationale = TextRules.ScrubOrNull(e.Rationale) }).ToList();
+        return copy.Draft != Draft || copy.Rationale != Rationale || !copy.History.SequenceEqual(History) ? copy : null;
+    }
 
     public SuggestionState Clone()
     {

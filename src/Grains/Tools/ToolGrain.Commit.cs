@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Npgsql;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Tools;
@@ -11,7 +13,8 @@ internal sealed partial class ToolGrain
 {
     /// <summary>
     /// Writes the state (restoring memory if that fails), then the query rows of every header that changed,
-    /// then one audit row. A failed projection deactivates the grain so that the next activation repairs it.
+    /// then one audit row (ADR 0007). Rows that refuse the data undo the state write, so the transition fails
+    /// cleanly; rows that fail for a transient reason are retried until they land while the grain answers.
     /// </summary>
     private async Task CommitAsync(ToolState next, ActingUser actor, string action, Dictionary<string, object?> details)
     {
@@ -25,7 +28,7 @@ internal sealed partial class ToolGrain
         }
         try
         {
-            await state.WriteOrRestoreAsync(next, "Verktyget ändrades samtidigt av någon annan. Ladda om och försök igen.");
+            await state.WriteOrRestoreAsync(next, ConflictMessage);
         }
         catch
         {
@@ -33,17 +36,65 @@ internal sealed partial class ToolGrain
             await ReleaseSlugAsync(claimsSlug);
             throw;
         }
+        bool landed;
         try
         {
-            await projection.WriteAsync(ToolId, next, next.Versions.Where(v => !unchanged.Contains(v)));
+            landed = await Rows.WriteAsync(() => projection.WriteAsync(ToolId, next, next.Versions.Where(v => !unchanged.Contains(v))));
         }
         catch
         {
-            DeactivateOnIdle();
+            await UndoAsync(before, claimsSlug);
             throw;
         }
-        next.PendingSources.Clear();
+        if (landed)
+        {
+            next.PendingSources.Clear();
+        }
         await audit.AppendAsync(new AuditEntry(actor.UserId, action, "tool", ToolId.ToString(), details));
+    }
+
+    private const string ConflictMessage = "Verktyget ändrades samtidigt av någon annan. Ladda om och försök igen.";
+
+    /// <summary>The rows refused the new state: storage and memory go back to the state before the transition.</summary>
+    private async Task UndoAsync(ToolState before, bool claimedSlug)
+    {
+        try
+        {
+            await state.WriteOrRestoreAsync(before, ConflictMessage);
+            await ReleaseSlugAsync(claimedSlug);
+        }
+        catch (Exception ex)
+        {
+            // Storage still holds the new state: the next activation repairs (and if need be heals) its rows.
+            logger.LogError(ex, "Tool {ToolId}: undoing a refused transition failed", ToolId);
+            DeactivateOnIdle();
+        }
+    }
+
+    /// <summary>
+    /// Rewrites every row from the state. State saved before the text rules existed may hold text PostgreSQL
+    /// refuses (NUL): it is healed once (such characters become U+FFFD, the state is saved) and written again.
+    /// </summary>
+    private async Task RepairRowsAsync()
+    {
+        try
+        {
+            await projection.WriteAsync(ToolId, state.State, state.State.Versions);
+        }
+        catch (PostgresException ex) when (ToolSlugs.IsSlugTaken(ex))
+        {
+            // Only a state saved before slugs were claimed first can get here. The grain must still answer
+            // (its state is the truth); the stale row is logged for an admin to rename one of the tools.
+            logger.LogError(ex, "Tool {ToolId}: slug {Slug} is held by another tool; query row left stale",
+                ToolId, state.State.Metadata.Slug);
+        }
+        catch (Exception ex) when (!RowWrites.IsTransient(ex) && state.State.Healed() is { } healed)
+        {
+            logger.LogWarning(ex, "Tool {ToolId}: state held text the rows refuse; healing it", ToolId);
+            await state.WriteOrRestoreAsync(healed, ConflictMessage);
+            await projection.WriteAsync(ToolId, healed, healed.Versions);
+        }
+        state.State.PendingSources.Clear();
     }
 
     private async Task ReleaseSlugAsync(bool claimed)

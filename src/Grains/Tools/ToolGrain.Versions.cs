@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Validation;
 
 namespace Skriptoteket.Grains.Tools;
 
@@ -11,8 +12,6 @@ namespace Skriptoteket.Grains.Tools;
 /// </summary>
 internal sealed partial class ToolGrain
 {
-    private const int MaxSourceLength = 1_000_000;
-
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,99}$")]
     private static partial Regex EntrypointFormat();
 
@@ -45,18 +44,18 @@ internal sealed partial class ToolGrain
         var baseVersion = VisibleVersion(actor, command.BaseVersionId);
         EnsureMayChange(actor, baseVersion);
         VersionTransitions.EnsureCanSave(baseVersion);
-        var entrypoint = string.IsNullOrWhiteSpace(command.Entrypoint) ? baseVersion.Entrypoint : command.Entrypoint.Trim();
+        var entrypoint = string.IsNullOrWhiteSpace(command.Entrypoint)
+            ? baseVersion.Entrypoint
+            : TextRules.Required(command.Entrypoint, "Startfunktionen", TextLimits.Entrypoint);
         if (!EntrypointFormat().IsMatch(entrypoint))
         {
             throw DomainException.Invalid("Startfunktionen måste vara ett giltigt Python-namn.");
         }
-        if (command.Source.Length > MaxSourceLength)
-        {
-            throw DomainException.Invalid("Skriptet är för stort (högst 1 000 000 tecken).");
-        }
+        var source = TextRules.Exact(command.Source, "Skriptet", TextLimits.Source);
+        var changeSummary = TextRules.Optional(command.ChangeSummary, "Ändringssammanfattningen", TextLimits.ChangeSummary);
         var next = state.State.Clone();
         next.Replace(baseVersion with { IsHead = false });
-        var saved = Append(next, command.Source, entrypoint, baseVersion.Id, command.ChangeSummary?.Trim() ?? "",
+        var saved = Append(next, source, entrypoint, baseVersion.Id, changeSummary,
             VersionState.Draft, actor.UserId);
         await CommitAsync(next, actor, "tool.version.saved", Details(saved));
         return saved;
@@ -104,7 +103,7 @@ internal sealed partial class ToolGrain
             : await projection.ReadSourceAsync(version.Id)
               ?? throw new InvalidOperationException($"Source of version {version.Id} is missing from tool_versions.");
 
-    private static string? Note(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    private static string? Note(string? note) => TextRules.OptionalOrNull(note, "Granskningsanteckningen", TextLimits.ReviewNote);
 
     private static Dictionary<string, object?> Details(ToolVersionHeader version, Guid? from = null) => new()
     {

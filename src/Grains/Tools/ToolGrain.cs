@@ -23,27 +23,21 @@ internal sealed partial class ToolGrain(
     IAuditLog audit,
     IOptions<ToolsOptions> options,
     TimeProvider time,
+    RowLag lag,
     ILogger<ToolGrain> logger) : Grain, IToolGrain
 {
+    private RowKeeper? rows;
+
     private Guid ToolId => this.GetPrimaryKey();
+
+    private RowKeeper Rows => rows ??= new RowKeeper(this, lag, $"tool/{ToolId}", RepairRowsAsync, logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Repair: a projection lost after a state write (crash, database hiccup) is redone from the state.
+        // Repair: rows lost after a state write (crash, database hiccup) are redone from the state (ADR 0007).
         if (state.State.Exists)
         {
-            try
-            {
-                await projection.WriteAsync(ToolId, state.State, state.State.Versions);
-            }
-            catch (PostgresException ex) when (ToolSlugs.IsSlugTaken(ex))
-            {
-                // Only a state saved before slugs were claimed first can get here. The grain must still answer
-                // (its state is the truth); the stale row is logged for an admin to rename one of the tools.
-                logger.LogError(ex, "Tool {ToolId}: slug {Slug} is held by another tool; query row left stale",
-                    ToolId, state.State.Metadata.Slug);
-            }
-            state.State.PendingSources.Clear();
+            await Rows.RepairOnActivationAsync();
         }
     }
 

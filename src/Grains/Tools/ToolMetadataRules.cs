@@ -3,13 +3,14 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Validation;
 
 namespace Skriptoteket.Grains.Tools;
 
 /// <summary>Validation of tool metadata against the format rules and the allowlists (pure).</summary>
 public static partial class ToolMetadataRules
 {
-    public const int MaxSlugLength = 80;
+    public const int MaxSlugLength = TextLimits.Slug;
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugFormat();
@@ -19,18 +20,20 @@ public static partial class ToolMetadataRules
     /// <summary>Trims, checks formats and allowlists; returns the normalized metadata or throws VALIDATION.</summary>
     public static ToolMetadata Validate(ToolMetadata metadata, ISet<string> professions, ISet<string> categories)
     {
-        var slug = metadata.Slug.Trim();
-        var title = metadata.Title.Trim();
+        if (metadata is null)
+        {
+            throw DomainException.Invalid("Verktygets uppgifter saknas.");
+        }
+        var slug = TextRules.Required(metadata.Slug, "Sökvägsnamnet", TextLimits.Slug);
+        var title = TextRules.Required(metadata.Title, "Titeln", TextLimits.Title);
+        var summary = TextRules.Optional(metadata.Summary, "Sammanfattningen", TextLimits.Summary);
+        var usage = TextRules.Exact(metadata.UsageMarkdown ?? "", "Användningstexten", TextLimits.UsageMarkdown);
         if (!IsValidSlug(slug))
         {
             throw DomainException.Invalid("Sökvägsnamnet får bara innehålla små bokstäver a–z, siffror och bindestreck.");
         }
-        if (title.Length is 0 or > 200)
-        {
-            throw DomainException.Invalid("Titeln måste ha 1–200 tecken.");
-        }
-        var p = metadata.Professions.Distinct().ToList();
-        var c = metadata.Categories.Distinct().ToList();
+        var p = TextRules.List(metadata.Professions!, "Yrkesrollerna", TextLimits.TaxonomyChoices, TextLimits.Slug).Distinct().ToList();
+        var c = TextRules.List(metadata.Categories!, "Kategorierna", TextLimits.TaxonomyChoices, TextLimits.Slug).Distinct().ToList();
         if (p.Count == 0 || p.Any(x => !professions.Contains(x)))
         {
             throw DomainException.Invalid("Välj minst en yrkesroll från listan.");
@@ -39,7 +42,7 @@ public static partial class ToolMetadataRules
         {
             throw DomainException.Invalid("Välj minst en kategori från listan.");
         }
-        return new ToolMetadata(slug, title, metadata.Summary.Trim(), metadata.UsageMarkdown, p, c);
+        return new ToolMetadata(slug, title, summary, usage, p, c);
     }
 
     /// <summary>A slug proposal from a title: "Klasslista → Närvaro" becomes "klasslista-narvaro".</summary>

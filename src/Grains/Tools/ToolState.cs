@@ -1,4 +1,5 @@
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Validation;
 
 namespace Skriptoteket.Grains.Tools;
 
@@ -38,6 +39,37 @@ public sealed class ToolState
         Versions = [.. Versions],
         PendingSources = new Dictionary<Guid, string>(PendingSources),
     };
+
+    /// <summary>
+    /// A copy whose text the query rows can store (TextRules.Scrub), or null when there is nothing to heal.
+    /// Only for states saved before the text rules existed; a scrubbed source gets its content hash again.
+    /// </summary>
+    public ToolState? Healed()
+    {
+        var copy = Clone();
+        var m = Metadata;
+        copy.Metadata = m with
+        {
+            Slug = TextRules.Scrub(m.Slug), Title = TextRules.Scrub(m.Title), Summary = TextRules.Scrub(m.Summary),
+            UsageMarkdown = TextRules.Scrub(m.UsageMarkdown),
+        };
+        foreach (var (id, source) in PendingSources)
+        {
+            copy.PendingSources[id] = TextRules.Scrub(source);
+        }
+        copy.Versions = Versions.Select(v => v with
+        {
+            ChangeSummary = TextRules.Scrub(v.ChangeSummary),
+            ReviewNote = TextRules.ScrubOrNull(v.ReviewNote),
+            Entrypoint = TextRules.Scrub(v.Entrypoint),
+            ContentSha256 = copy.PendingSources.TryGetValue(v.Id, out var source) && source != PendingSources[v.Id]
+                ? ContentHash.Of(source, TextRules.Scrub(v.Entrypoint))
+                : v.ContentSha256,
+        }).ToList();
+        var changed = copy.Metadata != Metadata || !copy.Versions.SequenceEqual(Versions)
+                      || copy.PendingSources.Any(p => p.Value != PendingSources[p.Key]);
+        return changed ? copy : null;
+    }
 
     public ToolVersionHeader? Find(Guid versionId) => Versions.Find(v => v.Id == versionId);
 
