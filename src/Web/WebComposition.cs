@@ -18,7 +18,9 @@ public static class WebComposition
         services.AddMudServices();
         services.AddScoped<Security.CurrentUser>();
         services.AddSkriptoteketReverseProxy();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<Api.ApiDocumentTransformer>().AddSchemaTransformer<Api.RequiredFieldsSchemaTransformer>());
+        // The API's error contract reports unreadable bodies itself (ApiErrorMiddleware), in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddToolsWeb();
         services.AddSkriptoteketIdentity();
         services.AddScoped<Runs.RunService>();
@@ -27,6 +29,7 @@ public static class WebComposition
 
     public static WebApplication UseSkriptoteketWeb(this WebApplication app)
     {
+        app.UseMiddleware<ApiErrorMiddleware>();
         app.UseStaticFiles();
         app.UseSkriptoteketIdentity();
         app.UseAntiforgery();

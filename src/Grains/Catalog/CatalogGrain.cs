@@ -3,6 +3,7 @@ using Orleans.Concurrency;
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Validation;
+using Skriptoteket.Grains.Tools;
 using Skriptoteket.Grains.Abstractions.Identity;
 
 namespace Skriptoteket.Grains.Catalog;
@@ -18,6 +19,10 @@ internal sealed class CatalogGrain(NpgsqlDataSource db, TaxonomyReader taxonomy)
 
     public async Task<ProfessionCatalog?> GetProfessionAsync(string slug)
     {
+        if (slug is null || !ToolMetadataRules.IsValidSlug(slug))
+        {
+            return null; // nothing stored can have it (and text like NUL never reaches PostgreSQL)
+        }
         await using var label = db.CreateCommand("SELECT label FROM professions WHERE slug = @slug");
         label.Parameters.AddWithValue("slug", slug);
         if (await label.ExecuteScalarAsync() is not string professionLabel)
@@ -80,6 +85,10 @@ internal sealed class CatalogGrain(NpgsqlDataSource db, TaxonomyReader taxonomy)
 
     public async Task<PublishedTool?> FindPublishedToolAsync(string slug)
     {
+        if (slug is null || !ToolMetadataRules.IsValidSlug(slug))
+        {
+            return null;
+        }
         await using var cmd = db.CreateCommand(
             $"SELECT t.id, t.slug, t.title, t.summary, t.usage_md, t.active_version_id FROM tools t WHERE t.slug = @slug AND {Visible}");
         cmd.Parameters.AddWithValue("slug", slug);

@@ -17,13 +17,15 @@ internal sealed class AuthenticationGrain(
 {
     private TimeSpan Idle => TimeSpan.FromMinutes(options.Value.SessionIdleMinutes);
 
+    private TimeSpan Absolute => TimeSpan.FromMinutes(options.Value.SessionAbsoluteMinutes);
+
     public async Task<LoginResult> LoginAsync(LoginAttempt attempt)
     {
         var email = UserStore.NormalizeEmail(attempt.Email ?? "");
         var throttles = new[]
         {
-            GrainFactory.GetGrain<ILoginThrottleGrain>("account:" + email),
-            GrainFactory.GetGrain<ILoginThrottleGrain>("address:" + (attempt.Address ?? "unknown")),
+            GrainFactory.GetGrain<ILoginThrottleGrain>(LoginThrottlePolicy.AccountPrefix + email),
+            GrainFactory.GetGrain<ILoginThrottleGrain>(LoginThrottlePolicy.AddressPrefix + (attempt.Address ?? "unknown")),
         };
         var locked = (await Task.WhenAll(throttles.Select(t => t.IsLockedAsync()))).Any(l => l);
         var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
@@ -45,7 +47,7 @@ internal sealed class AuthenticationGrain(
         await throttles[0].ResetAsync();
         var token = SessionStore.NewToken();
         var now = time.GetUtcNow();
-        await sessions.CreateAsync(token, user.Id, attempt.Address, now, now + Idle);
+        await sessions.CreateAsync(token, user.Id, attempt.Address, now, now + (Idle < Absolute ? Idle : Absolute));
         await audit.AppendAsync(new AuditEntry(user.Id, AuditActions.LoginSucceeded, "user", user.Id.ToString(),
             null, attempt.Address));
         return new LoginResult(true, token, new AuthenticatedUser(user.Id, user.Email, user.DisplayName, user.Role));
@@ -54,7 +56,7 @@ internal sealed class AuthenticationGrain(
     public Task<AuthenticatedUser?> AuthenticateAsync(string sessionToken) =>
         string.IsNullOrEmpty(sessionToken)
             ? Task.FromResult<AuthenticatedUser?>(null)
-            : sessions.TouchAsync(SessionStore.Hash(sessionToken), time.GetUtcNow(), Idle);
+            : sessions.TouchAsync(SessionStore.Hash(sessionToken), time.GetUtcNow(), Idle, Absolute);
 
     public Task<AuthenticatedUser?> AuthenticateByHashAsync(string sessionHash)
     {
@@ -68,7 +70,7 @@ internal sealed class AuthenticationGrain(
             return Task.FromResult<AuthenticatedUser?>(null);
         }
         return hash.Length == SHA256.HashSizeInBytes
-            ? sessions.TouchAsync(hash, time.GetUtcNow(), Idle)
+            ? sessions.TouchAsync(hash, time.GetUtcNow(), Idle, Absolute)
             : Task.FromResult<AuthenticatedUser?>(null);
     }
 

@@ -8,24 +8,26 @@ namespace Skriptoteket.Grains.Identity;
 /// </summary>
 internal sealed class LoginThrottleGrain(IOptions<IdentityOptions> options, TimeProvider time) : Grain, ILoginThrottleGrain
 {
-    private readonly LoginThrottlePolicy policy = LoginThrottlePolicy.From(options.Value);
     private readonly LoginThrottleState state = new();
+    private LoginThrottlePolicy? policy;
 
-    public Task<bool> IsLockedAsync() => Task.FromResult(policy.IsLocked(state, time.GetUtcNow()));
+    private LoginThrottlePolicy Policy => policy ??= LoginThrottlePolicy.ForKey(options.Value, this.GetPrimaryKeyString());
+
+    public Task<bool> IsLockedAsync() => Task.FromResult(Policy.IsLocked(state, time.GetUtcNow()));
 
     public Task<bool> RecordFailureAsync()
     {
-        var locked = policy.RecordFailure(state, time.GetUtcNow());
+        var locked = Policy.RecordFailure(state, time.GetUtcNow());
         if (locked)
         {
-            DelayDeactivation(policy.Lockout);
+            DelayDeactivation(Policy.Lockout);
         }
         return Task.FromResult(locked);
     }
 
     public Task ResetAsync()
     {
-        policy.Reset(state);
+        Policy.Reset(state);
         return Task.CompletedTask;
     }
 }

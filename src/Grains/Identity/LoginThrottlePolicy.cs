@@ -3,8 +3,14 @@ namespace Skriptoteket.Grains.Identity;
 /// <summary>Locks logins for a while after too many failures within a sliding window.</summary>
 public sealed class LoginThrottlePolicy(int maxFailures, TimeSpan window, TimeSpan lockout)
 {
-    public static LoginThrottlePolicy From(IdentityOptions options) => new(
-        options.MaxFailedLogins,
+    public const string AccountPrefix = "account:";
+    public const string AddressPrefix = "address:";
+
+    public static LoginThrottlePolicy From(IdentityOptions options) => ForKey(options, AccountPrefix);
+
+    /// <summary>The policy of one throttle key: per account the low threshold, per address the much higher one.</summary>
+    public static LoginThrottlePolicy ForKey(IdentityOptions options, string key) => new(
+        key.StartsWith(AddressPrefix, StringComparison.Ordinal) ? options.MaxFailedLoginsPerAddress : options.MaxFailedLogins,
         TimeSpan.FromMinutes(options.FailureWindowMinutes),
         TimeSpan.FromMinutes(options.LockoutMinutes));
 

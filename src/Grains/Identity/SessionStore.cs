@@ -28,19 +28,24 @@ internal sealed class SessionStore(NpgsqlDataSource db)
         await cmd.ExecuteNonQueryAsync();
     }
 
-    /// <summary>The session's user when it is live (not revoked, not expired, user active); slides its expiry.</summary>
-    public async Task<AuthenticatedUser?> TouchAsync(byte[] hash, DateTimeOffset now, TimeSpan idle)
+    /// <summary>
+    /// The session's user when it is live (not revoked, not expired, user active); slides its expiry by
+    /// <paramref name="idle"/>, but never past <paramref name="absolute"/> after login.
+    /// </summary>
+    public async Task<AuthenticatedUser?> TouchAsync(byte[] hash, DateTimeOffset now, TimeSpan idle, TimeSpan absolute)
     {
         await using var cmd = db.CreateCommand(
             """
-            UPDATE sessions s SET last_seen_at = @now, expires_at = @exp
+            UPDATE sessions s SET last_seen_at = @now, expires_at = LEAST(@exp, s.created_at + @absolute)
             FROM users u
-            WHERE s.id_hash = @h AND u.id = s.user_id AND NOT s.revoked AND s.expires_at > @now AND u.is_active
+            WHERE s.id_hash = @h AND u.id = s.user_id AND NOT s.revoked AND s.expires_at > @now
+              AND s.created_at + @absolute > @now AND u.is_active
             RETURNING u.id, u.email, u.display_name, u.role
             """);
         cmd.Parameters.AddWithValue("h", hash);
         cmd.Parameters.AddWithValue("now", now);
         cmd.Parameters.AddWithValue("exp", now + idle);
+        cmd.Parameters.AddWithValue("absolute", absolute);
         await using var reader = await cmd.ExecuteReaderAsync();
         return await reader.ReadAsync()
             ? new AuthenticatedUser(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), RoleNames.FromDb(reader.GetString(3)))

@@ -24,6 +24,8 @@ internal static class HostComposition
         builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls);
         // Serve the component libraries' static files (MudBlazor) from a plain build too, not only after publish.
         builder.WebHost.UseStaticWebAssets();
+        // Over-long API URLs must reach the API's error contract (414 with a body), not Kestrel's bare refusal.
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = Skriptoteket.Web.Api.ApiLimits.ServerRequestLineLimit);
 
         var database = new DatabaseSettings(RequiredSettings.Get(builder.Configuration, DatabaseSettings.Key));
         builder.Services.AddSingleton(database);
@@ -41,7 +43,8 @@ internal static class HostComposition
             .AddCheck<PostgresHealthCheck>("postgresql")
             .AddCheck<OrleansClusterHealthCheck>("orleans")
             .AddCheck<DockerEngineHealthCheck>("docker")
-            .AddCheck<InstallationHealthCheck>("installation");
+            .AddCheck<InstallationHealthCheck>("installation")
+            .AddCheck<RowLagHealthCheck>("rows");
 
         builder.Services.AddDataProtection().SetApplicationName("Skriptoteket");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>

@@ -7,20 +7,60 @@ namespace Skriptoteket.Web.Api;
 /// <summary>Maps refused commands onto the API's error codes and HTTP status codes.</summary>
 public static class ApiResults
 {
-    public static IResult Error(ErrorCode code, string message, object? details = null)
+    public static IResult Error(ErrorCode code, string message, object? details = null) =>
+        Results.Json(Body(code, message, details), statusCode: StatusOf(code));
+
+    public static ApiError Body(ErrorCode code, string message, object? details = null) =>
+        new(new ApiErrorBody(NameOf(code), message, details));
+
+    private static string NameOf(ErrorCode code) => Map(code).Name;
+
+    private static int StatusOf(ErrorCode code) => Map(code).Status;
+
+    private static (string Name, int Status) Map(ErrorCode code) => code switch
     {
-        var (name, status) = code switch
-        {
-            ErrorCode.Validation => ("VALIDATION_ERROR", StatusCodes.Status400BadRequest),
-            ErrorCode.NotFound => ("NOT_FOUND", StatusCodes.Status404NotFound),
-            ErrorCode.Forbidden => ("FORBIDDEN", StatusCodes.Status403Forbidden),
-            ErrorCode.Conflict => ("CONFLICT", StatusCodes.Status409Conflict),
-            ErrorCode.Unauthenticated => ("UNAUTHENTICATED", StatusCodes.Status401Unauthorized),
-            ErrorCode.Busy => ("BUSY", StatusCodes.Status503ServiceUnavailable),
-            _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
-        };
-        return Results.Json(new ApiError(new ApiErrorBody(name, message, details)), statusCode: status);
-    }
+        ErrorCode.Validation => ("VALIDATION_ERROR", StatusCodes.Status400BadRequest),
+        ErrorCode.NotFound => ("NOT_FOUND", StatusCodes.Status404NotFound),
+        ErrorCode.Forbidden => ("FORBIDDEN", StatusCodes.Status403Forbidden),
+        ErrorCode.Conflict => ("CONFLICT", StatusCodes.Status409Conflict),
+        ErrorCode.Unauthenticated => ("UNAUTHENTICATED", StatusCodes.Status401Unauthorized),
+        ErrorCode.Busy => ("BUSY", StatusCodes.Status503ServiceUnavailable),
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
+    };
 
     public static IResult From(DomainException exception) => Error(exception.Code, exception.Message);
+
+    /// <summary>An unexpected failure: no exception text, only an id to find the log entry by.</summary>
+    public static IResult Internal(string correlationId) => Results.Json(
+        new ApiError(new ApiErrorBody("INTERNAL",
+            $"Något gick fel hos oss. Försök igen om en stund; om felet består, ange felkod {correlationId}.",
+            new { correlationId })),
+        statusCode: StatusCodes.Status500InternalServerError);
+
+    /// <summary>The error body for an answer the framework gives by itself (no route, wrong method, unreadable body).</summary>
+    public static IResult ForStatus(int status, object? details = null)
+    {
+        var (code, message) = status switch
+        {
+            StatusCodes.Status400BadRequest => ("VALIDATION_ERROR",
+                "Begäran kunde inte läsas: kontrollera att kroppen är giltig JSON med rätt fält och typer."),
+            StatusCodes.Status401Unauthorized => ("UNAUTHENTICATED", "Du måste logga in."),
+            StatusCodes.Status403Forbidden => ("FORBIDDEN", "Du har inte behörighet till detta."),
+            StatusCodes.Status404NotFound => ("NOT_FOUND", "Det finns ingenting på den här adressen i API:t."),
+            StatusCodes.Status405MethodNotAllowed => ("METHOD_NOT_ALLOWED", "Adressen finns men tar inte emot den här metoden."),
+            StatusCodes.Status408RequestTimeout => ("REQUEST_TIMEOUT", "Begäran tog för lång tid att ta emot."),
+            StatusCodes.Status409Conflict => ("CONFLICT", "Begäran krockar med en annan ändring."),
+            StatusCodes.Status413PayloadTooLarge => ("PAYLOAD_TOO_LARGE", "Begäran är för stor."),
+            StatusCodes.Status414UriTooLong => ("URI_TOO_LONG",
+                $"Adressen är för lång (högst {ApiLimits.MaxUrlLength} tecken inklusive frågan)."),
+            StatusCodes.Status415UnsupportedMediaType => ("UNSUPPORTED_MEDIA_TYPE",
+                "Fel innehållstyp: skicka JSON med Content-Type: application/json."),
+            StatusCodes.Status429TooManyRequests => ("TOO_MANY_REQUESTS", "För många försök. Vänta en stund."),
+            StatusCodes.Status431RequestHeaderFieldsTooLarge => ("HEADERS_TOO_LARGE", "Begärans rubriker är för stora."),
+            StatusCodes.Status503ServiceUnavailable => ("BUSY", "Tjänsten är upptagen just nu. Försök igen om en stund."),
+            >= 500 => ("INTERNAL", "Något gick fel hos oss. Försök igen om en stund."),
+            _ => ("REQUEST_REFUSED", "Begäran avvisades."),
+        };
+        return Results.Json(new ApiError(new ApiErrorBody(code, message, details)), statusCode: status);
+    }
 }

@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Skriptoteket.Grains.Abstractions.Errors;
-using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Web.Api;
 using Skriptoteket.Web.Security;
+using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 
 namespace Skriptoteket.Web.Identity;
 
@@ -15,78 +15,96 @@ public static class IdentityApi
 {
     public static RouteGroupBuilder MapIdentityApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/login", LoginAsync).AllowAnonymous();
-        api.MapPost("/auth/logout", async (HttpContext http, AccountService account) =>
-        {
-            await account.LogoutAsync(http);
-            return Results.NoContent();
-        }).AllowAnonymous();
-        api.MapGet("/me", Me).RequireAuthorization(Policies.User);
+        var auth = api.MapGroup("/auth").WithTags("Inloggning");
+        auth.MapPost("/login", LoginAsync).AllowAnonymous()
+            .WithSummary("Logga in med e-post och lösenord; sätter sessionskakan och ger csrfToken.");
+        auth.MapPost("/logout", LogoutAsync).AllowAnonymous().WithSummary("Logga ut (sessionen återkallas).");
+        api.MapGet("/me", Me).RequireAuthorization(Policies.User).WithTags("Inloggning")
+            .WithSummary("Den inloggade användaren och sessionens csrfToken.");
 
-        var users = api.MapGroup("/users").RequireAuthorization(Policies.Admin);
-        users.MapGet("", (string? q, int? page, int? pageSize, ClaimsPrincipal who, IGrainFactory grains) =>
-            SearchUsersAsync(grains, Actor(who), q, page ?? 1, pageSize ?? 25));
-        users.MapPost("", async (CreateUserRequest body, ClaimsPrincipal who, IGrainFactory grains) =>
-        {
-            var role = IdentityJson.ParseRole(body.Role ?? "user");
-            var id = Guid.NewGuid();
-            var created = await grains.GetGrain<IUserAccountGrain>(id).CreateAsync(
-                Actor(who), new NewUserAccount(body.Email ?? "", body.DisplayName ?? "", body.Password ?? "", role));
-            return Results.Created($"/api/v1/users/{id}", IdentityJson.User(created));
-        });
-        users.MapPut("/{id:guid}/role", async (Guid id, ChangeRoleRequest body, ClaimsPrincipal who, IGrainFactory grains) =>
-            Results.Ok(IdentityJson.User(await grains.GetGrain<IUserAccountGrain>(id).ChangeRoleAsync(Actor(who), IdentityJson.ParseRole(body.Role)))));
-        users.MapPost("/{id:guid}/deactivate", async (Guid id, ClaimsPrincipal who, IGrainFactory grains) =>
-            Results.Ok(IdentityJson.User(await grains.GetGrain<IUserAccountGrain>(id).DeactivateAsync(Actor(who)))));
-        users.MapPost("/{id:guid}/reactivate", async (Guid id, ClaimsPrincipal who, IGrainFactory grains) =>
-            Results.Ok(IdentityJson.User(await grains.GetGrain<IUserAccountGrain>(id).ReactivateAsync(Actor(who)))));
+        var users = api.MapGroup("/users").WithTags("Användare").RequireAuthorization(Policies.Admin);
+        users.MapGet("", SearchUsersAsync).WithSummary($"Sök användare (q; page 1–{Grains.Abstractions.Validation.TextLimits.MaxPage}, pageSize 1–200).");
+        users.MapPost("", CreateUserAsync).WithSummary("Skapa ett konto.");
+        users.MapPut("/{id:guid}/role", ChangeRoleAsync).WithSummary("Byt roll (sessioner återkallas).");
+        users.MapPost("/{id:guid}/deactivate", DeactivateAsync).WithSummary("Inaktivera ett konto (sessioner återkallas).");
+        users.MapPost("/{id:guid}/reactivate", ReactivateAsync).WithSummary("Aktivera ett konto igen.");
 
-        var nominations = api.MapGroup("/nominations").RequireAuthorization(Policies.Admin);
-        nominations.MapGet("", async (ClaimsPrincipal who, IGrainFactory grains) =>
-            Results.Ok((await grains.GetGrain<IIdentityQueryGrain>(0).ListPendingNominationsAsync(Actor(who)))
-                .Select(IdentityJson.Nomination)));
-        nominations.MapPost("", async (NominateRequest body, ClaimsPrincipal who, IGrainFactory grains) =>
-        {
-            var made = await grains.GetGrain<INominationGrain>(body.UserId).NominateAsync(Actor(who), body.Rationale ?? "");
-            return Results.Created($"/api/v1/nominations/{made.Id}", IdentityJson.Nomination(made));
-        });
-        nominations.MapPost("/{id:guid}/approve", (Guid id, DecisionRequest? body, ClaimsPrincipal who, IGrainFactory grains) =>
-            DecideAsync(grains, Actor(who), id, body?.Note, approve: true));
-        nominations.MapPost("/{id:guid}/deny", (Guid id, DecisionRequest? body, ClaimsPrincipal who, IGrainFactory grains) =>
-            DecideAsync(grains, Actor(who), id, body?.Note, approve: false));
+        var nominations = api.MapGroup("/nominations").WithTags("Nomineringar").RequireAuthorization(Policies.Admin);
+        nominations.MapGet("", ListNominationsAsync).WithSummary("Väntande nomineringar (superanvändare).");
+        nominations.MapPost("", NominateAsync).WithSummary("Nominera en bidragsgivare till administratör.");
+        nominations.MapPost("/{id:guid}/approve", ApproveAsync).WithSummary("Godkänn en nominering (superanvändare).");
+        nominations.MapPost("/{id:guid}/deny", DenyAsync).WithSummary("Avslå en nominering (superanvändare).");
         return api;
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest body, HttpContext http, AccountService account)
+    private static async Task<Results<Ok<SessionJson>, JsonHttpResult<ApiError>>> LoginAsync(LoginRequest body, HttpContext http, AccountService account)
     {
         var result = await account.LoginAsync(http, body.Email, body.Password);
         return result.Succeeded
-            ? Results.Ok(IdentityJson.Session(result.User!, result.SessionToken!))
-            : ApiResults.Error(ErrorCode.Unauthenticated, LoginResult.RefusedMessage);
+            ? TypedResults.Ok(IdentityJson.Session(result.User!, result.SessionToken!))
+            : TypedResults.Json(ApiResults.Body(ErrorCode.Unauthenticated, LoginResult.RefusedMessage), statusCode: StatusCodes.Status401Unauthorized);
     }
 
-    private static IResult Me(HttpContext http)
+    private static async Task<NoContent> LogoutAsync(HttpContext http, AccountService account)
     {
-        var acting = Actor(http.User);
+        await account.LogoutAsync(http);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<SessionJson> Me(HttpContext http)
+    {
+        var acting = ApiActor.Require(http);
         var user = new AuthenticatedUser(acting.UserId, http.User.FindFirstValue(ClaimTypes.Email) ?? "",
             http.User.Identity?.Name ?? "", acting.Role);
-        return Results.Ok(IdentityJson.Session(user, SessionCookie.Read(http)!));
+        return TypedResults.Ok(IdentityJson.Session(user, SessionCookie.Read(http)!));
     }
 
-    private static async Task<IResult> SearchUsersAsync(IGrainFactory grains, ActingUser actor, string? q, int page, int pageSize)
+    private static async Task<Ok<UserPageJson>> SearchUsersAsync(string? q, int? page, int? pageSize, HttpContext http, IGrainFactory grains)
     {
-        var found = await grains.GetGrain<IIdentityQueryGrain>(0).SearchUsersAsync(actor, q, page, pageSize);
-        return Results.Ok(new { items = found.Items.Select(IdentityJson.User), page = found.Page, pageSize = found.PageSize, total = found.Total });
+        var found = await grains.GetGrain<IIdentityQueryGrain>(0).SearchUsersAsync(ApiActor.Require(http), q, page ?? 1, pageSize ?? 25);
+        return TypedResults.Ok(new UserPageJson(found.Items.Select(IdentityJson.User).ToList(), found.Page, found.PageSize, found.Total));
     }
 
-    private static async Task<IResult> DecideAsync(IGrainFactory grains, ActingUser actor, Guid id, string? note, bool approve)
+    private static async Task<Created<UserJson>> CreateUserAsync(CreateUserRequest body, HttpContext http, IGrainFactory grains)
+    {
+        var role = IdentityJson.ParseRole(body.Role ?? "user");
+        var id = Guid.NewGuid();
+        var created = await grains.GetGrain<IUserAccountGrain>(id).CreateAsync(
+            ApiActor.Require(http), new NewUserAccount(body.Email ?? "", body.DisplayName ?? "", body.Password ?? "", role));
+        return TypedResults.Created($"/api/v1/users/{id}", IdentityJson.User(created));
+    }
+
+    private static async Task<Ok<UserJson>> ChangeRoleAsync(Guid id, ChangeRoleRequest body, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(IdentityJson.User(await grains.GetGrain<IUserAccountGrain>(id)
+            .ChangeRoleAsync(ApiActor.Require(http), IdentityJson.ParseRole(body.Role))));
+
+    private static async Task<Ok<UserJson>> DeactivateAsync(Guid id, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(IdentityJson.User(await grains.GetGrain<IUserAccountGrain>(id).DeactivateAsync(ApiActor.Require(http))));
+
+    private static async Task<Ok<UserJson>> ReactivateAsync(Guid id, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(IdentityJson.User(await grains.GetGrain<IUserAccountGrain>(id).ReactivateAsync(ApiActor.Require(http))));
+
+    private static async Task<Ok<List<NominationJson>>> ListNominationsAsync(HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok((await grains.GetGrain<IIdentityQueryGrain>(0).ListPendingNominationsAsync(ApiActor.Require(http)))
+            .Select(IdentityJson.Nomination).ToList());
+
+    private static async Task<Created<NominationJson>> NominateAsync(NominateRequest body, HttpContext http, IGrainFactory grains)
+    {
+        var made = await grains.GetGrain<INominationGrain>(body.UserId).NominateAsync(ApiActor.Require(http), body.Rationale ?? "");
+        return TypedResults.Created($"/api/v1/nominations/{made.Id}", IdentityJson.Nomination(made));
+    }
+
+    private static Task<Ok<NominationJson>> ApproveAsync(Guid id, DecisionRequest? body, HttpContext http, IGrainFactory grains) =>
+        DecideAsync(grains, ApiActor.Require(http), id, body?.Note, approve: true);
+
+    private static Task<Ok<NominationJson>> DenyAsync(Guid id, DecisionRequest? body, HttpContext http, IGrainFactory grains) =>
+        DecideAsync(grains, ApiActor.Require(http), id, body?.Note, approve: false);
+
+    private static async Task<Ok<NominationJson>> DecideAsync(IGrainFactory grains, ActingUser actor, Guid id, string? note, bool approve)
     {
         var nomination = await grains.GetGrain<IIdentityQueryGrain>(0).GetNominationAsync(actor, id);
         var grain = grains.GetGrain<INominationGrain>(nomination.NomineeId);
         var decided = approve ? await grain.ApproveAsync(actor, id, note) : await grain.DenyAsync(actor, id, note);
-        return Results.Ok(IdentityJson.Nomination(decided));
+        return TypedResults.Ok(IdentityJson.Nomination(decided));
     }
-
-    private static ActingUser Actor(ClaimsPrincipal principal) =>
-        principal.ToActingUser() ?? throw new DomainException(ErrorCode.Unauthenticated, "Du måste logga in.");
 }

@@ -7,25 +7,16 @@ namespace Skriptoteket.Web.Identity;
 /// <summary>JSON shapes of the identity API (roles as "user", "contributor", "admin", "superuser").</summary>
 public static class IdentityJson
 {
-    public static object Session(AuthenticatedUser user, string sessionToken) => new
-    {
-        user = new { id = user.Id, email = user.Email, displayName = user.DisplayName, role = user.Role.ToClaimValue() },
-        csrfToken = SessionCookie.CsrfTokenFor(sessionToken),
-    };
+    public static SessionJson Session(AuthenticatedUser user, string sessionToken) => new(
+        new SessionUserJson(user.Id, user.Email, user.DisplayName, user.Role.ToClaimValue()),
+        SessionCookie.CsrfTokenFor(sessionToken));
 
-    public static object User(UserInfo u) => new
-    {
-        id = u.Id, email = u.Email, displayName = u.DisplayName, role = u.Role.ToClaimValue(),
-        isActive = u.IsActive, createdAt = u.CreatedAt, updatedAt = u.UpdatedAt,
-    };
+    public static UserJson User(UserInfo u) =>
+        new(u.Id, u.Email, u.DisplayName, u.Role.ToClaimValue(), u.IsActive, u.CreatedAt, u.UpdatedAt);
 
-    public static object Nomination(NominationInfo n) => new
-    {
-        id = n.Id, nomineeId = n.NomineeId, nomineeName = n.NomineeName, nomineeEmail = n.NomineeEmail,
-        nominatorId = n.NominatorId, nominatorName = n.NominatorName, rationale = n.Rationale,
-        status = n.Status.ToString().ToLowerInvariant(), createdAt = n.CreatedAt,
-        decidedBy = n.DecidedBy, decidedAt = n.DecidedAt, decisionNote = n.DecisionNote,
-    };
+    public static NominationJson Nomination(NominationInfo n) => new(
+        n.Id, n.NomineeId, n.NomineeName, n.NomineeEmail, n.NominatorId, n.NominatorName, n.Rationale,
+        n.Status.ToString().ToLowerInvariant(), n.CreatedAt, n.DecidedBy, n.DecidedAt, n.DecisionNote);
 
     public static Role ParseRole(string? value) =>
         value is not null && Enum.TryParse<Role>(value, ignoreCase: true, out var role) && Enum.IsDefined(role)
@@ -33,3 +24,17 @@ public static class IdentityJson
             ? role
             : throw DomainException.Invalid("Okänd roll. Använd user, contributor, admin eller superuser.");
 }
+
+public sealed record SessionUserJson(Guid Id, string Email, string DisplayName, string Role);
+
+/// <summary>The signed-in user and the CSRF token to send as X-CSRF-TOKEN with every state-changing request.</summary>
+public sealed record SessionJson(SessionUserJson User, string CsrfToken);
+
+public sealed record UserJson(Guid Id, string Email, string DisplayName, string Role, bool IsActive,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public sealed record UserPageJson(IReadOnlyList<UserJson> Items, int Page, int PageSize, long Total);
+
+public sealed record NominationJson(Guid Id, Guid NomineeId, string NomineeName, string NomineeEmail, Guid NominatorId,
+    string NominatorName, string Rationale, string Status, DateTimeOffset CreatedAt, Guid? DecidedBy,
+    DateTimeOffset? DecidedAt, string? DecisionNote);

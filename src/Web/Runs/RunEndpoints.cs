@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Skriptoteket.Grains.Abstractions.Identity;
@@ -21,81 +22,94 @@ public static class RunEndpoints
 
     public static RouteGroupBuilder MapRunEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("tool-versions/{id:guid}/run-sandbox", (Guid id, HttpContext http, IGrainFactory grains, IConfiguration config) =>
-            StartAsync(http, grains, config, (user, inputs) => RunRequest.Sandbox(id, user, inputs)))
-            .RequireAuthorization(Policies.Contributor);
-        api.MapPost("tools/{slug}/run", (string slug, HttpContext http, IGrainFactory grains, IConfiguration config) =>
-            StartAsync(http, grains, config, (user, inputs) => RunRequest.Production(slug, user, inputs)))
-            .RequireAuthorization(Policies.User);
-        api.MapGet("tool-runs/{id:guid}", (Guid id, HttpContext http, IGrainFactory grains) =>
-            WithUser(http, async user => Results.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).GetAsync(user)))))
-            .RequireAuthorization(Policies.User);
-        api.MapPost("tool-runs/{id:guid}/cancel", (Guid id, HttpContext http, IGrainFactory grains) =>
-            WithUser(http, async user => Results.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).CancelAsync(user)))))
-            .RequireAuthorization(Policies.User);
-        api.MapGet("tool-runs/{id:guid}/artifacts/{aid:int}", (Guid id, int aid, HttpContext http, IGrainFactory grains) =>
-            WithUser(http, async user =>
-            {
-                var file = await grains.GetGrain<IRunGrain>(id).GetArtifactAsync(user, aid);
-                http.Response.Headers.XContentTypeOptions = "nosniff";
-                // Always a download, never rendered: the bytes come from an untrusted script.
-                return Results.File(file.Content, "application/octet-stream", file.Name);
-            })).RequireAuthorization(Policies.User);
-        api.MapGet("my-runs", (HttpContext http, IGrainFactory grains, int? limit) =>
-            WithUser(http, async user => Results.Ok((await grains.GetGrain<IRunQueryGrain>(0).ListMineAsync(user, limit ?? 50)).Select(RunResponse.From))))
-            .RequireAuthorization(Policies.User);
-        api.MapGet("my-runs/{id:guid}", (Guid id, HttpContext http, IGrainFactory grains) =>
-            WithUser(http, async user =>
-            {
-                var run = await grains.GetGrain<IRunGrain>(id).GetAsync(user);
-                // "My runs" means own runs only, also for admins.
-                return run.RequestedBy == user.UserId ? Results.Ok(RunResponse.From(run)) : ApiResults.Error(ErrorCode.NotFound, "Körningen hittades inte.");
-            })).RequireAuthorization(Policies.User);
+        api.MapPost("tool-versions/{id:guid}/run-sandbox", RunSandboxAsync).RequireAuthorization(Policies.Contributor)
+            .WithTags("Körningar").WithSummary("Provkör en version (multipart med indatafiler, eller tom kropp).");
+        api.MapPost("tools/{slug}/run", RunToolAsync).RequireAuthorization(Policies.User)
+            .WithTags("Körningar").WithSummary("Kör ett publicerat verktyg (multipart med indatafiler, eller tom kropp).");
+        api.MapGet("tool-runs/{id:guid}", GetRunAsync).RequireAuthorization(Policies.User)
+            .WithTags("Körningar").WithSummary("En körning.");
+        api.MapPost("tool-runs/{id:guid}/cancel", CancelRunAsync).RequireAuthorization(Policies.User)
+            .WithTags("Körningar").WithSummary("Avbryt en körning.");
+        api.MapGet("tool-runs/{id:guid}/artifacts/{aid:int}", DownloadArtifactAsync).RequireAuthorization(Policies.User)
+            .WithTags("Körningar").WithSummary("Ladda ned en utdatafil (alltid som nedladdning).");
+        api.MapGet("my-runs", ListMyRunsAsync).RequireAuthorization(Policies.User)
+            .WithTags("Körningar").WithSummary("Egna körningar, nyaste först (limit 1–200).");
+        api.MapGet("my-runs/{id:guid}", GetMyRunAsync).RequireAuthorization(Policies.User)
+            .WithTags("Körningar").WithSummary("En egen körning.");
         return api;
     }
 
-    private static Task<IResult> StartAsync(HttpContext http, IGrainFactory grains, IConfiguration config,
-        Func<ActingUser, IReadOnlyList<RunInputFile>, RunRequest> request) =>
-        WithUser(http, async user =>
+    private static Task<IResult> RunSandboxAsync(Guid id, HttpContext http, IGrainFactory grains, IConfiguration config) =>
+        StartAsync(http, grains, config, (user, inputs) => RunRequest.Sandbox(id, user, inputs));
+
+    private static Task<IResult> RunToolAsync(string slug, HttpContext http, IGrainFactory grains, IConfiguration config) =>
+        StartAsync(http, grains, config, (user, inputs) => RunRequest.Production(slug, user, inputs));
+
+    private static async Task<Ok<RunResponse>> GetRunAsync(Guid id, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).GetAsync(ApiActor.Require(http))));
+
+    private static async Task<Ok<RunResponse>> CancelRunAsync(Guid id, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).CancelAsync(ApiActor.Require(http))));
+
+    private static async Task<FileContentHttpResult> DownloadArtifactAsync(Guid id, int aid, HttpContext http, IGrainFactory grains)
+    {
+        var file = await grains.GetGrain<IRunGrain>(id).GetArtifactAsync(ApiActor.Require(http), aid);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        // Always a download, never rendered: the bytes come from an untrusted script.
+        return TypedResults.File(file.Content, "application/octet-stream", file.Name);
+    }
+
+    private static async Task<Ok<List<RunResponse>>> ListMyRunsAsync(int? limit, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok((await grains.GetGrain<IRunQueryGrain>(0).ListMineAsync(ApiActor.Require(http), limit ?? 50))
+            .Select(RunResponse.From).ToList());
+
+    private static async Task<IResult> GetMyRunAsync(Guid id, HttpContext http, IGrainFactory grains)
+    {
+        var user = ApiActor.Require(http);
+        var run = await grains.GetGrain<IRunGrain>(id).GetAsync(user);
+        // "My runs" means own runs only, also for admins.
+        return run.RequestedBy == user.UserId ? TypedResults.Ok(RunResponse.From(run)) : ApiResults.Error(ErrorCode.NotFound, "Körningen hittades inte.");
+    }
+
+    private static async Task<IResult> StartAsync(HttpContext http, IGrainFactory grains, IConfiguration config,
+        Func<ActingUser, IReadOnlyList<RunInputFile>, RunRequest> request)
+    {
+        var user = ApiActor.Require(http);
+        var inputs = new List<RunInputFile>();
+        if (http.Request.HasFormContentType)
         {
-            var inputs = new List<RunInputFile>();
-            if (http.Request.HasFormContentType)
+            var maxBytes = config.GetValue<long?>("Execution:MaxUploadBytes") ?? DefaultMaxUploadBytes;
+            // Kestrel's default body cap (≈ 28.6 MB) would refuse several legal files with a bare 413.
+            var bodyLimit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (bodyLimit is { IsReadOnly: false })
             {
-                var maxBytes = config.GetValue<long?>("Execution:MaxUploadBytes") ?? DefaultMaxUploadBytes;
-                // Kestrel's default body cap (≈ 28.6 MB) would refuse several legal files with a bare 413.
-                var bodyLimit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
-                if (bodyLimit is { IsReadOnly: false })
-                {
-                    bodyLimit.MaxRequestBodySize = maxBytes * MaxFilesPerRequest;
-                }
-                IFormCollection form;
-                try
-                {
-                    form = await http.Request.ReadFormAsync();
-                }
-                catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
-                                               or InvalidDataException)
+                bodyLimit.MaxRequestBodySize = maxBytes * MaxFilesPerRequest;
+            }
+            IFormCollection form;
+            try
+            {
+                form = await http.Request.ReadFormAsync();
+            }
+            catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                                           or InvalidDataException)
+            {
+                return ApiResults.Error(ErrorCode.Validation,
+                    $"Filerna är för stora tillsammans. Högst {maxBytes * MaxFilesPerRequest / (1024 * 1024)} MB per körning.");
+            }
+            foreach (var file in form.Files)
+            {
+                if (file.Length > maxBytes)
                 {
                     return ApiResults.Error(ErrorCode.Validation,
-                        $"Filerna är för stora tillsammans. Högst {maxBytes * MaxFilesPerRequest / (1024 * 1024)} MB per körning.");
+                        $"Filen \"{file.FileName}\" är för stor. Största tillåtna storlek är {maxBytes / (1024 * 1024)} MB.");
                 }
-                foreach (var file in form.Files)
-                {
-                    if (file.Length > maxBytes)
-                    {
-                        return ApiResults.Error(ErrorCode.Validation,
-                            $"Filen \"{file.FileName}\" är för stor. Största tillåtna storlek är {maxBytes / (1024 * 1024)} MB.");
-                    }
-                    using var buffer = new MemoryStream();
-                    await file.CopyToAsync(buffer);
-                    inputs.Add(new RunInputFile(file.FileName, buffer.ToArray()));
-                }
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer);
+                inputs.Add(new RunInputFile(file.FileName, buffer.ToArray()));
             }
-            var runId = Guid.NewGuid();
-            var run = await grains.GetGrain<IRunGrain>(runId).StartAsync(request(user, inputs));
-            return Results.Accepted($"/api/v1/tool-runs/{runId}", RunResponse.From(run));
-        });
-
-    private static Task<IResult> WithUser(HttpContext http, Func<ActingUser, Task<IResult>> action) =>
-        action(ApiActor.Require(http));
+        }
+        var runId = Guid.NewGuid();
+        var run = await grains.GetGrain<IRunGrain>(runId).StartAsync(request(user, inputs));
+        return Results.Accepted($"/api/v1/tool-runs/{runId}", RunResponse.From(run));
+    }
 }

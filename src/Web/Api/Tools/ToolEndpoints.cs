@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Tools;
@@ -13,45 +14,50 @@ internal static class ToolEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var tools = api.MapGroup("/tools").WithTags("Verktyg");
-
-        tools.MapGet("/", async (HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<ICatalogGrain>(0).ListToolsAsync(ApiActor.Require(http))))
-            .RequireAuthorization(Policies.Admin);
-
-        tools.MapPost("/", async (ToolMetadata metadata, HttpContext http, IGrainFactory grains) =>
-        {
-            var info = await grains.GetGrain<IToolGrain>(Guid.NewGuid()).CreateAsync(ApiActor.Require(http), metadata, null);
-            return Results.Created($"/api/v1/tools/{info.Id}", info);
-        }).RequireAuthorization(Policies.Admin);
-
-        tools.MapGet("/{id:guid}", async (Guid id, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<IToolGrain>(id).GetAsync(ApiActor.Require(http))))
-            .RequireAuthorization(Policies.User);
-
-        tools.MapPut("/{id:guid}", async (Guid id, ToolMetadata metadata, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<IToolGrain>(id).UpdateMetadataAsync(ApiActor.Require(http), metadata)))
-            .RequireAuthorization(Policies.Admin);
-
-        tools.MapGet("/{id:guid}/versions", async (Guid id, HttpContext http, IGrainFactory grains) =>
-            Results.Ok((await grains.GetGrain<IToolGrain>(id).GetAsync(ApiActor.Require(http))).Versions))
-            .RequireAuthorization(Policies.Contributor);
-
-        tools.MapPost("/{id:guid}/versions", async (Guid id, CreateDraftRequest? body, HttpContext http, IGrainFactory grains) =>
-        {
-            var draft = await grains.GetGrain<IToolGrain>(id).CreateDraftAsync(ApiActor.Require(http), body?.DerivedFrom);
-            return Results.Created($"/api/v1/tool-versions/{draft.Id}", draft);
-        }).RequireAuthorization(Policies.Contributor);
-
-        tools.MapPost("/{id:guid}/rollback", async (Guid id, RollbackRequest body, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<IToolGrain>(id).RollbackAsync(ApiActor.Require(http), body.VersionId)))
-            .RequireAuthorization(Policies.Superuser);
-
-        tools.MapPost("/{id:guid}/publish", async (Guid id, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<IToolGrain>(id).PublishAsync(ApiActor.Require(http))))
-            .RequireAuthorization(Policies.Admin);
-
-        tools.MapPost("/{id:guid}/depublish", async (Guid id, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await grains.GetGrain<IToolGrain>(id).DepublishAsync(ApiActor.Require(http))))
-            .RequireAuthorization(Policies.Admin);
+        tools.MapGet("/", ListAsync).RequireAuthorization(Policies.Admin).WithSummary("Alla verktyg (administratörer).");
+        tools.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin).WithSummary("Skapa ett verktyg.");
+        tools.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.User).WithSummary("Ett verktyg med dess versioner.");
+        tools.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.Admin).WithSummary("Ändra ett verktygs uppgifter.");
+        tools.MapGet("/{id:guid}/versions", VersionsAsync).RequireAuthorization(Policies.Contributor)
+            .WithSummary("Versionerna den inloggade får se.");
+        tools.MapPost("/{id:guid}/versions", CreateDraftAsync).RequireAuthorization(Policies.Contributor)
+            .WithSummary("Nytt utkast, från startskriptet eller från en version.");
+        tools.MapPost("/{id:guid}/rollback", RollbackAsync).RequireAuthorization(Policies.Superuser)
+            .WithSummary("Gör en tidigare version aktiv igen (superanvändare).");
+        tools.MapPost("/{id:guid}/publish", PublishAsync).RequireAuthorization(Policies.Admin).WithSummary("Visa verktyget i katalogen.");
+        tools.MapPost("/{id:guid}/depublish", DepublishAsync).RequireAuthorization(Policies.Admin).WithSummary("Ta bort verktyget ur katalogen.");
     }
+
+    private static async Task<Ok<IReadOnlyList<AdminToolRow>>> ListAsync(HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICatalogGrain>(0).ListToolsAsync(ApiActor.Require(http)));
+
+    private static async Task<Created<ToolInfo>> CreateAsync(ToolMetadata metadata, HttpContext http, IGrainFactory grains)
+    {
+        var info = await grains.GetGrain<IToolGrain>(Guid.NewGuid()).CreateAsync(ApiActor.Require(http), metadata, null);
+        return TypedResults.Created($"/api/v1/tools/{info.Id}", info);
+    }
+
+    private static async Task<Ok<ToolInfo>> GetAsync(Guid id, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IToolGrain>(id).GetAsync(ApiActor.Require(http)));
+
+    private static async Task<Ok<ToolInfo>> UpdateAsync(Guid id, ToolMetadata metadata, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IToolGrain>(id).UpdateMetadataAsync(ApiActor.Require(http), metadata));
+
+    private static async Task<Ok<IReadOnlyList<ToolVersionHeader>>> VersionsAsync(Guid id, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok((await grains.GetGrain<IToolGrain>(id).GetAsync(ApiActor.Require(http))).Versions);
+
+    private static async Task<Created<ToolVersionHeader>> CreateDraftAsync(Guid id, CreateDraftRequest? body, HttpContext http, IGrainFactory grains)
+    {
+        var draft = await grains.GetGrain<IToolGrain>(id).CreateDraftAsync(ApiActor.Require(http), body?.DerivedFrom);
+        return TypedResults.Created($"/api/v1/tool-versions/{draft.Id}", draft);
+    }
+
+    private static async Task<Ok<ToolVersionHeader>> RollbackAsync(Guid id, RollbackRequest body, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IToolGrain>(id).RollbackAsync(ApiActor.Require(http), body.VersionId));
+
+    private static async Task<Ok<ToolInfo>> PublishAsync(Guid id, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IToolGrain>(id).PublishAsync(ApiActor.Require(http)));
+
+    private static async Task<Ok<ToolInfo>> DepublishAsync(Guid id, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IToolGrain>(id).DepublishAsync(ApiActor.Require(http)));
 }

@@ -1,13 +1,26 @@
+using Skriptoteket.Grains.Abstractions.Suggestions;
+
 namespace Skriptoteket.Web.Api.Tools;
 
 /// <summary>POST tools/{id}/versions: a new draft, from the starter script or derived from a version.</summary>
 public sealed record CreateDraftRequest(Guid? DerivedFrom);
 
 /// <summary>POST tool-versions/{id}: save; BaseVersionId is the version the editor was opened on.</summary>
-public sealed record SaveVersionRequest(Guid BaseVersionId, string? Source, string? Entrypoint, string? ChangeSummary);
+public sealed record SaveVersionRequest(Guid BaseVersionId, string Source, string? Entrypoint, string? ChangeSummary);
 
 /// <summary>Body of submit-review and request-changes.</summary>
 public sealed record ReviewNoteRequest(string? ReviewNote);
 
 /// <summary>POST tools/{id}/rollback.</summary>
 public sealed record RollbackRequest(Guid VersionId);
+
+/// <summary>
+/// POST suggestions/{id}/decision. Kind is nullable here so that a body without it is refused (VALIDATION_ERROR),
+/// never read as the enum's first value (accept).
+/// </summary>
+public sealed record SuggestionDecisionRequest(SuggestionDecisionKind? Kind, string Rationale, SuggestionDraft? Modified)
+{
+    public SuggestionDecision ToDecision() => Kind is { } kind
+        ? new SuggestionDecision(kind, Rationale, Modified)
+        : throw Grains.Abstractions.Errors.DomainException.Invalid("Välj ett beslut: accept, modify eller deny.");
+}

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Tools;
 using Skriptoteket.Web.Security;
 using Skriptoteket.Web.Tools;
@@ -15,47 +17,65 @@ internal static class ToolVersionEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var versions = api.MapGroup("/tool-versions/{id:guid}").WithTags("Versioner").RequireAuthorization(Policies.Contributor);
-
-        versions.MapGet("/", async (Guid id, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await (await ToolOfAsync(grains, http, id)).GetVersionAsync(ApiActor.Require(http), id)));
-
-        versions.MapPost("/", async (Guid id, SaveVersionRequest body, HttpContext http, IGrainFactory grains) =>
-        {
-            if (body.BaseVersionId == Guid.Empty || body.Source is null)
-            {
-                throw DomainException.Invalid("Ange baseVersionId och source.");
-            }
-            var tool = await ToolOfAsync(grains, http, id);
-            var saved = await tool.SaveAsync(ApiActor.Require(http),
-                new SaveVersionCommand(body.BaseVersionId, body.Source, body.Entrypoint, body.ChangeSummary));
-            return Results.Created($"/api/v1/tool-versions/{saved.Id}", saved);
-        });
-
-        versions.MapPost("/submit-review", async (Guid id, ReviewNoteRequest? body, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await (await ToolOfAsync(grains, http, id)).SubmitForReviewAsync(ApiActor.Require(http), id, body?.ReviewNote)));
-
-        versions.MapPost("/request-changes", async (Guid id, ReviewNoteRequest? body, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await (await ToolOfAsync(grains, http, id)).RequestChangesAsync(ApiActor.Require(http), id, body?.ReviewNote)))
-            .RequireAuthorization(Policies.Admin);
-
-        versions.MapPost("/publish", async (Guid id, HttpContext http, IGrainFactory grains) =>
-            Results.Ok(await (await ToolOfAsync(grains, http, id)).PublishVersionAsync(ApiActor.Require(http), id)))
-            .RequireAuthorization(Policies.Admin);
-
-        versions.MapGet("/export", async (Guid id, HttpContext http, IGrainFactory grains) =>
-        {
-            var tool = await ToolOfAsync(grains, http, id);
-            var actor = ApiActor.Require(http);
-            var version = await tool.GetVersionAsync(actor, id);
-            var info = await tool.GetAsync(actor);
-            var zip = VersionExport.CreateZip(info, version);
-            return Results.File(zip, "application/zip", $"{info.Metadata.Slug}-v{version.Header.Number}.zip");
-        });
+        versions.MapGet("/", GetAsync).WithSummary("En version med källkod (författaren och administratörer).");
+        versions.MapPost("/", SaveAsync).WithSummary("Spara: en ny version utgående från baseVersionId.");
+        versions.MapPost("/submit-review", SubmitAsync).WithSummary("Skicka ett utkast till granskning.");
+        versions.MapPost("/request-changes", RequestChangesAsync).RequireAuthorization(Policies.Admin)
+            .WithSummary("Begär ändringar: versionen arkiveras och ett nytt utkast skapas åt författaren.");
+        versions.MapPost("/publish", PublishAsync).RequireAuthorization(Policies.Admin).WithSummary("Publicera en granskad version.");
+        versions.MapGet("/export", ExportAsync).WithSummary("Versionen som zip-fil.");
     }
 
-    /// <summary>The tool grain owning a version; an unknown version is NOT_FOUND like a hidden one.</summary>
-    private static async Task<IToolGrain> ToolOfAsync(IGrainFactory grains, HttpContext http, Guid versionId) =>
-        await grains.GetGrain<ICatalogGrain>(0).FindToolOfVersionAsync(ApiActor.Require(http), versionId) is { } toolId
-            ? grains.GetGrain<IToolGrain>(toolId)
+    private static async Task<Ok<ToolVersion>> GetAsync(Guid id, HttpContext http, IGrainFactory grains)
+    {
+        var (tool, actor) = await ToolOfAsync(grains, http, id);
+        return TypedResults.Ok(await tool.GetVersionAsync(actor, id));
+    }
+
+    private static async Task<Created<ToolVersionHeader>> SaveAsync(Guid id, SaveVersionRequest body, HttpContext http, IGrainFactory grains)
+    {
+        if (body.BaseVersionId == Guid.Empty || body.Source is null)
+        {
+            throw DomainException.Invalid("Ange baseVersionId och source.");
+        }
+        var (tool, actor) = await ToolOfAsync(grains, http, id);
+        var saved = await tool.SaveAsync(actor, new SaveVersionCommand(body.BaseVersionId, body.Source, body.Entrypoint, body.ChangeSummary));
+        return TypedResults.Created($"/api/v1/tool-versions/{saved.Id}", saved);
+    }
+
+    private static async Task<Ok<ToolVersionHeader>> SubmitAsync(Guid id, ReviewNoteRequest? body, HttpContext http, IGrainFactory grains)
+    {
+        var (tool, actor) = await ToolOfAsync(grains, http, id);
+        return TypedResults.Ok(await tool.SubmitForReviewAsync(actor, id, body?.ReviewNote));
+    }
+
+    private static async Task<Ok<ToolVersionHeader>> RequestChangesAsync(Guid id, ReviewNoteRequest? body, HttpContext http, IGrainFactory grains)
+    {
+        var (tool, actor) = await ToolOfAsync(grains, http, id);
+        return TypedResults.Ok(await tool.RequestChangesAsync(actor, id, body?.ReviewNote));
+    }
+
+    private static async Task<Ok<ToolVersionHeader>> PublishAsync(Guid id, HttpContext http, IGrainFactory grains)
+    {
+        var (tool, actor) = await ToolOfAsync(grains, http, id);
+        return TypedResults.Ok(await tool.PublishVersionAsync(actor, id));
+    }
+
+    private static async Task<FileContentHttpResult> ExportAsync(Guid id, HttpContext http, IGrainFactory grains)
+    {
+        var (tool, actor) = await ToolOfAsync(grains, http, id);
+        var version = await tool.GetVersionAsync(actor, id);
+        var info = await tool.GetAsync(actor);
+        var zip = VersionExport.CreateZip(info, version);
+        return TypedResults.File(zip, "application/zip", $"{info.Metadata.Slug}-v{version.Header.Number}.zip");
+    }
+
+    /// <summary>The tool grain owning a version, with the acting user; an unknown version is NOT_FOUND like a hidden one.</summary>
+    private static async Task<(IToolGrain Tool, ActingUser Actor)> ToolOfAsync(IGrainFactory grains, HttpContext http, Guid versionId)
+    {
+        var actor = ApiActor.Require(http);
+        return await grains.GetGrain<ICatalogGrain>(0).FindToolOfVersionAsync(actor, versionId) is { } toolId
+            ? (grains.GetGrain<IToolGrain>(toolId), actor)
             : throw DomainException.NotFound("Versionen");
+    }
 }
