@@ -22,6 +22,10 @@ public static class TextRules
         return Checked(text, field, max);
     }
 
+    /// <summary>Text that must be sent (null is refused) but may be empty; trimmed.</summary>
+    public static string Present(string? value, string field, int max) =>
+        value is null ? throw DomainException.Invalid($"{field} saknas.") : Checked(value.Trim(), field, max);
+
     /// <summary>Trimmed text that may be empty (a missing value becomes "").</summary>
     public static string Optional(string? value, string field, int max) => Checked((value ?? "").Trim(), field, max);
 
@@ -50,6 +54,17 @@ public static class TextRules
         return values.Select(v => v is null
             ? throw DomainException.Invalid($"{field} innehåller ett tomt värde.")
             : Checked(v.Trim(), field, maxLength)).ToList();
+    }
+
+    /// <summary>The first <paramref name="max"/> characters, never cutting a surrogate pair in two.</summary>
+    public static string Truncate(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+        var end = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
+        return text[..end];
     }
 
     /// <summary>True when PostgreSQL can store the text and it holds nothing a person would not type.</summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Validation;
 using Skriptoteket.Grains.Audit;
 
 namespace Skriptoteket.Grains.Identity;
@@ -21,14 +22,19 @@ internal sealed class AuthenticationGrain(
 
     public async Task<LoginResult> LoginAsync(LoginAttempt attempt)
     {
-        var email = UserStore.NormalizeEmail(attempt.Email ?? "");
+        // An address no account can have (NUL, control characters, too long) is refused like an unknown one;
+        // scrubbed, it is still safe to key the throttle by and to write to the audit log.
+        var typed = UserStore.NormalizeEmail(attempt.Email ?? "");
+        var email = TextRules.IsStorable(typed) && typed.Length <= TextLimits.Email
+            ? typed
+            : TextRules.Scrub(typed[..Math.Min(typed.Length, TextLimits.Email)]);
         var throttles = new[]
         {
             GrainFactory.GetGrain<ILoginThrottleGrain>(LoginThrottlePolicy.AccountPrefix + email),
             GrainFactory.GetGrain<ILoginThrottleGrain>(LoginThrottlePolicy.AddressPrefix + (attempt.Address ?? "unknown")),
         };
         var locked = (await Task.WhenAll(throttles.Select(t => t.IsLockedAsync()))).Any(l => l);
-        var user = email.Length == 0 ? null : await users.FindByEmailAsync(email);
+        var user = email.Length == 0 || email != typed ? null : await users.FindByEmailAsync(email);
         // Always verify (against a decoy when there is no account) so every refusal takes the same time.
         var verified = PasswordRules.Verify(user?.PasswordHash, attempt.Password ?? "");
 

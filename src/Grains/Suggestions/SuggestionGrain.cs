@@ -3,6 +3,7 @@ using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Suggestions;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Validation;
 using Skriptoteket.Grains.Audit;
 using Skriptoteket.Grains.Catalog;
 using Skriptoteket.Grains.Persistence;
@@ -95,7 +96,8 @@ internal sealed class SuggestionGrain(
         {
             // The tool is created first under this suggestion's id: a retry after a failed state write finds it.
             var slug = await projection.FreeSlugAsync(ToolMetadataRules.SlugFrom(next.Draft.Title));
-            var metadata = new ToolMetadata(slug, next.Draft.Title, next.Draft.Description, "",
+            var summary = TextRules.Truncate(next.Draft.Description, TextLimits.Summary);
+            var metadata = new ToolMetadata(slug, next.Draft.Title, summary, "",
                 next.Draft.Professions, next.Draft.Categories);
             var tool = await GrainFactory.GetGrain<IToolGrain>(Id).CreateAsync(actor, metadata, Id);
             next.ToolId = tool.Id;

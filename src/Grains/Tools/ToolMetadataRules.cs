@@ -26,8 +26,8 @@ public static partial class ToolMetadataRules
         }
         var slug = TextRules.Required(metadata.Slug, "Sökvägsnamnet", TextLimits.Slug);
         var title = TextRules.Required(metadata.Title, "Titeln", TextLimits.Title);
-        var summary = TextRules.Optional(metadata.Summary, "Sammanfattningen", TextLimits.Summary);
-        var usage = TextRules.Exact(metadata.UsageMarkdown ?? "", "Användningstexten", TextLimits.UsageMarkdown);
+        var summary = TextRules.Present(metadata.Summary, "Sammanfattningen", TextLimits.Summary);
+        var usage = TextRules.Exact(metadata.UsageMarkdown, "Användningstexten", TextLimits.UsageMarkdown);
         if (!IsValidSlug(slug))
         {
             throw DomainException.Invalid("Sökvägsnamnet får bara innehålla små bokstäver a–z, siffror och bindestreck.");

@@ -1,28 +1,32 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Skriptoteket.Web.Api;
 
 /// <summary>
-/// Marks every property whose type is not nullable as required, as the API's validation treats it: a request
-/// without it, or with null, is refused with VALIDATION_ERROR. Nullable properties stay optional.
+/// States which properties are required the way the API's validation treats them: every property whose type
+/// is not nullable, and nullable ones marked [Required] (present in every request, e.g. a decision's kind). A
+/// request without a required property, or with null for it, is refused with VALIDATION_ERROR.
 /// </summary>
 internal sealed class RequiredFieldsSchemaTransformer : IOpenApiSchemaTransformer
 {
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.JsonPropertyInfo is not null || schema.Properties is null)
+        if (context.JsonPropertyInfo is not null || schema.Properties is null || schema.Properties.Count == 0)
         {
             return Task.CompletedTask;
         }
+        var required = new HashSet<string>();
         foreach (var property in context.JsonTypeInfo.Properties)
         {
-            if (!property.IsSetNullable && !property.IsGetNullable && schema.Properties.ContainsKey(property.Name))
+            var marked = property.AttributeProvider?.IsDefined(typeof(RequiredAttribute), inherit: true) == true;
+            if ((marked || (!property.IsSetNullable && !property.IsGetNullable)) && schema.Properties.ContainsKey(property.Name))
             {
-                schema.Required ??= new HashSet<string>();
-                schema.Required.Add(property.Name);
+                required.Add(property.Name);
             }
         }
+        schema.Required = required;
         return Task.CompletedTask;
     }
 }

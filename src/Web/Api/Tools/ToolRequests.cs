@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Skriptoteket.Grains.Abstractions.Suggestions;
 
 namespace Skriptoteket.Web.Api.Tools;
@@ -18,7 +19,7 @@ public sealed record RollbackRequest(Guid VersionId);
 /// POST suggestions/{id}/decision. Kind is nullable here so that a body without it is refused (VALIDATION_ERROR),
 /// never read as the enum's first value (accept).
 /// </summary>
-public sealed record SuggestionDecisionRequest(SuggestionDecisionKind? Kind, string Rationale, SuggestionDraft? Modified)
+public sealed record SuggestionDecisionRequest([property: Required] SuggestionDecisionKind? Kind, string Rationale, SuggestionDraft? Modified)
 {
     public SuggestionDecision ToDecision() => Kind is { } kind
         ? new SuggestionDecision(kind, Rationale, Modified)
