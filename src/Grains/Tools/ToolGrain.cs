@@ -78,7 +78,7 @@ internal sealed partial class ToolGrain(
     {
         EnsureVisible(actor);
         EnsureManager(actor);
-        if (state.State.SlugLocked && metadata.Slug.Trim() != state.State.Metadata.Slug)
+        if (state.State.SlugLocked && metadata?.Slug?.Trim() != state.State.Metadata.Slug)
         {
             throw DomainException.Invalid("Sökvägsnamnet kan inte ändras efter att verktyget har publicerats.");
         }

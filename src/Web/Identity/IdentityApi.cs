@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Web.Api;
 using Skriptoteket.Web.Security;
@@ -39,6 +40,10 @@ public static class IdentityApi
 
     private static async Task<Results<Ok<SessionJson>, JsonHttpResult<ApiError>>> LoginAsync(LoginRequest body, HttpContext http, AccountService account)
     {
+        if (body.Email is null || body.Password is null)
+        {
+            throw DomainException.Invalid("Ange e-postadress och lösenord.");
+        }
         var result = await account.LoginAsync(http, body.Email, body.Password);
         return result.Succeeded
             ? TypedResults.Ok(IdentityJson.Session(result.User!, result.SessionToken!))
@@ -70,7 +75,7 @@ public static class IdentityApi
         var role = IdentityJson.ParseRole(body.Role ?? "user");
         var id = Guid.NewGuid();
         var created = await grains.GetGrain<IUserAccountGrain>(id).CreateAsync(
-            ApiActor.Require(http), new NewUserAccount(body.Email ?? "", body.DisplayName ?? "", body.Password ?? "", role));
+            ApiActor.Require(http), new NewUserAccount(body.Email, body.DisplayName, body.Password, role));
         return TypedResults.Created($"/api/v1/users/{id}", IdentityJson.User(created));
     }
 
@@ -90,7 +95,7 @@ public static class IdentityApi
 
     private static async Task<Created<NominationJson>> NominateAsync(NominateRequest body, HttpContext http, IGrainFactory grains)
     {
-        var made = await grains.GetGrain<INominationGrain>(body.UserId).NominateAsync(ApiActor.Require(http), body.Rationale ?? "");
+        var made = await grains.GetGrain<INominationGrain>(body.UserId).NominateAsync(ApiActor.Require(http), body.Rationale);
         return TypedResults.Created($"/api/v1/nominations/{made.Id}", IdentityJson.Nomination(made));
     }
 

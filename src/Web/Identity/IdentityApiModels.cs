@@ -1,12 +1,13 @@
 namespace Skriptoteket.Web.Identity;
 
 // Request bodies of the identity API, kept together because each is a one-line shape of the JSON contract.
-public sealed record LoginRequest(string? Email, string? Password);
+// Non-nullable properties are required (OpenAPI says so); a missing or null one is refused with VALIDATION_ERROR.
+public sealed record LoginRequest(string Email, string Password);
 
-public sealed record CreateUserRequest(string? Email, string? DisplayName, string? Password, string? Role);
+public sealed record CreateUserRequest(string Email, string DisplayName, string Password, string? Role);
 
-public sealed record ChangeRoleRequest(string? Role);
+public sealed record ChangeRoleRequest(string Role);
 
-public sealed record NominateRequest(Guid UserId, string? Rationale);
+public sealed record NominateRequest(Guid UserId, string Rationale);
 
 public sealed record DecisionRequest(string? Note);

@@ -50,6 +50,9 @@ internal sealed class ApiSession : IDisposable
             Content = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(content)), "files", fileName } },
         });
 
+    /// <summary>Sends a request as built by the caller (any content), with this session's cookie and CSRF token.</summary>
+    public Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request) => SendAsync(request);
+
     private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
         if (csrf.Length > 0)

@@ -4,7 +4,7 @@ using Skriptoteket.TestSupport;
 namespace Skriptoteket.Web.Tests.Tools;
 
 /// <summary>One real host on a fresh database, its first superuser, and one signed-in person per role.</summary>
-public sealed class ToolsApiHostFixture : IAsyncLifetime
+public class ToolsApiHostFixture : IAsyncLifetime
 {
     public const string SuperuserEmail = "rektor@verktyg.test";
     public const string Password = "Ett-långt-lösenord-42";
@@ -19,14 +19,18 @@ public sealed class ToolsApiHostFixture : IAsyncLifetime
     internal ApiSession OtherContributor { get; private set; } = null!;
     internal ApiSession User { get; private set; } = null!;
 
+    /// <summary>Host settings a derived fixture adds (environment variable names).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync("toolsapi", migrate: false);
-        Host = await HostProcess.StartAsync(Database.ConnectionString, new Dictionary<string, string>
+        var settings = new Dictionary<string, string>(Settings)
         {
             ["SKRIPTOTEKET_SUPERUSER_EMAIL"] = SuperuserEmail,
             ["SKRIPTOTEKET_SUPERUSER_PASSWORD"] = Password,
-        });
+        };
+        Host = await HostProcess.StartAsync(Database.ConnectionString, settings);
         Superuser = await ApiSession.LoginAsync(Host.BaseAddress, SuperuserEmail, Password);
         Admin = await CreateAsync("admin");
         Contributor = await CreateAsync("contributor");
