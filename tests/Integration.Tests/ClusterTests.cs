@@ -14,7 +14,7 @@ public sealed class ClusterTests : HostTestBase
 
         await WaitForActiveSilosAsync(first, 2);
         await WaitForActiveSilosAsync(second, 2);
-        var health = await second.GetHealthAsync();
+        var health = await HealthDetailsAsync(second);
         Assert.Equal("Execution is disabled on this silo.",
             health.GetProperty("checks").GetProperty("docker").GetProperty("description").GetString());
 
@@ -31,7 +31,7 @@ public sealed class ClusterTests : HostTestBase
         var seen = -1;
         while (DateTime.UtcNow < deadline)
         {
-            var orleans = (await host.GetHealthAsync()).GetProperty("checks").GetProperty("orleans");
+            var orleans = (await HealthDetailsAsync(host)).GetProperty("checks").GetProperty("orleans");
             if (orleans.GetProperty("data").TryGetProperty("activeSilos", out var count) && (seen = count.GetInt32()) == expected)
             {
                 return;

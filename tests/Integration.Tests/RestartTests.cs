@@ -17,18 +17,18 @@ public sealed class RestartTests : HostTestBase
             ["Orleans__GatewayPort"] = FreePorts.Next().ToString(),
         };
         var first = await StartHostAsync(sameSilo);
-        var before = Installation(await first.GetHealthAsync());
+        var before = Installation(await HealthDetailsAsync(first));
         Assert.Equal(1, before.GetProperty("hostStarts").GetInt32());
 
         await first.StopAsync();
         Assert.Equal(0, first.ExitCode);
 
         var second = await StartHostAsync(sameSilo);
-        var afterRestart = Installation(await second.GetHealthAsync());
+        var afterRestart = Installation(await HealthDetailsAsync(second));
         await second.KillAsync();
 
         var third = await StartHostAsync(sameSilo);
-        var afterKill = Installation(await third.GetHealthAsync());
+        var afterKill = Installation(await HealthDetailsAsync(third));
 
         Assert.Equal(2, afterRestart.GetProperty("hostStarts").GetInt32());
         Assert.Equal(3, afterKill.GetProperty("hostStarts").GetInt32());

@@ -23,11 +23,14 @@ public class IdentityHostFixture : IAsyncLifetime
     }
 
     public Task<HostProcess> StartHostAsync() =>
-        HostProcess.StartAsync(Database.ConnectionString, new Dictionary<string, string>
+        HostProcess.StartAsync(Database.ConnectionString, new Dictionary<string, string>(Settings)
         {
             ["SKRIPTOTEKET_SUPERUSER_EMAIL"] = SuperuserEmail,
             ["SKRIPTOTEKET_SUPERUSER_PASSWORD"] = SuperuserPassword,
         });
+
+    /// <summary>Host settings a derived fixture adds (environment variable names).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
     public void Replace(HostProcess host) => Host = host;
 

@@ -4,13 +4,14 @@ using System.Net;
 namespace Skriptoteket.Web.Tests;
 
 /// <summary>
-/// Failed logins lock the account and the client address; refusals look and take the same whether or not
-/// the account exists. Own host: the address lock would otherwise refuse other tests' logins from 127.0.0.1.
+/// Five failed logins lock that account; the client address has its own, much higher threshold, so a school
+/// behind one address is not locked by a few typos. Refusals look and take the same whether or not the account
+/// exists. Own host: failures from 127.0.0.1 would otherwise count against other tests' logins.
 /// </summary>
 public sealed class IdentityLockoutTests(IdentityHostFixture fixture) : IClassFixture<IdentityHostFixture>
 {
     [Fact]
-    public async Task Five_failures_lock_logins_without_revealing_whether_the_account_exists()
+    public async Task Five_failures_lock_that_account_only_without_revealing_whether_it_exists()
     {
         var (_, victim) = await fixture.CreateUserAsync("user");
         using var client = ApiUser.Anonymous(fixture.BaseAddress);
@@ -35,11 +36,12 @@ public sealed class IdentityLockoutTests(IdentityHostFixture fixture) : IClassFi
         Assert.Equal(unknown.Body, locked.Body);
         Assert.Null(client.SessionCookie);
 
-        // The address is locked too: another, valid account from the same address is refused alike.
-        var sameAddress = await AttemptAsync(client, IdentityHostFixture.SuperuserEmail, IdentityHostFixture.SuperuserPassword);
-        Assert.Equal(unknown.Body, sameAddress.Body);
+        // Only that account is locked: another account from the same address still logs in.
+        var (_, colleague) = await fixture.CreateUserAsync("user");
+        var sameAddress = await AttemptAsync(client, colleague, IdentityHostFixture.Password);
+        Assert.Equal(HttpStatusCode.OK, sameAddress.Status);
         Assert.True(await fixture.Database.ScalarAsync<long>(
-            "SELECT count(*) FROM audit_log WHERE action = 'login.failed' AND details->>'reason' = 'locked'") >= 2);
+            "SELECT count(*) FROM audit_log WHERE action = 'login.failed' AND details->>'reason' = 'locked'") >= 1);
     }
 
     private static async Task<Attempt> AttemptAsync(ApiUser client, string email, string password)

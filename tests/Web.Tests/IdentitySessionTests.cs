@@ -2,9 +2,26 @@ using System.Net;
 
 namespace Skriptoteket.Web.Tests;
 
-/// <summary>Sessions die on logout, deactivation and role change, and every audited action leaves one row.</summary>
+/// <summary>Sessions die on logout, deactivation, role change and at their absolute lifetime; every audited action leaves one row.</summary>
 public sealed class IdentitySessionTests(IdentityHostFixture fixture) : IClassFixture<IdentityHostFixture>
 {
+    [Fact]
+    public async Task A_session_in_use_all_day_still_ends_at_its_absolute_lifetime()
+    {
+        using var user = await fixture.LoginAsNewAsync("user");
+        await user.GetAsync("api/v1/me").ExpectAsync(HttpStatusCode.OK);
+        var expiresAt = await fixture.Database.ScalarAsync<DateTime>($"SELECT expires_at FROM sessions WHERE user_id = '{user.Id}'");
+        var createdAt = await fixture.Database.ScalarAsync<DateTime>($"SELECT created_at FROM sessions WHERE user_id = '{user.Id}'");
+        Assert.True(expiresAt - createdAt <= TimeSpan.FromHours(10), $"sliding expiry {expiresAt} passes the 10 h lifetime from {createdAt}");
+
+        // Logged in 10 h ago and active a minute ago: the sliding expiry alone would keep it alive.
+        await fixture.Database.ScalarAsync<int>(
+            $"UPDATE sessions SET created_at = now() - interval '10 hours 1 minute', last_seen_at = now() - interval '1 minute', " +
+            $"expires_at = now() + interval '7 hours' WHERE user_id = '{user.Id}' RETURNING 1");
+
+        await user.GetAsync("api/v1/me").ExpectAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+    }
+
     [Fact]
     public async Task Logout_ends_the_session_for_good()
     {
