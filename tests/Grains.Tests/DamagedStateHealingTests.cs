@@ -28,10 +28,15 @@ public sealed class DamagedStateHealingTests(ClusterFixture fixture)
         var source = "def run_tool(input_path, output_dir):\n    return 'a\0b'\n";
         var damaged = new ToolState
         {
-            Exists = true, Metadata = ToolTestKit.Metadata() with { Title = "Trasig\0titel" }, CreatedBy = kit.Admin.UserId,
+            // Lists as the grain stores them (the serializer refuses compiler-made collection types).
+            Exists = true, Metadata = ToolTestKit.Metadata() with
+            {
+                Title = "Trasig\0titel", Professions = new List<string> { "larare" }, Categories = new List<string> { "administration" },
+            },
+            CreatedBy = kit.Admin.UserId,
             CreatedAt = now, UpdatedAt = now, LastNumber = 1,
-            Versions = [new ToolVersionHeader(versionId, toolId, 1, VersionState.Draft, null, "run_tool",
-                ContentHash.Of(source, "run_tool"), "Ändrad\0", null, kit.Contributor.UserId, now, null, null, null, null, true)],
+            Versions = new List<ToolVersionHeader> { new(versionId, toolId, 1, VersionState.Draft, null, "run_tool",
+                ContentHash.Of(source, "run_tool"), "Ändrad\0", null, kit.Contributor.UserId, now, null, null, null, null, true) },
             PendingSources = { [versionId] = source },
         };
         await WriteStateAsync(fixture.Grains.GetGrain<IToolGrain>(toolId).GetGrainId(), "tool", damaged);
@@ -84,7 +89,7 @@ public sealed class DamagedStateHealingTests(ClusterFixture fixture)
             Exists = true, Draft = submitted.Draft, Status = SuggestionStatus.Denied, SubmittedBy = author.UserId,
             SubmittedAt = submitted.SubmittedAt, Decision = SuggestionDecisionKind.Deny, Rationale = "Nej\0",
             DecidedBy = admin.UserId, DecidedAt = now,
-            History = [.. submitted.History, new SuggestionEvent("deny", admin.UserId, now, "Nej\0")],
+            History = new List<SuggestionEvent>(submitted.History) { new("deny", admin.UserId, now, "Nej\0") },
         };
         var fresh = fixture.Grains.GetGrain<ISuggestionGrain>(Guid.NewGuid());
         await using (var db = fixture.Database.CreateDataSource())
