@@ -27,6 +27,27 @@ public sealed class LoginThrottlePolicyTests
     }
 
     [Fact]
+    public void An_address_locks_only_at_its_own_much_higher_threshold()
+    {
+        var options = new IdentityOptions();
+        var address = LoginThrottlePolicy.ForKey(options, LoginThrottlePolicy.AddressPrefix + "10.0.0.1");
+        var account = LoginThrottlePolicy.ForKey(options, LoginThrottlePolicy.AccountPrefix + "a@skola.test");
+        var (byAddress, byAccount) = (new LoginThrottleState(), new LoginThrottleState());
+
+        for (var i = 0; i < options.MaxFailedLoginsPerAddress - 1; i++)
+        {
+            Assert.False(address.RecordFailure(byAddress, time.GetUtcNow()));
+        }
+        Assert.True(address.RecordFailure(byAddress, time.GetUtcNow()));
+        Assert.True(options.MaxFailedLoginsPerAddress >= 20 * options.MaxFailedLogins);
+        for (var i = 0; i < options.MaxFailedLogins - 1; i++)
+        {
+            Assert.False(account.RecordFailure(byAccount, time.GetUtcNow()));
+        }
+        Assert.True(account.RecordFailure(byAccount, time.GetUtcNow()));
+    }
+
+    [Fact]
     public void Failures_older_than_the_window_do_not_count()
     {
         for (var i = 0; i < 4; i++)
