@@ -90,7 +90,7 @@ internal sealed class NominationGrain(
     }
 
     /// <summary>
-    /// State first, then the row (ADR 0007): a row that refuses the data undoes the state write, so no pending
+    /// State first, then the row (ADR 0008): a row that refuses the data undoes the state write, so no pending
     /// nomination exists that the queue does not list; transient row failures are retried until they land.
     /// </summary>
     private async Task SaveAsync(Func<NominationState, NominationState> next)

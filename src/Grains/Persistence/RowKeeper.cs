@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Skriptoteket.Grains.Persistence;
 
 /// <summary>
-/// Keeps one grain's query rows in step with its state (ADR 0007). The grain writes its state first, then asks
+/// Keeps one grain's query rows in step with its state (ADR 0008). The grain writes its state first, then asks
 /// this to write the rows: a transient failure leaves the transition complete (the state is the truth) and
 /// retries the full repair on a grain timer until it lands, marking the lag in <see cref="RowLag"/>; any other
 /// failure is the caller's to undo. On activation the repair never throws: the grain must always answer.

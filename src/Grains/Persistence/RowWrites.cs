@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace Skriptoteket.Grains.Persistence;
 
-/// <summary>How a failed query-row write is treated (ADR 0007): transient failures are retried, others undo.</summary>
+/// <summary>How a failed query-row write is treated (ADR 0008): transient failures are retried, others undo.</summary>
 public static class RowWrites
 {
     /// <summary>How often a grain retries a row write that failed for a transient reason.</summary>

@@ -107,7 +107,7 @@ internal sealed class SuggestionGrain(
     }
 
     /// <summary>
-    /// State first, then the rows (ADR 0007): rows that refuse the data undo the state write, so a suggestion is
+    /// State first, then the rows (ADR 0008): rows that refuse the data undo the state write, so a suggestion is
     /// never shown pending in the list and decided in its state; transient row failures are retried until they land.
     /// </summary>
     private async Task CommitAsync(SuggestionState next, ActingUser actor, string action)

@@ -13,7 +13,7 @@ internal sealed partial class ToolGrain
 {
     /// <summary>
     /// Writes the state (restoring memory if that fails), then the query rows of every header that changed,
-    /// then one audit row (ADR 0007). Rows that refuse the data undo the state write, so the transition fails
+    /// then one audit row (ADR 0008). Rows that refuse the data undo the state write, so the transition fails
     /// cleanly; rows that fail for a transient reason are retried until they land while the grain answers.
     /// </summary>
     private async Task CommitAsync(ToolState next, ActingUser actor, string action, Dictionary<string, object?> details)

@@ -34,7 +34,7 @@ internal sealed partial class ToolGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Repair: rows lost after a state write (crash, database hiccup) are redone from the state (ADR 0007).
+        // Repair: rows lost after a state write (crash, database hiccup) are redone from the state (ADR 0008).
         if (state.State.Exists)
         {
             await Rows.RepairOnActivationAsync();

@@ -5,7 +5,7 @@ namespace Skriptoteket.Silo.Health;
 
 /// <summary>
 /// Degraded while a grain's query rows on this silo have been behind its state for longer than a minute
-/// (ADR 0007: the grain keeps retrying; lists and searches show the older rows meanwhile).
+/// (ADR 0008: the grain keeps retrying; lists and searches show the older rows meanwhile).
 /// </summary>
 internal sealed class RowLagHealthCheck(RowLag lag) : IHealthCheck
 {

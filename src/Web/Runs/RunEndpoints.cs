@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Web.Api;
@@ -15,10 +15,8 @@ namespace Skriptoteket.Web.Runs;
 /// <summary>JSON API of runs: start (multipart uploads), read, cancel, download artifacts, list own runs.</summary>
 public static class RunEndpoints
 {
-    private const long DefaultMaxUploadBytes = 25L * 1024 * 1024;
-
-    /// <summary>A run's request may carry this many full-size files; the multipart reader allows 128 MB by default.</summary>
-    private const int MaxFilesPerRequest = 4;
+    /// <summary>Room for the multipart framing (boundaries, headers) of each file besides its bytes.</summary>
+    private const long FramingBytesPerFile = 16 * 1024;
 
     public static RouteGroupBuilder MapRunEndpoints(this RouteGroupBuilder api)
     {
@@ -39,11 +37,11 @@ public static class RunEndpoints
         return api;
     }
 
-    private static Task<IResult> RunSandboxAsync(Guid id, HttpContext http, IGrainFactory grains, IConfiguration config) =>
-        StartAsync(http, grains, config, (user, inputs) => RunRequest.Sandbox(id, user, inputs));
+    private static Task<IResult> RunSandboxAsync(Guid id, HttpContext http, IGrainFactory grains, IOptions<UploadLimits> uploads) =>
+        StartAsync(http, grains, uploads.Value, (user, inputs) => RunRequest.Sandbox(id, user, inputs));
 
-    private static Task<IResult> RunToolAsync(string slug, HttpContext http, IGrainFactory grains, IConfiguration config) =>
-        StartAsync(http, grains, config, (user, inputs) => RunRequest.Production(slug, user, inputs));
+    private static Task<IResult> RunToolAsync(string slug, HttpContext http, IGrainFactory grains, IOptions<UploadLimits> uploads) =>
+        StartAsync(http, grains, uploads.Value, (user, inputs) => RunRequest.Production(slug, user, inputs));
 
     private static async Task<Ok<RunResponse>> GetRunAsync(Guid id, HttpContext http, IGrainFactory grains) =>
         TypedResults.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).GetAsync(ApiActor.Require(http))));
@@ -71,38 +69,35 @@ public static class RunEndpoints
         return run.RequestedBy == user.UserId ? TypedResults.Ok(RunResponse.From(run)) : ApiResults.Error(ErrorCode.NotFound, "Körningen hittades inte.");
     }
 
-    private static async Task<IResult> StartAsync(HttpContext http, IGrainFactory grains, IConfiguration config,
+    private static async Task<IResult> StartAsync(HttpContext http, IGrainFactory grains, UploadLimits limits,
         Func<ActingUser, IReadOnlyList<RunInputFile>, RunRequest> request)
     {
         var user = ApiActor.Require(http);
         var inputs = new List<RunInputFile>();
         if (http.Request.HasFormContentType)
         {
-            var maxBytes = config.GetValue<long?>("Execution:MaxUploadBytes") ?? DefaultMaxUploadBytes;
-            // Kestrel's default body cap (≈ 28.6 MB) would refuse several legal files with a bare 413.
-            var bodyLimit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
-            if (bodyLimit is { IsReadOnly: false })
+            // The same per-run limit as the page and the grain (UploadLimits), plus the multipart framing;
+            // Kestrel's own default cap (≈ 28.6 MB) would refuse legal runs with a bare 413.
+            var bodyLimit = limits.MaxRunBytes + (limits.MaxFiles + 1) * FramingBytesPerFile;
+            var bodyFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (bodyFeature is { IsReadOnly: false })
             {
-                bodyLimit.MaxRequestBodySize = maxBytes * MaxFilesPerRequest;
+                bodyFeature.MaxRequestBodySize = bodyLimit;
             }
             IFormCollection form;
             try
             {
-                form = await http.Request.ReadFormAsync();
+                form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = bodyLimit });
             }
             catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
                                            or InvalidDataException)
             {
-                return ApiResults.Error(ErrorCode.Validation,
-                    $"Filerna är för stora tillsammans. Högst {maxBytes * MaxFilesPerRequest / (1024 * 1024)} MB per körning.");
+                return ApiResults.From(limits.TooLargeTogether());
             }
+            // Names and sizes first: nothing is copied into memory for a run the contract refuses.
+            limits.Check([.. form.Files.Select(f => (f.FileName, f.Length))]);
             foreach (var file in form.Files)
             {
-                if (file.Length > maxBytes)
-                {
-                    return ApiResults.Error(ErrorCode.Validation,
-                        $"Filen \"{file.FileName}\" är för stor. Största tillåtna storlek är {maxBytes / (1024 * 1024)} MB.");
-                }
                 using var buffer = new MemoryStream();
                 await file.CopyToAsync(buffer);
                 inputs.Add(new RunInputFile(file.FileName, buffer.ToArray()));
