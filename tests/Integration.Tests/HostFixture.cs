@@ -17,13 +17,15 @@ public abstract class HostTestBase : IAsyncLifetime
     private const string SuperuserEmail = "drift@integration.test";
     private const string SuperuserPassword = "Driftens-långa-lösenord-7";
 
-    protected async Task<HostProcess> StartHostAsync(IDictionary<string, string>? settings = null)
+    /// <summary>A host; with an operator (a known first superuser) unless the test is about the generated one.</summary>
+    protected async Task<HostProcess> StartHostAsync(IDictionary<string, string>? settings = null, bool withOperator = true)
     {
-        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
+        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
+        if (withOperator)
         {
-            ["SKRIPTOTEKET_SUPERUSER_EMAIL"] = SuperuserEmail,
-            ["SKRIPTOTEKET_SUPERUSER_PASSWORD"] = SuperuserPassword,
-        };
+            all["SKRIPTOTEKET_SUPERUSER_EMAIL"] = SuperuserEmail;
+            all["SKRIPTOTEKET_SUPERUSER_PASSWORD"] = SuperuserPassword;
+        }
         var host = await HostProcess.StartAsync(Database.ConnectionString, all);
         hosts.Add(host);
         return host;

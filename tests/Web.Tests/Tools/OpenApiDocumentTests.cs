@@ -27,6 +27,28 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Openapi_document_holds_only_the_api_with_summaries_and_the_required_fields_validation_enforces()
+    {
+        using var document = JsonDocument.Parse(await fixture.Host.Http.GetStringAsync("openapi/v1.json"));
+        var root = document.RootElement;
+        var operations = root.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value))).ToList();
+
+        // The dashboard, the account forms and the culture switch are internal to the pages.
+        Assert.All(operations, o => Assert.StartsWith("/api/v1/", o.Path));
+        Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace(
+            o.Operation.TryGetProperty("summary", out var summary) ? summary.GetString() : null), $"{o.Method} {o.Path} has no summary"));
+        var schemas = root.GetProperty("components").GetProperty("schemas");
+        Assert.Equal(["categories", "professions", "slug", "summary", "title", "usageMarkdown"], Required(schemas, "ToolMetadata"));
+        Assert.Equal(["kind", "rationale"], Required(schemas, "SuggestionDecisionRequest"));
+        Assert.Equal(["baseVersionId", "source"], Required(schemas, "SaveVersionRequest"));
+        Assert.Equal(["rationale", "userId"], Required(schemas, "NominateRequest"));
+    }
+
+    private static string[] Required(JsonElement schemas, string name) =>
+        [.. schemas.GetProperty(name).GetProperty("required").EnumerateArray().Select(r => r.GetString()!).Order()];
+
+    [Fact]
     public async Task Home_lists_the_professions_from_the_allowlist()
     {
         var html = await fixture.Host.Http.GetStringAsync("/");
