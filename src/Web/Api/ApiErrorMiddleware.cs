@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -42,7 +41,8 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         }
         catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
         {
-            var correlation = Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier;
+            // The id the host answers in X-Correlation-Id and puts on every log line of the request.
+            var correlation = http.TraceIdentifier;
             logger.LogError(ex, "Unexpected error {CorrelationId} on {Method} {Path}", correlation, http.Request.Method, http.Request.Path);
             http.Response.Clear();
             await ApiResults.Internal(correlation).ExecuteAsync(http);
