@@ -24,4 +24,15 @@ public sealed record RunInfo(
     [property: Id(18)] IReadOnlyList<SkippedArtifact> SkippedArtifacts)
 {
     public bool IsFinished => Status >= RunStatus.Succeeded;
+
+    /// <summary>True when the run ran unsaved editor text (a snapshot) rather than the stored version.</summary>
+    [Id(19)]
+    public bool FromEditor { get; init; }
+
+    /// <summary>The snapshot that ran (single-run reads only; lists leave it null).</summary>
+    [Id(20)]
+    public string? SnapshotSource { get; init; }
+
+    [Id(21)]
+    public string? SnapshotEntrypoint { get; init; }
 }

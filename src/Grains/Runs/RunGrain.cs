@@ -31,6 +31,9 @@ internal sealed class RunGrain(
     private readonly ObserverManager<IRunObserver, RunViewer> observers = new(TimeSpan.FromMinutes(5), logger);
     private RunInfo? record;
 
+    // The unsaved editor text this run ran, if any (kept in run_snapshots, not in grain state).
+    private (string Source, string Entrypoint)? snapshot;
+
     private Guid RunId => this.GetPrimaryKey();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -39,7 +42,12 @@ internal sealed class RunGrain(
         {
             return;
         }
-        record = await store.GetAsync(RunId) ?? FromState(null);
+        var stored = await store.GetAsync(RunId);
+        if (stored is { SnapshotSource: { } text, SnapshotEntrypoint: { } entry })
+        {
+            snapshot = (text, entry);
+        }
+        record = stored ?? FromState(null);
         if (!record.IsFinished && !supervisor.IsSupervising(RunId))
         {
             // Its supervisor is gone (the silo died or restarted): the run can never finish now.
@@ -54,6 +62,12 @@ internal sealed class RunGrain(
             return Visible(request.RequestedBy);
         }
         var version = await ResolveAsync(request);
+        if (request.Kind == RunKind.Sandbox && request.SnapshotSource is { } text)
+        {
+            var entry = RunSnapshotRules.Check(text, request.SnapshotEntrypoint);
+            snapshot = (text, entry);
+            version = version with { Source = text, Entrypoint = entry };
+        }
         var inputs = UploadPolicy.Check(request.Inputs, options.Value.MaxUploadBytes);
         supervisor.EnsureCapacity();
         var o = options.Value;
@@ -102,8 +116,12 @@ internal sealed class RunGrain(
                 await artifacts.SaveSandboxInputsAsync(RunId, inputs);
             }
             await store.UpsertAsync(record, null);
+            if (snapshot is { } snap)
+            {
+                await store.SaveSnapshotAsync(RunId, snap.Source, snap.Entrypoint);
+            }
             await audit.AppendAsync(new AuditEntry(request.RequestedBy.UserId, "run.started", "run", RunId.ToString(),
-                new Dictionary<string, object?> { ["kind"] = RunText.Kind(request.Kind), ["tool_id"] = version.ToolId, ["version_id"] = version.VersionId }));
+                new Dictionary<string, object?> { ["kind"] = RunText.Kind(request.Kind), ["tool_id"] = version.ToolId, ["version_id"] = version.VersionId, ["from_editor"] = snapshot is not null }));
         }
         catch
         {
@@ -229,6 +247,11 @@ internal sealed class RunGrain(
         return new RunInfo(RunId, s.Kind, s.Status, s.ToolId, s.VersionId, s.RequestedBy, position,
             record?.Html ?? "", record?.Stdout ?? "", record?.Stderr ?? "", record?.ErrorSummary,
             record?.Artifacts ?? [], s.Inputs, s.CreatedAt, s.StartedAt, s.FinishedAt, s.Silo,
-            record?.OutputTruncated ?? false, record?.SkippedArtifacts ?? []);
+            record?.OutputTruncated ?? false, record?.SkippedArtifacts ?? [])
+        {
+            FromEditor = snapshot is not null,
+            SnapshotSource = snapshot?.Source,
+            SnapshotEntrypoint = snapshot?.Entrypoint,
+        };
     }
 }
