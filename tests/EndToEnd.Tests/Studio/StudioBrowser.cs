@@ -44,12 +44,17 @@ internal static class StudioBrowser
         await page.Locator("#studio-editor .view-lines").WaitForAsync();
     }
 
-    /// <summary>Selects everything in the editor and types <paramref name="text"/> over it (as one insertion, like a paste).</summary>
+    /// <summary>
+    /// Selects everything in the editor and pastes <paramref name="text"/> over it through the clipboard, as an
+    /// author pastes a script (typing it key by key would meet the editor's auto-indentation).
+    /// </summary>
     public static async Task ReplaceEditorTextAsync(IPage page, string text)
     {
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.EvaluateAsync("text => navigator.clipboard.writeText(text)", text);
         await page.Locator("#studio-editor .view-lines").ClickAsync();
         await page.Keyboard.PressAsync("Control+A");
-        await page.Keyboard.InsertTextAsync(text);
+        await page.Keyboard.PressAsync("Control+V");
         Assert.Equal(text, await EditorTextAsync(page));
     }
 
