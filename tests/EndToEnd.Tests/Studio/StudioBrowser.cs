@@ -61,6 +61,16 @@ internal static class StudioBrowser
     public static Task<string> EditorTextAsync(IPage page) =>
         page.EvaluateAsync<string>("() => window.blazorMonaco.editors.find(e => e.id === 'studio-editor').editor.getValue()");
 
+    /// <summary>
+    /// Clicks with the element in the middle of the window: scrolled only "into view" it sits at the bottom edge,
+    /// where a snackbar that appears at that moment takes the click.
+    /// </summary>
+    public static async Task ClickCenteredAsync(ILocator locator)
+    {
+        await locator.EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
+        await locator.ClickAsync();
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 }

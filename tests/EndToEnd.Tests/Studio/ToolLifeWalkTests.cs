@@ -17,6 +17,21 @@ public sealed class ToolLifeWalkTests(BrowserFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task A_tool_goes_from_suggestion_to_a_teachers_run_and_back_through_a_rollback()
     {
+        try
+        {
+            await WalkAsync();
+        }
+        catch
+        {
+            // The host's own log says why a page failed (a circuit error is only a banner in the browser).
+            var log = fixture.Host.Output;
+            output.WriteLine(log[Math.Max(0, log.Length - 20_000)..]);
+            throw;
+        }
+    }
+
+    private async Task WalkAsync()
+    {
         var tag = Guid.NewGuid().ToString("N")[..6];
         var title = $"Klassammanställning {tag}";
         var (contributor, admin, teacher) = ($"bidrag-{tag}@skola.test", $"admin-{tag}@skola.test", $"larare-{tag}@skola.test");
@@ -38,7 +53,7 @@ public sealed class ToolLifeWalkTests(BrowserFixture fixture, ITestOutputHelper 
         await SubmitAndPublishAsync(adminPage, reviewedNumber: 2);
         var publishTool = adminPage.GetByTestId("publish-tool");
         await Assertions.Expect(publishTool).ToBeEnabledAsync();
-        await publishTool.ClickAsync();
+        await ClickCenteredAsync(publishTool);
         await Assertions.Expect(adminPage.GetByText("Publicerad i katalogen")).ToBeVisibleAsync();
 
         var teacherPage = await LoginAsync(fixture, teacher);
@@ -47,7 +62,7 @@ public sealed class ToolLifeWalkTests(BrowserFixture fixture, ITestOutputHelper 
         await ReopenFromMyRunsAsync(teacherPage, "VERSION_A");
 
         // A second published version (v6), so that there is something to roll back from.
-        await adminPage.GetByTestId("version-history").Locator("tr[data-version='3']").GetByTestId("new-draft").ClickAsync();
+        await ClickCenteredAsync(adminPage.GetByTestId("version-history").Locator("tr[data-version='3']").GetByTestId("new-draft"));
         await Assertions.Expect(adminPage.GetByTestId("editor-version")).ToHaveTextAsync("Redigerar utkast v4");
         await WriteRunAndSaveAsync(adminPage, csv, "VERSION_B", firstDraft: false);
         await SubmitAndPublishAsync(adminPage, reviewedNumber: 5);
@@ -57,7 +72,7 @@ public sealed class ToolLifeWalkTests(BrowserFixture fixture, ITestOutputHelper 
         var superPage = await LoginAsync(fixture, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);
         await GotoInteractiveAsync(superPage, $"/admin/tools/{toolId}/studio");
         await WaitForStudioAsync(superPage);
-        await superPage.Locator("tr[data-version='3']").GetByTestId("rollback").ClickAsync();
+        await ClickCenteredAsync(superPage.Locator("tr[data-version='3']").GetByTestId("rollback"));
         var dialog = superPage.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToContainTextAsync("v3");
         await Screenshot(superPage, "06-rollback-dialog");
@@ -152,11 +167,11 @@ public sealed class ToolLifeWalkTests(BrowserFixture fixture, ITestOutputHelper 
     {
         await Assertions.Expect(page.GetByTestId("submit")).ToBeEnabledAsync();
         await page.Locator("#studio-submit-note").FillAsync("Testad i sandlådan");
-        await page.GetByTestId("submit").ClickAsync();
+        await ClickCenteredAsync(page.GetByTestId("submit"));
         var reviewed = page.Locator($"tr[data-version='{reviewedNumber}']");
         await Assertions.Expect(reviewed).ToContainTextAsync("Granskas");
         await Screenshot(page, $"04-in-review-v{reviewedNumber}");
-        await reviewed.GetByTestId("publish-version").ClickAsync();
+        await ClickCenteredAsync(reviewed.GetByTestId("publish-version"));
         var active = page.Locator($"tr[data-version='{reviewedNumber + 1}']");
         await Assertions.Expect(active).ToContainTextAsync($"publicerad från v{reviewedNumber}");
         await Assertions.Expect(active).ToContainTextAsync("Aktiv");

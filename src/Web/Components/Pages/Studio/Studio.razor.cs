@@ -37,6 +37,7 @@ public sealed partial class Studio : IAsyncDisposable
     private string currentText = "";
     private IReadOnlyList<ScriptProblem> problems = [];
     private bool checking;
+    private int checkSequence;
     private string? checkFailed;
     private long? lastCheckMs;
     private bool monacoReady;
@@ -105,13 +106,15 @@ public sealed partial class Studio : IAsyncDisposable
     /// <summary>Puts a draft (or nothing) into the editor; a live editor gets the new text at once.</summary>
     private async Task OpenDraftAsync(ToolVersionHeader? header)
     {
+        // Without a draft the editor is not rendered: a new one starts from initialText and reports ready itself.
+        var editorShown = draft is not null;
         draft = header is null ? null : await Tools.GetVersionAsync(Id, header.Id);
         initialText = currentText = draft?.Source ?? "";
         entrypoint = draft?.Header.Entrypoint ?? "run_tool";
         restored = false;
         problems = [];
         UpdateSubmit();
-        if (draft is not null && panel?.CodeEditor is { } editor && module is not null)
+        if (editorShown && draft is not null && panel?.CodeEditor is { } editor && module is not null)
         {
             await editor.SetValue(draft.Source);
             await WatchAsync();
@@ -162,28 +165,45 @@ public sealed partial class Studio : IAsyncDisposable
     }
 
     [JSInvokable]
-    public Task SaveFromKeyboard(string text) => InvokeAsync(() => SaveAsync(text));
+    public Task SaveFromKeyboard(string text) => InvokeAsync(async () =>
+    {
+        await SaveAsync(text);
+        // Not a Blazor event: nothing re-renders by itself once the save is done.
+        StateHasChanged();
+    });
 
     private async Task CheckAsync(string text)
     {
+        // Checks overlap while typing; only the newest one may set the problems.
+        var sequence = ++checkSequence;
         checking = true;
         checkFailed = null;
         UpdateSubmit();
         StateHasChanged();
         var watch = Stopwatch.StartNew();
+        IReadOnlyList<ScriptProblem> found;
         try
         {
-            problems = await StudioApi.CheckAsync(text, string.IsNullOrWhiteSpace(entrypoint) ? "run_tool" : entrypoint.Trim());
-            lastCheckMs = watch.ElapsedMilliseconds;
+            found = await StudioApi.CheckAsync(text, string.IsNullOrWhiteSpace(entrypoint) ? "run_tool" : entrypoint.Trim());
         }
         catch (DomainException ex)
         {
-            checkFailed = ex.Message;
+            if (sequence == checkSequence)
+            {
+                checking = false;
+                checkFailed = ex.Message;
+                UpdateSubmit();
+                StateHasChanged();
+            }
+            return;
         }
-        finally
+        if (sequence != checkSequence)
         {
-            checking = false;
+            return;
         }
+        problems = found;
+        lastCheckMs = watch.ElapsedMilliseconds;
+        checking = false;
         if (module is not null)
         {
             await module.InvokeVoidAsync("setMarkers", EditorPanel.EditorId,
