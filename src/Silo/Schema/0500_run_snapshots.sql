@@ -1,7 +1,7 @@
 -- Studio (issue 10): a sandbox run of unsaved editor text keeps the text it ran, so "what did I run?"
--- always has an answer. Written once by the run grain at start; never changed.
+-- always has an answer. Written once by the run grain at start, just before the run's row; never changed.
 CREATE TABLE IF NOT EXISTS run_snapshots (
-    run_id      uuid  PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+    run_id      uuid  PRIMARY KEY,
     source      text  NOT NULL,
     entrypoint  varchar(100) NOT NULL
 );

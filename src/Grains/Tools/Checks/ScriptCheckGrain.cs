@@ -39,10 +39,10 @@ internal sealed class ScriptCheckGrain(IContainerRunner runner, RunSupervisor su
             ],
             TimeoutSeconds);
         var outcome = await runner.RunAsync(job, supervisor.SiloName, CancellationToken.None);
-        if (outcome.Status != RunStatus.Succeeded)
+        if (outcome.Completion.Status != RunStatus.Succeeded)
         {
             throw new DomainException(Abstractions.Errors.ErrorCode.Busy, "Skriptet kunde inte kontrolleras just nu. Försök igen om en stund.");
         }
-        return JsonSerializer.Deserialize<List<ScriptProblem>>(outcome.Html, Json) ?? [];
+        return JsonSerializer.Deserialize<List<ScriptProblem>>(outcome.Completion.Output.Html, Json) ?? [];
     }
 }

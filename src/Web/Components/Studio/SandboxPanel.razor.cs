@@ -163,6 +163,11 @@ public sealed partial class SandboxPanel : IAsyncDisposable
         };
     }
 
+    /// <summary>Which texts were cut at their cap: "HTML, stdout" etc.</summary>
+    private string TruncatedText(RunOutput output) => S["Sandbox.Truncated", string.Join(", ",
+        new[] { (output.HtmlTruncated, "HTML"), (output.StdoutTruncated, "stdout"), (output.StderrTruncated, "stderr") }
+            .Where(t => t.Item1).Select(t => t.Item2))];
+
     private string VersionNumber(Guid versionId) => VersionNumbers.TryGetValue(versionId, out var n) ? $"v{n}" : "?";
 
     private static string Seconds(TimeSpan span) => Math.Max(0, span.TotalSeconds).ToString("0.0");

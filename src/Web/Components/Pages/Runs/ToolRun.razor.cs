@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
@@ -11,7 +11,6 @@ namespace Skriptoteket.Web.Components.Pages.Runs;
 /// <summary>Upload and run a published tool; the result appears live below the form.</summary>
 public sealed partial class ToolRun
 {
-    private const long DefaultMaxUploadBytes = 25L * 1024 * 1024;
     private IReadOnlyList<IBrowserFile> files = [];
     private RunInfo? run;
     private bool starting;
@@ -23,10 +22,8 @@ public sealed partial class ToolRun
 
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
-    [Inject] private IConfiguration Configuration { get; set; } = null!;
-
-    // The same limit the grain enforces (Execution:MaxUploadBytes), so the page refuses before uploading.
-    private long MaxUploadBytes => Configuration.GetValue<long?>("Execution:MaxUploadBytes") ?? DefaultMaxUploadBytes;
+    // The contract the API and the grain enforce too, so the page refuses with the same message before uploading.
+    [Inject] private IOptions<UploadLimits> Uploads { get; set; } = null!;
 
     [Parameter]
     public string Slug { get; set; } = "";
@@ -40,24 +37,33 @@ public sealed partial class ToolRun
         }
     }
 
-    private void SelectFiles(InputFileChangeEventArgs e) => files = e.GetMultipleFiles(10);
+    private void SelectFiles(InputFileChangeEventArgs e)
+    {
+        // GetMultipleFiles throws beyond its maximum: take them all and let the contract say what is wrong.
+        files = e.GetMultipleFiles(Math.Max(e.FileCount, 1));
+        try
+        {
+            Uploads.Value.Check([.. files.Select(f => (f.Name, f.Size))]);
+        }
+        catch (DomainException error)
+        {
+            files = [];
+            Snackbar.Add(error.Message, Severity.Warning);
+        }
+    }
 
     private async Task StartAsync()
     {
         starting = true;
         try
         {
+            var limits = Uploads.Value;
+            limits.Check([.. files.Select(f => (f.Name, f.Size))]);
             var inputs = new List<RunInputFile>();
             foreach (var file in files)
             {
-                var maxBytes = MaxUploadBytes;
-                if (file.Size > maxBytes)
-                {
-                    Snackbar.Add($"Filen \"{file.Name}\" är för stor. Största tillåtna storlek är {maxBytes / (1024 * 1024)} MB.", Severity.Warning);
-                    return;
-                }
                 using var buffer = new MemoryStream();
-                await using var upload = file.OpenReadStream(maxBytes);
+                await using var upload = file.OpenReadStream(limits.MaxFileBytes);
                 await upload.CopyToAsync(buffer);
                 inputs.Add(new RunInputFile(file.Name, buffer.ToArray()));
             }
