@@ -108,6 +108,17 @@ public sealed partial class Studio : IAsyncDisposable
     {
         // Without a draft the editor is not rendered: a new one starts from initialText and reports ready itself.
         var editorShown = draft is not null;
+        if (editorShown && module is not null && currentText != draft!.Source)
+        {
+            // Switching drafts must not drop unsaved text: it is kept aside (page and browser) until discarded.
+            rescued = currentText;
+            await JS.InvokeVoidAsync("localStorage.setItem", RescueKey, currentText);
+        }
+        if (editorShown && module is not null)
+        {
+            await module.InvokeVoidAsync("unwatch", EditorPanel.EditorId);
+            await module.InvokeVoidAsync("forgetDraft", StorageKey);
+        }
         draft = header is null ? null : await Tools.GetVersionAsync(Id, header.Id);
         initialText = currentText = draft?.Source ?? "";
         entrypoint = draft?.Header.Entrypoint ?? "run_tool";
