@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
@@ -14,7 +13,7 @@ namespace Skriptoteket.Web.Components.Pages.Studio;
 
 /// <summary>
 /// The script studio of one tool: editor (Monaco), problems before running, sandbox, version history.
-/// The editor side is here; history actions in Studio.History.cs; conflicts in Studio.Conflict.cs.
+/// The editor side is here; checks in Studio.Checks.cs; history actions in Studio.History.cs; conflicts in Studio.Conflict.cs.
 /// </summary>
 public sealed partial class Studio : IAsyncDisposable
 {
@@ -168,67 +167,12 @@ public sealed partial class Studio : IAsyncDisposable
     }
 
     [JSInvokable]
-    public async Task CheckFromEditor(string text)
-    {
-        currentText = text;
-        restored = false;
-        await InvokeAsync(() => CheckAsync(text));
-    }
-
-    [JSInvokable]
     public Task SaveFromKeyboard(string text) => InvokeAsync(async () =>
     {
         await SaveAsync(text);
         // Not a Blazor event: nothing re-renders by itself once the save is done.
         StateHasChanged();
     });
-
-    private async Task CheckAsync(string text)
-    {
-        // Checks overlap while typing; only the newest one may set the problems.
-        var sequence = ++checkSequence;
-        checking = true;
-        checkFailed = null;
-        UpdateSubmit();
-        StateHasChanged();
-        var watch = Stopwatch.StartNew();
-        IReadOnlyList<ScriptProblem> found;
-        try
-        {
-            found = await StudioApi.CheckAsync(text, string.IsNullOrWhiteSpace(entrypoint) ? "run_tool" : entrypoint.Trim());
-        }
-        catch (DomainException ex)
-        {
-            if (sequence == checkSequence)
-            {
-                checking = false;
-                checkFailed = ex.Message;
-                UpdateSubmit();
-                StateHasChanged();
-            }
-            return;
-        }
-        if (sequence != checkSequence)
-        {
-            return;
-        }
-        problems = found;
-        lastCheckMs = watch.ElapsedMilliseconds;
-        checking = false;
-        if (module is not null)
-        {
-            await module.InvokeVoidAsync("setMarkers", EditorPanel.EditorId,
-                problems.Select(p => new { line = p.Line, column = p.Column, message = ProblemText.Describe(S, p) }));
-        }
-        UpdateSubmit();
-        StateHasChanged();
-    }
-
-    private void UpdateSubmit()
-    {
-        var unsaved = draft is not null && (currentText != draft.Source || (entrypoint ?? "").Trim() != draft.Header.Entrypoint);
-        submit = actor is null ? ActionAvailability.Hidden : StudioActions.Submit(actor, draft?.Header, unsaved, checking ? 1 : problems.Count);
-    }
 
     private async Task SaveFromButtonAsync() => await SaveAsync(await panel!.CodeEditor!.GetValue());
 
