@@ -16,6 +16,9 @@ public sealed class RowLag(TimeProvider time)
     /// <summary>The rows of <paramref name="key"/> match the grain state again.</summary>
     public void Landed(string key) => behind.TryRemove(key, out _);
 
+    /// <summary>How many objects of one kind (the key's prefix before '/', e.g. "run") are behind.</summary>
+    public int CountOf(string kind) => behind.Keys.Count(key => key.StartsWith(kind + "/", StringComparison.Ordinal));
+
     /// <summary>Objects behind, oldest first, with how long each has been behind.</summary>
     public IReadOnlyList<(string Key, TimeSpan Behind)> Snapshot()
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
+using Skriptoteket.Grains.Persistence;
 using Skriptoteket.Grains.Abstractions;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
@@ -19,7 +20,7 @@ namespace Skriptoteket.Grains.Runs;
 internal sealed class RunGrain(
     RunSupervisor supervisor,
     RunStore store,
-    RunRowLag lag,
+    RowLag lag,
     RunMetrics metrics,
     ToolVersionReader versions,
     ArtifactStore artifacts,

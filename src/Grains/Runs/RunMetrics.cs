@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Skriptoteket.Grains.Persistence;
 using Skriptoteket.Grains.Abstractions.Runs;
 
 namespace Skriptoteket.Grains.Runs;
@@ -25,7 +26,7 @@ public sealed class RunMetrics : IDisposable
     private readonly Histogram<double> queueWait;
     private readonly Histogram<double> containerStart;
 
-    public RunMetrics(IMeterFactory factory, RunSlots slots, RunRowLag lag, ILocalSiloDetails silo)
+    public RunMetrics(IMeterFactory factory, RunSlots slots, RowLag lag, ILocalSiloDetails silo)
     {
         meter = factory.Create(MeterName);
         started = meter.CreateCounter<long>("skriptoteket.runs.started", description: "Runs accepted (queued or given a slot), by kind");
@@ -44,7 +45,7 @@ public sealed class RunMetrics : IDisposable
             description: "Slots in use on this silo");
         meter.CreateObservableGauge("skriptoteket.runs.slots", () => new Measurement<int>(slots.Capacity, where),
             description: "Slots on this silo (Execution:MaxConcurrentRuns)");
-        meter.CreateObservableGauge("skriptoteket.runs.row_writes_pending", () => new Measurement<int>(lag.Count, where),
+        meter.CreateObservableGauge("skriptoteket.runs.row_writes_pending", () => new Measurement<int>(lag.CountOf("run"), where),
             description: "Run records not yet written to the runs table (PostgreSQL unreachable)");
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Skriptoteket.Grains.Persistence;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Execution;
 
@@ -11,11 +12,13 @@ namespace Skriptoteket.Grains.Runs;
 /// database refuses for its content (a data or constraint error: retrying cannot help) is stored without its
 /// output, with the reason kept for operators, so the run still ends final. Used only inside its grain's turns.
 /// </summary>
-internal sealed class RunRowWriter(Guid runId, RunStore store, RunRowLag lag, ILogger logger)
+internal sealed class RunRowWriter(Guid runId, RunStore store, RowLag lag, ILogger logger)
 {
     private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
     private (RunInfo Run, RunCompletion? Completion)? pending;
     private int failures;
+
+    private string Key => $"run/{runId}";
 
     public bool IsPending => pending is not null;
 
@@ -43,14 +46,14 @@ internal sealed class RunRowWriter(Guid runId, RunStore store, RunRowLag lag, IL
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or IOException)
         {
             failures++;
-            lag.Pending(runId);
+            lag.Behind(Key);
             logger.LogWarning(e, "Row of run {RunId} ({Status}) not written (attempt {Attempt}); retrying in {PauseSeconds} s",
                 runId, p.Run.Status, failures, NextPause.TotalSeconds);
             return false;
         }
         pending = null;
         failures = 0;
-        lag.Landed(runId);
+        lag.Landed(Key);
         return true;
     }
 

@@ -18,7 +18,6 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<IContainerRunner, DockerContainerRunner>();
         services.AddSingleton<RunSupervisor>();
         services.AddSingleton<RunStore>();
-        services.AddSingleton<RunRowLag>();
         services.AddSingleton<ToolVersionReader>();
         services.AddSingleton<ArtifactStore>();
         services.AddSingleton<RunMetrics>();

@@ -54,7 +54,6 @@ internal static class HostComposition
             .AddCheck<OrleansClusterHealthCheck>("orleans", tags: ready)
             .AddCheck<DockerEngineHealthCheck>("docker", tags: ready)
             .AddCheck<InstallationHealthCheck>("installation")
-            .AddCheck<RunRowLagHealthCheck>("run-rows")
             .AddCheck<RowLagHealthCheck>("rows");
 
         builder.Services.AddDataProtection().SetApplicationName("Skriptoteket");
