@@ -9,9 +9,9 @@ namespace Skriptoteket.Grains.Runs;
 public static class UploadPolicy
 {
     public static readonly IReadOnlySet<string> AllowedExtensions =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".csv", ".xlsx", ".docx", ".pdf", ".md", ".txt", ".py" };
+        new HashSet<string>(RunInputRules.AllowedExtensions, StringComparer.OrdinalIgnoreCase);
 
-    public const int MaxFiles = 10;
+    public const int MaxFiles = RunInputRules.MaxFiles;
 
     /// <summary>Returns the files with safe names, or throws a validation error in Swedish.</summary>
     public static IReadOnlyList<RunInputFile> Check(IReadOnlyList<RunInputFile> files, long maxBytes)

@@ -9,6 +9,7 @@ using Skriptoteket.Silo.Health;
 using Skriptoteket.Silo.Migrations;
 using Skriptoteket.Web;
 using Skriptoteket.Web.Security;
+using Skriptoteket.Web.Security.Headers;
 
 namespace Skriptoteket.Silo.Hosting;
 
@@ -63,6 +64,7 @@ internal static class HostComposition
     public static WebApplication UseSkriptoteketHost(this WebApplication app)
     {
         app.UseSkriptoteketForwardedHeaders();
+        app.UseSkriptoteketSecurityHeaders();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapSkriptoteketDashboard();
         app.UseSkriptoteketWeb();

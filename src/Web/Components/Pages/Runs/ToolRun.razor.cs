@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Configuration;
-using MudBlazor;
+using Microsoft.Extensions.Localization;
+using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Web.Localization;
 using Skriptoteket.Web.Runs;
+using Skriptoteket.Web.Tools;
 
 namespace Skriptoteket.Web.Components.Pages.Runs;
 
@@ -12,16 +15,17 @@ namespace Skriptoteket.Web.Components.Pages.Runs;
 public sealed partial class ToolRun
 {
     private const long DefaultMaxUploadBytes = 25L * 1024 * 1024;
-    private IReadOnlyList<IBrowserFile> files = [];
+    private PublishedTool? tool;
+    private bool notFound;
     private RunInfo? run;
     private bool starting;
-
-    // The prerendered page cannot react to uploads or clicks: controls are enabled once the circuit is live.
-    private bool interactive;
+    private string? failure;
 
     [Inject] private RunService Runs { get; set; } = null!;
 
-    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private ToolsService Tools { get; set; } = null!;
+
+    [Inject] private IStringLocalizer<Strings> Text { get; set; } = null!;
 
     [Inject] private IConfiguration Configuration { get; set; } = null!;
 
@@ -31,33 +35,23 @@ public sealed partial class ToolRun
     [Parameter]
     public string Slug { get; set; } = "";
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override async Task OnParametersSetAsync()
     {
-        if (firstRender)
-        {
-            interactive = true;
-            StateHasChanged();
-        }
+        tool = await Tools.FindPublishedToolAsync(Slug);
+        notFound = tool is null;
     }
 
-    private void SelectFiles(InputFileChangeEventArgs e) => files = e.GetMultipleFiles(10);
-
-    private async Task StartAsync()
+    private async Task StartAsync(IReadOnlyList<IBrowserFile> files)
     {
         starting = true;
+        failure = null;
         try
         {
             var inputs = new List<RunInputFile>();
             foreach (var file in files)
             {
-                var maxBytes = MaxUploadBytes;
-                if (file.Size > maxBytes)
-                {
-                    Snackbar.Add($"Filen \"{file.Name}\" är för stor. Största tillåtna storlek är {maxBytes / (1024 * 1024)} MB.", Severity.Warning);
-                    return;
-                }
                 using var buffer = new MemoryStream();
-                await using var upload = file.OpenReadStream(maxBytes);
+                await using var upload = file.OpenReadStream(MaxUploadBytes);
                 await upload.CopyToAsync(buffer);
                 inputs.Add(new RunInputFile(file.Name, buffer.ToArray()));
             }
@@ -65,7 +59,12 @@ public sealed partial class ToolRun
         }
         catch (DomainException e)
         {
-            Snackbar.Add(e.Message, Severity.Warning);
+            failure = ErrorText.For(Text, e);
+        }
+        catch (IOException)
+        {
+            // The browser stopped sending the file (tab closed, file changed on disk, larger than announced).
+            failure = Text["ToolRun.UploadFailed"];
         }
         finally
         {
