@@ -32,11 +32,12 @@ public sealed class RunPageTests(BrowserFixture fixture)
         await page.GotoAsync($"/tools/{slug}/run");
         // Files chosen on the prerendered page would be lost when the live circuit takes over.
         await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync();
+        await Assertions.Expect(page.GetByTestId("run-button")).ToBeDisabledAsync();
         await page.GetByTestId("run-files").SetInputFilesAsync(new FilePayload
         {
             Name = "elever.csv", MimeType = "text/csv", Buffer = "namn\nAda\nBo"u8.ToArray(),
         });
+        await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync();
         await page.GetByTestId("run-button").ClickAsync();
 
         var status = page.GetByTestId("run-status");

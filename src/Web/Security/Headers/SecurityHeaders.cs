@@ -24,19 +24,25 @@ public static class SecurityHeaders
     {
         app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = PolicyFor(context.Request.Path);
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers["Permissions-Policy"] = PermissionsPolicy;
-            headers.XFrameOptions = "DENY";
-            if (context.Request.IsHttps)
-            {
-                headers.StrictTransportSecurity = StrictTransportSecurity;
-            }
+            Apply(context);
             return next(context);
         });
         return app;
+    }
+
+    /// <summary>Sets the headers on a response that has not started yet.</summary>
+    public static void Apply(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = PolicyFor(context.Request.Path);
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+        headers["Permissions-Policy"] = PermissionsPolicy;
+        headers.XFrameOptions = "DENY";
+        if (context.Request.IsHttps)
+        {
+            headers.StrictTransportSecurity = StrictTransportSecurity;
+        }
     }
 
     /// <summary>The policy a path gets: the API and the dashboard differ from the pages.</summary>
