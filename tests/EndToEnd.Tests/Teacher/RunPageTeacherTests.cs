@@ -67,7 +67,7 @@ public sealed class RunPageTeacherTests(BrowserFixture fixture)
         await Assertions.Expect(page.FrameLocator("iframe.run-result").Locator("#svar")).ToHaveTextAsync("3 rader");
 
         await BrowserSteps.GotoInteractiveAsync(page, "/admin/runs");
-        await page.GetByTestId("filter-requester").Locator("input").FillAsync("rektor");
+        await page.GetByLabel("Beställare (namn eller e-post)").FillAsync("rektor");
         await page.GetByTestId("filter-apply").ClickAsync();
         var adminRow = page.GetByTestId("run-list").Locator("tr", new() { HasText = title }).First;
         await Assertions.Expect(adminRow.GetByTestId("run-requester")).Not.ToBeEmptyAsync();
