@@ -60,12 +60,14 @@ public sealed class EnglishWalkTests(BrowserFixture fixture)
         var text = await page.Locator("body").InnerTextAsync();
         foreach (var phrase in expected)
         {
-            Assert.True(text.Contains(phrase, StringComparison.Ordinal), $"{url}: expected \"{phrase}\" in:\n{text}");
+            // Buttons are drawn upper-case (CSS), which innerText reports.
+            Assert.True(text.Contains(phrase, StringComparison.OrdinalIgnoreCase), $"{url}: expected \"{phrase}\" in:\n{text}");
         }
         var left = Swedish.Where(s => ContainsWord(text, s)).ToList();
         Assert.True(left.Count == 0, $"{url}: Swedish UI text left: {string.Join(", ", left)}\n{text}");
     }
 
     private static bool ContainsWord(string text, string phrase) =>
-        System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<!\w){System.Text.RegularExpressions.Regex.Escape(phrase)}(?!\w)");
+        System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<!\w){System.Text.RegularExpressions.Regex.Escape(phrase)}(?!\w)",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 }
