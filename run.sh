@@ -13,7 +13,6 @@ export SKRIPTOTEKET_PORT="${SKRIPTOTEKET_PORT:-5080}"
 # Artifacts outlive a reboot here, unlike the temp-folder default.
 export Execution__ArtifactsRoot="${Execution__ArtifactsRoot:-$PWD/.local/artifacts}"
 echo "[run] building the host"
-dotnet publish src/Silo/Silo.csproj -c Release -o .local/publish --nologo -v quiet
+scripts/publish.sh
 echo "[run] Skriptoteket on http://127.0.0.1:${SKRIPTOTEKET_PORT} (Ctrl-C stops it)"
-# exec: Ctrl-C reaches the host directly, which shuts the silo down gracefully.
-exec dotnet .local/publish/Skriptoteket.Silo.dll
+exec scripts/host.sh

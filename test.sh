@@ -9,7 +9,10 @@ scripts/prepare.sh --with-browser
 source .local/env.sh
 
 echo "[test] building"
-dotnet build Skriptoteket.sln -c Debug --nologo -v quiet
+# Release, like ./run.sh: the host the tests start is the published product (scripts/host.sh), published
+# from this very build.
+dotnet build Skriptoteket.sln -c Release --nologo -v quiet
+scripts/publish.sh --no-build
 # One project at a time: the container, host and browser suites compete for the same two cores, and
 # timing-sensitive tests (timeouts, queue order) should not be starved by a neighbour suite.
 order=(Unit Grains Integration Runner Web EndToEnd)
@@ -23,12 +26,24 @@ rm -rf "$logs" && mkdir -p "$logs"
 for project in "${order[@]}"; do
   echo "[test] ${project}.Tests"
   start=$(date +%s)
-  if ! dotnet test "tests/${project}.Tests" -c Debug --no-build --nologo --logger "console;verbosity=normal" "$@" \
+  if ! dotnet test "tests/${project}.Tests" -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" \
       | tee "$logs/${project}.log"; then
     failed+=("$project")
   fi
   echo "[test] ${project}.Tests took $(( $(date +%s) - start )) s"
 done
+# One line summing every suite (CI reads it). A skipped test counts as failed; a suite that crashed before
+# its summary counts as one failure.
+passed_total=0 failed_total=0
+for project in "${order[@]}"; do
+  # vstest's closing block: "Total tests: T" then "Passed: P" (failed, skipped or aborted = T - P).
+  counts=$(awk '/^Total tests:/ { t = $3; p = 0 } /^ +Passed:/ { p = $2 } END { if (t != "") print t, p }' \
+    "$logs/${project}.log")
+  if [ -z "$counts" ]; then failed_total=$((failed_total + 1)); continue; fi
+  read -r total passed <<<"$counts"
+  passed_total=$((passed_total + passed)) failed_total=$((failed_total + total - passed))
+done
+summary="${passed_total} passed, ${failed_total} failed"
 if [ ${#failed[@]} -gt 0 ]; then
   # CI shows only the tail of the output: repeat each failed test's name and message here, at the end.
   for project in "${failed[@]}"; do
@@ -39,6 +54,8 @@ if [ ${#failed[@]} -gt 0 ]; then
     if [ -n "$blocks" ]; then echo "$blocks" >&2; else tail -n 40 "$logs/${project}.log" >&2; fi
   done
   echo "[test] FAILED: ${failed[*]}" >&2
+  echo "$summary"
   exit 1
 fi
 echo "[test] all suites passed"
+echo "$summary"

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MudBlazor.Services;
 using Skriptoteket.Web.Api;
 using Skriptoteket.Web.Components;
@@ -30,7 +31,8 @@ public static class WebComposition
         app.UseStaticFiles();
         app.UseSkriptoteketIdentity();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AnswerNotFoundWhenMissing(app.Environment,
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MissingStaticAssets)));
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapSkriptoteketApi();
         app.MapOpenApi();

@@ -50,9 +50,9 @@ internal sealed class ContainerPaths : IDisposable
     {
         var input = new RunnerInput("elever.csv", "namn\nAda\n"u8.ToArray());
         var outcome = await runner.RunAsync(new RunnerJob(Guid.NewGuid(), TrivialScript, "run_tool", [input], 30), Silo, CancellationToken.None);
-        if (outcome.Status != RunStatus.Succeeded)
+        if (outcome.Completion.Status != RunStatus.Succeeded)
         {
-            throw new InvalidOperationException($"Trivial run ended {outcome.Status}: {outcome.ErrorSummary} {outcome.InternalError}");
+            throw new InvalidOperationException($"Trivial run ended {outcome.Completion.Status}: {outcome.Completion.Output.ErrorSummary} {outcome.Completion.InternalError}");
         }
     }
 

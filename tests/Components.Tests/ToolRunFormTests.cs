@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using Skriptoteket.Grains.Abstractions.Catalog;
+using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Web.Components.Runs;
 
 namespace Skriptoteket.Components.Tests;
@@ -8,7 +9,7 @@ namespace Skriptoteket.Components.Tests;
 /// <summary>The run form: loading, empty (Run disabled with its reason), a refused file, a good file, starting.</summary>
 public sealed class ToolRunFormTests : ComponentContext
 {
-    private const long Limit = 25L * 1024 * 1024;
+    private static readonly UploadLimits Limits = new();
 
     private static readonly PublishedTool Tool = new(Guid.NewGuid(), "radraknare", "Radräknare", "Räknar rader i en CSV-fil.",
         "Exportera listan som **CSV**.", Guid.NewGuid());
@@ -18,7 +19,7 @@ public sealed class ToolRunFormTests : ComponentContext
     private IRenderedComponent<ToolRunForm> Render(PublishedTool? tool, bool starting = false) =>
         Context.Render<ToolRunForm>(p => p
             .Add(f => f.Tool, tool)
-            .Add(f => f.MaxUploadBytes, Limit)
+            .Add(f => f.Limits, Limits)
             .Add(f => f.Starting, starting)
             .Add(f => f.OnRun, (IReadOnlyList<IBrowserFile> files) => started = files));
 
@@ -40,7 +41,7 @@ public sealed class ToolRunFormTests : ComponentContext
 
         Assert.Equal("Radräknare", form.Find("h1").TextContent.Trim());
         Assert.Contains("<strong>CSV</strong>", form.Find("[data-testid=tool-usage]").InnerHtml);
-        Assert.Equal("Filtyper: csv, xlsx, docx, pdf, md, txt, py. Högst 25,0 MB per fil.",
+        Assert.Equal("Filtyper: csv, xlsx, docx, pdf, md, txt, py. Högst 25 MB per fil, 50 MB och 10 filer per körning.",
             form.Find("[data-testid=run-accepts]").TextContent.Trim());
         Assert.True(form.Find("[data-testid=run-button]").HasAttribute("disabled"));
         Assert.Equal("Välj en fil först.", form.Find("[data-testid=run-disabled-reason]").TextContent.Trim());
@@ -68,6 +69,9 @@ public sealed class ToolRunFormTests : ComponentContext
         Speak("en");
         var form = Render(Tool);
 
+        form.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("MZ", "program.exe"));
+        Assert.Equal("The file type of \"program.exe\" is not supported. Allowed file types: csv, xlsx, docx, pdf, md, txt, py.",
+            form.Find("[data-testid=run-file-problem]").TextContent.Trim());
         form.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("namn\nAda", "elever.csv"));
         Assert.Contains("elever.csv", form.Find("[data-testid=run-chosen]").TextContent);
         var run = form.Find("[data-testid=run-button]");

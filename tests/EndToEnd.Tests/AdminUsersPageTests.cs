@@ -30,6 +30,7 @@ public sealed class AdminUsersPageTests(BrowserFixture fixture)
 
         await Assertions.Expect(page.GetByText("Kontot skapades.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = email })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "admin-users");
         await page.Context.CloseAsync();
     }
 }

@@ -49,7 +49,7 @@ public sealed class RunPageTests(BrowserFixture fixture)
         Assert.NotEqual("pwned", await page.TitleAsync());
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Resultat.csv", Exact = false })).ToBeVisibleAsync();
         // Kept for the README and for looking at a failure: the page as the teacher saw it.
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "skriptoteket-run-result.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, "run-result");
         await page.Context.CloseAsync();
     }
 }

@@ -21,6 +21,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>TestCluster's name of the first silo; the only one with Execution:Enabled.</summary>
     public const string PrimarySiloName = "Primary";
 
+    /// <summary>Uploads:MaxFileBytes of the silos (1 MB); Uploads:MaxRunBytes is one and a half of it.</summary>
+    public const int MaxUploadFileBytes = 1024 * 1024;
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public TestDatabase Database { get; private set; } = null!;
@@ -40,6 +43,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.Properties["Execution:MaxConcurrentRuns"] = "1";
         builder.Properties["Execution:MaxQueuedRuns"] = "2";
         builder.Properties["Execution:SandboxTimeoutSeconds"] = "10";
+        // Small upload limits, so per-file and per-run refusals are tested without large buffers.
+        builder.Properties["Uploads:MaxFileBytes"] = MaxUploadFileBytes.ToString();
+        builder.Properties["Uploads:MaxRunBytes"] = (MaxUploadFileBytes * 3 / 2).ToString();
         builder.Properties["Execution:ProductionTimeoutSeconds"] = "10";
         builder.Properties["Execution:HardKillMarginSeconds"] = "10";
         ArtifactsRoot = Path.Combine(Path.GetTempPath(), "skriptoteket-grain-tests", Guid.NewGuid().ToString("N"), "artifacts");

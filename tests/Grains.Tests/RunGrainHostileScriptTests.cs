@@ -28,6 +28,8 @@ public sealed class RunGrainHostileScriptTests(ClusterFixture fixture)
         { "disk fill /tmp", HostileScripts.DiskFill("/tmp"), [RunStatus.Failed] },
         { "network", HostileScripts.Network, [RunStatus.Failed] },
         { "raises", "def run_tool(i, o):\n    raise ValueError('Kolumnen Betyg saknas')\n", [RunStatus.Failed] },
+        // PostgreSQL text refuses NUL: the message must still reach the runs row, made storable.
+        { "NUL in the error message", "def run_tool(i, o):\n    raise ValueError('Kolumn\\x00Betyg')\n", [RunStatus.Failed] },
         { "symlink and ..", HostileScripts.SymlinkAndEscape, [RunStatus.Succeeded] },
         { "background child", HostileScripts.BackgroundChild, [RunStatus.Succeeded] },
         { "stdout and stderr flood", HostileScripts.StdoutAndStderrFlood, [RunStatus.Succeeded] },
@@ -47,18 +49,18 @@ public sealed class RunGrainHostileScriptTests(ClusterFixture fixture)
         var done = await (await RunGrainTests.WatchAsync(fixture, hostile.Grain, admin)).FinishedAsync();
         var normalDone = await (await RunGrainTests.WatchAsync(fixture, normal.Grain, admin)).FinishedAsync();
 
-        Assert.True(expected.Contains(done.Status), $"{name}: {done.Status} {done.ErrorSummary}");
+        Assert.True(expected.Contains(done.Status), $"{name}: {done.Status} {done.Output.ErrorSummary}");
         Assert.Equal(RunSpelling.Status(done.Status), await Row<string>(hostile.RunId, "status"));
-        Assert.Equal(done.ErrorSummary, await Row<string>(hostile.RunId, "error_summary"));
+        Assert.Equal(done.Output.ErrorSummary, await Row<string>(hostile.RunId, "error_summary"));
         Assert.NotEqual(default, await Row<DateTime>(hostile.RunId, "finished_at"));
         if (done.Status != RunStatus.Succeeded)
         {
-            Assert.False(string.IsNullOrWhiteSpace(done.ErrorSummary), $"{name}: a failed run must explain itself");
-            Assert.DoesNotContain("Traceback", done.ErrorSummary); // the traceback stays in stderr, for admins
+            Assert.False(string.IsNullOrWhiteSpace(done.Output.ErrorSummary), $"{name}: a failed run must explain itself");
+            Assert.DoesNotContain("Traceback", done.Output.ErrorSummary); // the traceback stays in stderr, for admins
         }
         AssertWhatIsSpecialAbout(name, done);
         Assert.Equal(RunStatus.Succeeded, normalDone.Status);
-        Assert.Equal("<p>normal</p>", normalDone.Html);
+        Assert.Equal("<p>normal</p>", normalDone.Output.Html);
         Assert.Empty(await ContainersOfRunAsync(hostile.RunId));
         Assert.Empty(await ContainersOfRunAsync(normal.RunId));
     }
@@ -68,28 +70,31 @@ public sealed class RunGrainHostileScriptTests(ClusterFixture fixture)
         switch (name)
         {
             case "memory hog":
-                Assert.Contains("minne", run.ErrorSummary);
+                Assert.Contains("minne", run.Output.ErrorSummary);
                 break;
             case "raises":
-                Assert.Contains("Kolumnen Betyg saknas", run.ErrorSummary);
-                Assert.Contains("Traceback", run.Stderr);
+                Assert.Contains("Kolumnen Betyg saknas", run.Output.ErrorSummary);
+                Assert.Contains("Traceback", run.Output.Stderr);
+                break;
+            case "NUL in the error message":
+                Assert.Equal("ValueError: Kolumn\uFFFDBetyg", run.Output.ErrorSummary);
                 break;
             case "symlink and ..":
-                Assert.Equal(["ok.txt"], run.Artifacts.Select(a => a.Name));
-                Assert.Contains(run.SkippedArtifacts, s => s.Name == "link_passwd" && s.Reason == "symlink");
+                Assert.Equal(["ok.txt"], run.Output.Artifacts.Select(a => a.Name));
+                Assert.Contains(run.Output.SkippedArtifacts, s => s.Name == "link_passwd" && s.Reason == "symlink");
                 break;
             case "stdout and stderr flood":
             case "huge html":
-                Assert.True(run.OutputTruncated);
+                Assert.True(run.Output.Truncated);
                 break;
             case "thousands of artifacts":
-                Assert.Equal(new ExecutionOptions().ArtifactCountCap, run.Artifacts.Count);
-                Assert.Contains(run.SkippedArtifacts, s => s.Reason == "too_many");
+                Assert.Equal(new ExecutionOptions().ArtifactCountCap, run.Output.Artifacts.Count);
+                Assert.Contains(run.Output.SkippedArtifacts, s => s.Reason == "too_many");
                 break;
             case "environment secrets":
-                Assert.DoesNotContain(TestEnvironment.AdminConnectionString, run.Html);
-                Assert.DoesNotContain("ConnectionStrings", run.Html);
-                Assert.DoesNotContain("Password", run.Html, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain(TestEnvironment.AdminConnectionString, run.Output.Html);
+                Assert.DoesNotContain("ConnectionStrings", run.Output.Html);
+                Assert.DoesNotContain("Password", run.Output.Html, StringComparison.OrdinalIgnoreCase);
                 break;
         }
     }

@@ -36,9 +36,9 @@ public sealed class RunGrainTests(ClusterFixture fixture)
 
         Assert.Equal(RunStatus.Queued, started.Status);
         Assert.Equal(RunStatus.Succeeded, done.Status);
-        Assert.Equal("<p>Hej Astrid</p>", done.Html);
-        Assert.Contains("läste 6", done.Stdout);
-        Assert.Equal(["kopia.txt"], done.Artifacts.Select(a => a.Name));
+        Assert.Equal("<p>Hej Astrid</p>", done.Output.Html);
+        Assert.Contains("läste 6", done.Output.Stdout);
+        Assert.Equal(["kopia.txt"], done.Output.Artifacts.Select(a => a.Name));
         Assert.Equal([new RunInputInfo("namn.txt", 6)], done.Inputs);
         Assert.Equal(ClusterFixture.PrimarySiloName, done.Silo);
         Assert.Equal(toolId, done.ToolId);

@@ -22,7 +22,7 @@ public sealed class RunRetentionTests(ClusterFixture fixture)
         var sandboxInputs = Path.Combine(fixture.ArtifactsRoot, "..", "sandbox-inputs", started.RunId.ToString("N"));
         Assert.True(File.Exists(Path.Combine(freshArtifacts, "kopia.txt")));
         Assert.True(File.Exists(Path.Combine(sandboxInputs, "namn.txt")));
-        Assert.Equal("Ebba", Encoding.UTF8.GetString((await run.GetArtifactAsync(admin, done.Artifacts[0].Id)).Content));
+        Assert.Equal("Ebba", Encoding.UTF8.GetString((await run.GetArtifactAsync(admin, done.Output.Artifacts[0].Id)).Content));
         var expired = Directory.CreateDirectory(Path.Combine(fixture.ArtifactsRoot, Guid.NewGuid().ToString("N")));
         await File.WriteAllTextAsync(Path.Combine(expired.FullName, "gammal.txt"), "x");
         expired.LastWriteTimeUtc = DateTime.UtcNow.AddDays(-8);

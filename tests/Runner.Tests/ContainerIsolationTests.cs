@@ -45,7 +45,7 @@ public sealed class ContainerIsolationTests(RunnerFixture fixture)
 
         await cancel.CancelAsync();
         var outcome = await run;
-        Assert.Equal(RunStatus.Canceled, outcome.Status);
+        Assert.Equal(RunStatus.Canceled, outcome.Completion.Status);
         Assert.Empty(await fixture.ContainersOfRunAsync(runId));
     }
 
@@ -57,7 +57,7 @@ public sealed class ContainerIsolationTests(RunnerFixture fixture)
         {
             using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(delayMs));
             var outcome = await fixture.RunAsync(WaitingScript, 30, cancel.Token);
-            Assert.True(outcome.Status == RunStatus.Canceled, $"canceled after {delayMs} ms: {outcome.Status}");
+            Assert.True(outcome.Completion.Status == RunStatus.Canceled, $"canceled after {delayMs} ms: {outcome.Completion.Status}");
         }
     }
 
@@ -91,8 +91,8 @@ public sealed class ContainerIsolationTests(RunnerFixture fixture)
                 return f"uid={os.getuid()} cap={cap} nnp={nnp} root={root} shm={shm} net={net} ifaces={ifaces} sock={sock}"
             """);
 
-        Assert.Equal(RunStatus.Succeeded, outcome.Status);
-        Assert.Equal("uid=10001 cap=0000000000000000 nnp=1 root=readonly shm=none net=nonet ifaces=lo sock=False", outcome.Html);
+        Assert.Equal(RunStatus.Succeeded, outcome.Completion.Status);
+        Assert.Equal("uid=10001 cap=0000000000000000 nnp=1 root=readonly shm=none net=nonet ifaces=lo sock=False", outcome.Completion.Output.Html);
     }
 
     private async Task<string> WaitForContainerAsync(Guid runId)

@@ -39,10 +39,10 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
         var outcome = await hostile;
         var normalOutcome = await normal;
 
-        Assert.True(expected.Contains(outcome.Status), $"{name}: {outcome.Status} {outcome.ErrorSummary} {outcome.InternalError}");
-        Assert.Null(outcome.InternalError);
-        Assert.Equal(RunStatus.Succeeded, normalOutcome.Status);
-        Assert.Equal("<p>normal</p>", normalOutcome.Html);
+        Assert.True(expected.Contains(outcome.Completion.Status), $"{name}: {outcome.Completion.Status} {outcome.Completion.Output.ErrorSummary} {outcome.Completion.InternalError}");
+        Assert.Null(outcome.Completion.InternalError);
+        Assert.Equal(RunStatus.Succeeded, normalOutcome.Completion.Status);
+        Assert.Equal("<p>normal</p>", normalOutcome.Completion.Output.Html);
         Assert.Empty(await fixture.ContainersOfRunAsync(hostileId));
         Assert.Empty(await fixture.ContainersOfRunAsync(normalId));
     }
@@ -52,9 +52,9 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
     {
         var outcome = await fixture.RunAsync(HostileScripts.MemoryHog);
 
-        Assert.Equal(RunStatus.Failed, outcome.Status);
-        Assert.True(outcome.OomKilled);
-        Assert.Contains("minne", outcome.ErrorSummary);
+        Assert.Equal(RunStatus.Failed, outcome.Completion.Status);
+        Assert.True(outcome.Completion.OomKilled);
+        Assert.Contains("minne", outcome.Completion.Output.ErrorSummary);
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
     {
         var outcome = await fixture.RunAsync(HostileScripts.ForkBomb, timeoutSeconds: 4);
 
-        Assert.Contains(outcome.Status, new[] { RunStatus.Failed, RunStatus.TimedOut });
-        Assert.Null(outcome.InternalError);
+        Assert.Contains(outcome.Completion.Status, new[] { RunStatus.Failed, RunStatus.TimedOut });
+        Assert.Null(outcome.Completion.InternalError);
     }
 
     [Theory]
@@ -86,8 +86,8 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
                 return "never stopped"
             """, timeoutSeconds: 20);
 
-        Assert.Equal(RunStatus.Succeeded, outcome.Status);
-        Assert.StartsWith("stopped errno=28", outcome.Html);
+        Assert.Equal(RunStatus.Succeeded, outcome.Completion.Status);
+        Assert.StartsWith("stopped errno=28", outcome.Completion.Output.Html);
     }
 
     [Fact]
@@ -95,9 +95,9 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
     {
         var outcome = await fixture.RunAsync(HostileScripts.SymlinkAndEscape);
 
-        Assert.Equal(RunStatus.Succeeded, outcome.Status);
-        Assert.Equal(["ok.txt"], outcome.Artifacts.Select(a => a.Name));
-        Assert.Contains(outcome.SkippedArtifacts, s => s.Name == "link_passwd" && s.Reason == "symlink");
+        Assert.Equal(RunStatus.Succeeded, outcome.Completion.Status);
+        Assert.Equal(["ok.txt"], outcome.Completion.Output.Artifacts.Select(a => a.Name));
+        Assert.Contains(outcome.Completion.Output.SkippedArtifacts, s => s.Name == "link_passwd" && s.Reason == "symlink");
     }
 
     [Fact]
@@ -105,11 +105,11 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
     {
         var outcome = await fixture.RunAsync(HostileScripts.StdoutAndStderrFlood, timeoutSeconds: 20);
 
-        Assert.Equal(RunStatus.Succeeded, outcome.Status);
-        Assert.True(outcome.StdoutTruncated);
-        Assert.True(outcome.StderrTruncated);
-        Assert.True(System.Text.Encoding.UTF8.GetByteCount(outcome.Stdout) <= fixture.Options.StdoutCapBytes);
-        Assert.True(System.Text.Encoding.UTF8.GetByteCount(outcome.Stderr) <= fixture.Options.StderrCapBytes);
+        Assert.Equal(RunStatus.Succeeded, outcome.Completion.Status);
+        Assert.True(outcome.Completion.Output.StdoutTruncated);
+        Assert.True(outcome.Completion.Output.StderrTruncated);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(outcome.Completion.Output.Stdout) <= fixture.Options.StdoutCapBytes);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(outcome.Completion.Output.Stderr) <= fixture.Options.StderrCapBytes);
     }
 
     [Fact]
@@ -117,9 +117,9 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
     {
         var outcome = await fixture.RunAsync(HostileScripts.HugeHtml);
 
-        Assert.Equal(RunStatus.Succeeded, outcome.Status);
-        Assert.True(outcome.HtmlTruncated);
-        Assert.True(System.Text.Encoding.UTF8.GetByteCount(outcome.Html) <= fixture.Options.HtmlCapBytes);
+        Assert.Equal(RunStatus.Succeeded, outcome.Completion.Status);
+        Assert.True(outcome.Completion.Output.HtmlTruncated);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(outcome.Completion.Output.Html) <= fixture.Options.HtmlCapBytes);
     }
 
     [Fact]
@@ -127,9 +127,9 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
     {
         var outcome = await fixture.RunAsync(HostileScripts.ThousandsOfArtifacts, timeoutSeconds: 20);
 
-        Assert.Equal(RunStatus.Succeeded, outcome.Status);
-        Assert.Equal(fixture.Options.ArtifactCountCap, outcome.Artifacts.Count);
-        Assert.Contains(outcome.SkippedArtifacts, s => s.Reason == "too_many");
+        Assert.Equal(RunStatus.Succeeded, outcome.Completion.Status);
+        Assert.Equal(fixture.Options.ArtifactCountCap, outcome.Completion.Output.Artifacts.Count);
+        Assert.Contains(outcome.Completion.Output.SkippedArtifacts, s => s.Reason == "too_many");
     }
 
     [Fact]
@@ -138,9 +138,9 @@ public sealed class HostileScriptTests(RunnerFixture fixture)
         var secret = TestEnvironment.AdminConnectionString;
         var outcome = await fixture.RunAsync(HostileScripts.EnvironmentDump);
 
-        Assert.Equal(RunStatus.Succeeded, outcome.Status);
-        Assert.DoesNotContain("Password", outcome.Html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain(secret, outcome.Html);
-        Assert.DoesNotContain("ConnectionStrings", outcome.Html);
+        Assert.Equal(RunStatus.Succeeded, outcome.Completion.Status);
+        Assert.DoesNotContain("Password", outcome.Completion.Output.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(secret, outcome.Completion.Output.Html);
+        Assert.DoesNotContain("ConnectionStrings", outcome.Completion.Output.Html);
     }
 }

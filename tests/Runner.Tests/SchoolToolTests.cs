@@ -18,11 +18,11 @@ public sealed class SchoolToolTests(RunnerFixture fixture)
 
         var outcome = await fixture.RunAsync(source, 30, CancellationToken.None, new RunnerInput("elever.csv", csv));
 
-        Assert.Equal(RunStatus.Succeeded, outcome.Status);
-        Assert.Contains("<table", outcome.Html);
-        Assert.Contains("Matematik", outcome.Html);
-        Assert.Contains("8 rader lästa", outcome.Stdout);
-        var xlsx = Assert.Single(outcome.Artifacts);
+        Assert.Equal(RunStatus.Succeeded, outcome.Completion.Status);
+        Assert.Contains("<table", outcome.Completion.Output.Html);
+        Assert.Contains("Matematik", outcome.Completion.Output.Html);
+        Assert.Contains("8 rader lästa", outcome.Completion.Output.Stdout);
+        var xlsx = Assert.Single(outcome.Files);
         Assert.Equal("Sammanstallning.xlsx", xlsx.Name);
         Assert.Equal("PK", Encoding.ASCII.GetString(xlsx.Content, 0, 2));
     }

@@ -6,8 +6,9 @@ using System.Text.Json;
 namespace Skriptoteket.TestSupport;
 
 /// <summary>
-/// The real all-in-one host (src/Silo) started as its own process on free loopback ports, the way
-/// ./run.sh starts it; lets tests stop it gently, kill it hard and start it again on the same database.
+/// The product as shipped: the published all-in-one host started by scripts/host.sh from the repository root,
+/// exactly as ./run.sh starts it (same script, same working directory, Production environment), on free
+/// loopback ports. Lets tests stop it gently, kill it hard and start it again on the same database.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -34,19 +35,21 @@ public sealed class HostProcess : IAsyncDisposable
     public static async Task<HostProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null)
     {
         var httpPort = FreePorts.Next();
-        var info = new ProcessStartInfo("dotnet", [RepositoryPaths.SiloAssembly])
+        PublishedHost.EnsureCurrent();
+        var info = new ProcessStartInfo("bash", [PublishedHost.StartScript])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.SiloAssembly)!,
+            WorkingDirectory = RepositoryPaths.Root,
         };
         info.Environment["ConnectionStrings__Skriptoteket"] = connectionString;
         info.Environment["SKRIPTOTEKET_PORT"] = httpPort.ToString();
         info.Environment["Orleans__SiloPort"] = FreePorts.Next().ToString();
         info.Environment["Orleans__GatewayPort"] = FreePorts.Next().ToString();
         info.Environment["Orleans__ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8];
-        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        // Whatever environment the test runner has, the host runs as ./run.sh runs it: in Production.
+        info.Environment.Remove("DOTNET_ENVIRONMENT");
+        info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key] = value;

@@ -21,5 +21,5 @@ public sealed class RunProgressTests
     }
 
     private static RunInfo Run(RunStatus status) => new(Guid.NewGuid(), RunKind.Production, status, Guid.Empty,
-        Guid.Empty, Guid.Empty, null, "", "", "", null, [], [], DateTimeOffset.UnixEpoch, null, null, null, false, []);
+        Guid.Empty, Guid.Empty, null, RunOutput.None, [], DateTimeOffset.UnixEpoch, null, null, null);
 }

@@ -116,6 +116,25 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
         Assert.Contains("för stora tillsammans", refused.GetProperty("error").GetProperty("message").GetString());
     }
 
+    [Fact]
+    public async Task Files_each_within_the_per_file_limit_are_refused_by_the_per_run_limit_with_the_pages_message()
+    {
+        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, Script, Guid.NewGuid(), published: true);
+        using var teacher = await fixture.LoginAsNewAsync("user");
+        var twentyMegabytes = new byte[20 * 1024 * 1024];
+        Array.Fill(twentyMegabytes, (byte)'a');
+
+        // 60 MB in three legal files: over Uploads:MaxRunBytes (50 MB), under what the API let through before (100 MB).
+        var tooLarge = await SendFilesAsync(teacher, $"api/v1/tools/{slug}/run", twentyMegabytes, 3)
+            .ExpectAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        var tooMany = await SendFilesAsync(teacher, $"api/v1/tools/{slug}/run", [1], 11)
+            .ExpectAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+
+        Assert.Equal("Filerna är för stora tillsammans. Högst 50 MB per körning.",
+            tooLarge.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal("Högst 10 filer per körning.", tooMany.GetProperty("error").GetProperty("message").GetString());
+    }
+
     private static Task<HttpResponseMessage> SendFilesAsync(ApiUser user, string path, byte[] content, int count)
     {
         var form = new MultipartFormDataContent();

@@ -31,9 +31,10 @@ public sealed class RunViewTests : IAsyncLifetime
     }
 
     private static RunInfo Run(RunStatus status, string html = "<script>alert(1)</script><p>Hej</p>", string? error = null) =>
-        new(Guid.NewGuid(), RunKind.Production, status, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), null, html,
-            "hemlig stdout", "Traceback hemlig", error, [new RunArtifact(0, "Resultat.xlsx", 2048, "ab")], [],
-            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "silo", false, []);
+        new(Guid.NewGuid(), RunKind.Production, status, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), null,
+            new RunOutput(html, false, "hemlig stdout", false, "Traceback hemlig", false, error,
+                [new RunArtifact(0, "Resultat.xlsx", 2048, "ab")], []),
+            [], DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, "silo");
 
     [Fact]
     public void Result_html_is_shown_only_in_a_sandboxed_iframe_without_scripts()

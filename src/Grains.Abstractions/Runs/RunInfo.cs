@@ -1,6 +1,6 @@
 namespace Skriptoteket.Grains.Abstractions.Runs;
 
-/// <summary>The full record of one run as shown to someone allowed to see it.</summary>
+/// <summary>The full record of one run as shown to someone allowed to see it (the runs row, docs/adr/0007).</summary>
 [GenerateSerializer, Immutable, Alias("Skriptoteket.RunInfo")]
 public sealed record RunInfo(
     [property: Id(0)] Guid RunId,
@@ -10,18 +10,12 @@ public sealed record RunInfo(
     [property: Id(4)] Guid VersionId,
     [property: Id(5)] Guid RequestedBy,
     [property: Id(6)] int? QueuePosition,
-    [property: Id(7)] string Html,
-    [property: Id(8)] string Stdout,
-    [property: Id(9)] string Stderr,
-    [property: Id(10)] string? ErrorSummary,
-    [property: Id(11)] IReadOnlyList<RunArtifact> Artifacts,
-    [property: Id(12)] IReadOnlyList<RunInputInfo> Inputs,
-    [property: Id(13)] DateTimeOffset CreatedAt,
-    [property: Id(14)] DateTimeOffset? StartedAt,
-    [property: Id(15)] DateTimeOffset? FinishedAt,
-    [property: Id(16)] string? Silo,
-    [property: Id(17)] bool OutputTruncated,
-    [property: Id(18)] IReadOnlyList<SkippedArtifact> SkippedArtifacts)
+    [property: Id(7)] RunOutput Output,
+    [property: Id(8)] IReadOnlyList<RunInputInfo> Inputs,
+    [property: Id(9)] DateTimeOffset CreatedAt,
+    [property: Id(10)] DateTimeOffset? StartedAt,
+    [property: Id(11)] DateTimeOffset? FinishedAt,
+    [property: Id(12)] string? Silo)
 {
     public bool IsFinished => Status >= RunStatus.Succeeded;
 }

@@ -4,6 +4,7 @@ using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Runs;
 
 namespace Skriptoteket.Grains.Execution;
 
@@ -64,9 +65,10 @@ internal sealed class DockerContainerRunner(
                 return Empty(RunStatus.Failed, state.OOMKilled ? OomMessage : InternalErrorMessage,
                     state.OOMKilled, clock.ElapsedMilliseconds, state.OOMKilled ? null : detail);
             }
-            return new RunnerOutcome(parsed.Status, parsed.ErrorSummary, parsed.Html, parsed.HtmlTruncated,
-                parsed.Stdout, parsed.StdoutTruncated, parsed.Stderr, parsed.StderrTruncated, parsed.Artifacts,
-                parsed.Skipped, state.OOMKilled, parsed.ScriptMilliseconds, clock.ElapsedMilliseconds, null);
+            return parsed with
+            {
+                Completion = parsed.Completion with { OomKilled = state.OOMKilled, ContainerMilliseconds = clock.ElapsedMilliseconds },
+            };
         }
         finally
         {
@@ -77,7 +79,7 @@ internal sealed class DockerContainerRunner(
         }
     }
 
-    private RunnerResultTar.Parsed? TryParse(ContainerOutput output, ExecutionOptions o)
+    private RunnerOutcome? TryParse(ContainerOutput output, ExecutionOptions o)
     {
         try
         {
@@ -124,5 +126,5 @@ internal sealed class DockerContainerRunner(
     }
 
     private static RunnerOutcome Empty(RunStatus status, string message, bool oom, long ms, string? internalError) =>
-        new(status, message, "", false, "", false, "", false, [], [], oom, 0, ms, internalError);
+        RunnerOutcome.Without(RunCompletion.Without(status, message, internalError) with { OomKilled = oom, ContainerMilliseconds = ms });
 }

@@ -54,9 +54,6 @@ public sealed class ExecutionOptions
 
     public long ArtifactTotalBytesCap { get; set; } = 50L * 1024 * 1024;
 
-    /// <summary>Largest accepted upload, per file.</summary>
-    public long MaxUploadBytes { get; set; } = 25L * 1024 * 1024;
-
     /// <summary>Folder holding one sub-folder per run with its artifacts; created at start.</summary>
     public string ArtifactsRoot { get; set; } = Path.Combine(Path.GetTempPath(), "skriptoteket", "artifacts");
 

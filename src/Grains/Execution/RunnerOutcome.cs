@@ -1,23 +1,15 @@
-using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Runs;
 
 namespace Skriptoteket.Grains.Execution;
 
-/// <summary>What one container run produced, after the host's own checks.</summary>
-internal sealed record RunnerOutcome(
-    RunStatus Status,
-    string? ErrorSummary,
-    string Html,
-    bool HtmlTruncated,
-    string Stdout,
-    bool StdoutTruncated,
-    string Stderr,
-    bool StderrTruncated,
-    IReadOnlyList<RunnerArtifact> Artifacts,
-    IReadOnlyList<SkippedArtifact> SkippedArtifacts,
-    bool OomKilled,
-    long ScriptMilliseconds,
-    long ContainerMilliseconds,
-    string? InternalError);
+/// <summary>
+/// What one container run produced: the <see cref="RunCompletion"/> the run records, and the artifact files
+/// its manifest lists. The files are stored on disk by the supervisor and never travel in a grain message.
+/// </summary>
+internal sealed record RunnerOutcome(RunCompletion Completion, IReadOnlyList<RunnerArtifact> Files)
+{
+    public static RunnerOutcome Without(RunCompletion completion) => new(completion, []);
+}
 
 /// <summary>One artifact file as received from the container, verified against its name pattern and sha256.</summary>
 internal sealed record RunnerArtifact(string Name, byte[] Content, string Sha256);

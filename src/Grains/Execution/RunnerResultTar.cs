@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Runs;
 
 namespace Skriptoteket.Grains.Execution;
 
@@ -16,21 +17,11 @@ internal static partial class RunnerResultTar
     [GeneratedRegex("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$")]
     private static partial Regex SafeName();
 
-    internal sealed record Parsed(
-        RunStatus Status,
-        string? ErrorSummary,
-        string Html,
-        bool HtmlTruncated,
-        string Stdout,
-        bool StdoutTruncated,
-        string Stderr,
-        bool StderrTruncated,
-        IReadOnlyList<RunnerArtifact> Artifacts,
-        IReadOnlyList<SkippedArtifact> Skipped,
-        long ScriptMilliseconds);
-
-    /// <summary>Parses the tar; null when it holds no valid result.json (the caller records an internal failure).</summary>
-    public static Parsed? Read(Stream tarStream, ExecutionOptions options)
+    /// <summary>
+    /// Parses the tar into the run's outcome (container time and OOM are the caller's to add); null when it
+    /// holds no valid result.json (the caller records an internal failure).
+    /// </summary>
+    public static RunnerOutcome? Read(Stream tarStream, ExecutionOptions options)
     {
         JsonElement? result = null;
         byte[] stdout = [], stderr = [];
@@ -81,18 +72,15 @@ internal static partial class RunnerResultTar
         }
         var artifacts = CheckArtifacts(r, files, options, skipped);
         var summary = String(r, "error_summary");
-        return new Parsed(
-            status,
+        var output = new RunOutput(
+            html, htmlCut || Bool(r, "html_truncated"),
+            outText, outCut || Bool(r, "stdout_truncated"),
+            errText, errCut || Bool(r, "stderr_truncated"),
             summary is null ? null : Clip(summary, 500),
-            html,
-            htmlCut || Bool(r, "html_truncated"),
-            outText,
-            outCut || Bool(r, "stdout_truncated"),
-            errText,
-            errCut || Bool(r, "stderr_truncated"),
-            artifacts,
-            skipped,
-            r.TryGetProperty("duration_ms", out var d) && d.TryGetInt64(out var ms) ? ms : 0);
+            [.. artifacts.Select((a, i) => new RunArtifact(i, a.Name, a.Content.LongLength, a.Sha256))],
+            skipped);
+        var scriptMs = r.TryGetProperty("duration_ms", out var d) && d.TryGetInt64(out var ms) ? ms : 0;
+        return new RunnerOutcome(new RunCompletion(status, output, false, scriptMs, 0, null), artifacts);
     }
 
     private static List<RunnerArtifact> CheckArtifacts(
@@ -147,7 +135,19 @@ internal static partial class RunnerResultTar
         return (text[..cut], true);
     }
 
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+    /// <summary>
+    /// Short text from result.json (error summary, skipped names), cut to <paramref name="max"/> characters and
+    /// made storable: a script controls it (an exception message may hold NUL, which PostgreSQL text refuses).
+    /// </summary>
+    internal static string Clip(string text, int max)
+    {
+        var cut = text.Length <= max ? text : text[..max];
+        if (cut.Length > 0 && char.IsHighSurrogate(cut[^1]))
+        {
+            cut = cut[..^1];
+        }
+        return cut.Replace('\0', '\uFFFD');
+    }
 
     private static string? String(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String

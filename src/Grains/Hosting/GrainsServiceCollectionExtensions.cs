@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
+using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Audit;
 using Skriptoteket.Grains.Execution;
 using Skriptoteket.Grains.Tools;
@@ -23,10 +25,23 @@ public static class GrainsServiceCollectionExtensions
                 "Missing required setting 'Execution:RunnerImage' (environment variable Execution__RunnerImage): " +
                 "the runner image tag printed by runner-image/build.sh. Or set Execution:Enabled=false on silos without Docker.")
             .ValidateOnStart();
+        // The one upload contract: the grains, the runs API and the run page all resolve this binding.
+        services.AddOptions<UploadLimits>().BindConfiguration(UploadLimits.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UploadLimits>, UploadLimitsValidation>();
         services.AddSingleton<DockerClientProvider>();
         services.AddTools();
         services.AddSkriptoteketIdentityGrains();
         services.AddRuns();
         return services;
+    }
+}
+
+/// <summary>Refuses to start with upload limits that contradict each other or exceed one grain message.</summary>
+internal sealed class UploadLimitsValidation : IValidateOptions<UploadLimits>
+{
+    public ValidateOptionsResult Validate(string? name, UploadLimits options)
+    {
+        var problems = options.Problems().ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

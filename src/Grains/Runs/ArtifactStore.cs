@@ -27,20 +27,18 @@ public sealed class ArtifactStore(IOptions<ExecutionOptions> options)
         }
     }
 
-    internal async Task<IReadOnlyList<RunArtifact>> SaveAsync(Guid runId, IReadOnlyList<RunnerArtifact> artifacts)
+    /// <summary>Writes the files the run's manifest (<see cref="RunOutput.Artifacts"/>) lists, under their checked names.</summary>
+    internal async Task SaveAsync(Guid runId, IReadOnlyList<RunnerArtifact> files)
     {
-        if (artifacts.Count == 0)
+        if (files.Count == 0)
         {
-            return [];
+            return;
         }
         var folder = Directory.CreateDirectory(RunFolder(runId)).FullName;
-        var manifest = new List<RunArtifact>(artifacts.Count);
-        foreach (var a in artifacts)
+        foreach (var file in files)
         {
-            await File.WriteAllBytesAsync(Path.Combine(folder, a.Name), a.Content);
-            manifest.Add(new RunArtifact(manifest.Count, a.Name, a.Content.Length, a.Sha256));
+            await File.WriteAllBytesAsync(Path.Combine(folder, file.Name), file.Content);
         }
-        return manifest;
     }
 
     /// <summary>Opens a stored artifact for reading; null when it is gone (retention) or the name is not in the folder.</summary>

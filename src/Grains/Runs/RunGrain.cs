@@ -6,21 +6,23 @@ using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Audit;
 using Skriptoteket.Grains.Execution;
-using Skriptoteket.Grains.Persistence;
 
 namespace Skriptoteket.Grains.Runs;
 
 /// <summary>
 /// One run's record and life. Placed only on silos with Execution:Enabled (docs/adr/0005-run-placement.md);
 /// the container itself is supervised by this silo's <see cref="RunSupervisor"/>, which reports back here.
+/// The record's source of truth is its runs row (docs/adr/0007-run-record-source-of-truth.md): the grain keeps
+/// no state of its own, reads the row on activation and writes it on every change, retrying until it lands.
 /// </summary>
 internal sealed class RunGrain(
-    [PersistentState("run", StorageNames.Store)] IPersistentState<RunState> state,
     RunSupervisor supervisor,
     RunStore store,
+    RunRowLag lag,
     ToolVersionReader versions,
     ArtifactStore artifacts,
     IOptions<ExecutionOptions> options,
+    IOptions<UploadLimits> uploads,
     IAuditLog audit,
     TimeProvider time,
     ILogger<RunGrain> logger) : Grain, IRunGrain, IRunSupervision
@@ -29,27 +31,36 @@ internal sealed class RunGrain(
     internal const string InterruptedMessage = "Körningen avbröts eftersom servern som körde den startades om.";
 
     private readonly ObserverManager<IRunObserver, RunViewer> observers = new(TimeSpan.FromMinutes(5), logger);
+    private RunRowWriter rows = null!;
+    private IGrainTimer? retry;
     private RunInfo? record;
 
     private Guid RunId => this.GetPrimaryKey();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!state.State.Exists)
-        {
-            return;
-        }
-        record = await store.GetAsync(RunId) ?? FromState(null);
-        if (!record.IsFinished && !supervisor.IsSupervising(RunId))
+        rows = new RunRowWriter(RunId, store, lag, logger);
+        record = await store.GetAsync(RunId);
+        if (record is { IsFinished: false } && !supervisor.IsSupervising(RunId))
         {
             // Its supervisor is gone (the silo died or restarted): the run can never finish now.
             await FinishAsync(RunCompletion.Without(RunStatus.Interrupted, InterruptedMessage));
         }
     }
 
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (rows.IsPending && !await rows.FlushAsync())
+        {
+            // The silo is going away with the row still behind: its next start (RunRecovery) or the next
+            // activation finalizes the run from what the row says.
+            logger.LogError("Run {RunId} deactivated ({Reason}) before its row was written", RunId, reason.Description);
+        }
+    }
+
     async Task<RunInfo> IRunGrain.StartAsync(RunRequest request)
     {
-        if (state.State.Exists)
+        if (record is not null)
         {
             return Visible(request.RequestedBy);
         }
@@ -59,32 +70,19 @@ internal sealed class RunGrain(
         {
             throw DomainException.Invalid("Välj en fil att köra verktyget med.", "Run.FileRequired");
         }
-        var inputs = UploadPolicy.Check(request.Inputs, options.Value.MaxUploadBytes);
+        var inputs = UploadPolicy.Check(request.Inputs, uploads.Value);
         supervisor.EnsureCapacity();
         var o = options.Value;
         var job = new RunnerJob(RunId, version.Source, version.Entrypoint,
             [.. inputs.Select(i => new RunnerInput(i.FileName, i.Content))],
             request.Kind == RunKind.Sandbox ? o.SandboxTimeoutSeconds : o.ProductionTimeoutSeconds);
-        var s = state.State;
-        s.Exists = true;
-        s.Kind = request.Kind;
-        s.Status = RunStatus.Queued;
-        s.ToolId = version.ToolId;
-        s.VersionId = version.VersionId;
-        s.RequestedBy = request.RequestedBy.UserId;
-        s.CreatedAt = time.GetUtcNow();
-        s.Silo = supervisor.SiloName;
-        s.Inputs = [.. inputs.Select(i => new RunInputInfo(i.FileName, i.Content.LongLength))];
-        try
-        {
-            // Persist first: a run the supervisor reports on must already exist as a record.
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = new RunState();
-            throw;
-        }
+        var queued = new RunInfo(RunId, request.Kind, RunStatus.Queued, version.ToolId, version.VersionId,
+            request.RequestedBy.UserId, null, RunOutput.None,
+            [.. inputs.Select(i => new RunInputInfo(i.FileName, i.Content.LongLength))],
+            time.GetUtcNow(), null, null, supervisor.SiloName);
+        // The row first: a run whose record cannot be written is refused before anything runs.
+        await store.UpsertAsync(queued, null);
+        record = queued;
         int position;
         try
         {
@@ -92,21 +90,22 @@ internal sealed class RunGrain(
         }
         catch (DomainException)
         {
-            state.State = new RunState();
-            await state.ClearStateAsync();
+            record = null;
+            await ForgetRefusedAsync();
             throw;
         }
-        // The supervisor may report from now on, so the record must exist before the next await.
-        record = FromState(position == 0 ? null : position);
         this.DelayDeactivation(TimeSpan.FromHours(2));
         try
         {
+            if (position > 0)
+            {
+                await SaveAsync(queued with { QueuePosition = position }, null);
+            }
             if (request.Kind == RunKind.Sandbox)
             {
                 // Authors may want to look at what they tested with; production inputs are never stored.
                 await artifacts.SaveSandboxInputsAsync(RunId, inputs);
             }
-            await store.UpsertAsync(record, null);
             await audit.AppendAsync(new AuditEntry(request.RequestedBy.UserId, "run.started", "run", RunId.ToString(),
                 new Dictionary<string, object?> { ["kind"] = RunText.Kind(request.Kind), ["tool_id"] = version.ToolId, ["version_id"] = version.VersionId }));
         }
@@ -123,7 +122,7 @@ internal sealed class RunGrain(
 
     async Task<RunArtifactContent> IRunGrain.GetArtifactAsync(ActingUser user, int artifactId)
     {
-        var artifact = Visible(user).Artifacts.FirstOrDefault(a => a.Id == artifactId)
+        var artifact = Visible(user).Output.Artifacts.FirstOrDefault(a => a.Id == artifactId)
                        ?? throw DomainException.NotFound("Filen");
         await using var stream = artifacts.Open(RunId, artifact) ?? throw DomainException.NotFound("Filen");
         using var copy = new MemoryStream();
@@ -159,55 +158,71 @@ internal sealed class RunGrain(
 
     async Task IRunSupervision.ReportQueuePositionAsync(int position)
     {
-        if (record is not null && state.State.Status == RunStatus.Queued && position > 0 && record.QueuePosition != position)
+        if (record is { Status: RunStatus.Queued } && position > 0 && record.QueuePosition != position)
         {
-            await PublishAsync(record with { QueuePosition = position }, null);
+            await SaveAsync(record with { QueuePosition = position }, null);
         }
     }
 
     async Task IRunSupervision.ReportRunningAsync()
     {
-        if (record is null || state.State.Status != RunStatus.Queued)
+        if (record is { Status: RunStatus.Queued })
         {
-            return;
+            await SaveAsync(record with { Status = RunStatus.Running, QueuePosition = null, StartedAt = time.GetUtcNow() }, null);
         }
-        await WriteAsync(s => { s.Status = RunStatus.Running; s.StartedAt = time.GetUtcNow(); });
-        await PublishAsync(FromState(null), null);
     }
 
     Task IRunSupervision.ReportFinishedAsync(RunCompletion completion) =>
         record is null || record.IsFinished ? Task.CompletedTask : FinishAsync(completion);
 
-    private async Task FinishAsync(RunCompletion c)
-    {
-        await WriteAsync(s => { s.Status = c.Status; s.FinishedAt = time.GetUtcNow(); });
-        await PublishAsync(FromState(null) with
-        {
-            Html = c.Html, Stdout = c.Stdout, Stderr = c.Stderr, ErrorSummary = c.ErrorSummary,
-            Artifacts = c.Artifacts, SkippedArtifacts = c.SkippedArtifacts, OutputTruncated = c.OutputTruncated,
-        }, c);
-    }
+    private Task FinishAsync(RunCompletion c) =>
+        SaveAsync(record! with { Status = c.Status, QueuePosition = null, Output = c.Output, FinishedAt = time.GetUtcNow() }, c);
 
-    private async Task WriteAsync(Action<RunState> change)
-    {
-        var before = state.State.Copy();
-        change(state.State);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.RestoreFrom(before);
-            throw;
-        }
-    }
-
-    private async Task PublishAsync(RunInfo next, RunCompletion? completion)
+    /// <summary>
+    /// The record moves on at once (the run did move on, whatever the database says) and watchers hear of it;
+    /// the row follows now or, after a transient failure, from the retry timer.
+    /// </summary>
+    private async Task SaveAsync(RunInfo next, RunCompletion? completion)
     {
         record = next;
-        await store.UpsertAsync(next, completion);
+        if (!await rows.WriteAsync(next, completion))
+        {
+            ScheduleRetry();
+        }
         await observers.Notify(v => v.Observer.RunChangedAsync(RunRedaction.For(v.User, next)));
+    }
+
+    private void ScheduleRetry()
+    {
+        // KeepAlive: an idle grain must not deactivate with its row still behind.
+        retry ??= this.RegisterGrainTimer(RetryAsync,
+            new GrainTimerCreationOptions(rows.NextPause, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        retry.Change(rows.NextPause, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task RetryAsync(CancellationToken cancel)
+    {
+        if (await rows.FlushAsync())
+        {
+            retry?.Dispose();
+            retry = null;
+            return;
+        }
+        retry?.Change(rows.NextPause, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>A refused start leaves no record; a row that cannot be removed now is finalized later (RunRecovery).</summary>
+    private async Task ForgetRefusedAsync()
+    {
+        try
+        {
+            await store.DeleteUnfinishedAsync(RunId);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        {
+            logger.LogError(e, "Row of refused run {RunId} could not be removed; it ends interrupted at the next start of {Silo}",
+                RunId, supervisor.SiloName);
+        }
     }
 
     private async Task<ToolVersionToRun> ResolveAsync(RunRequest request)
@@ -224,16 +239,7 @@ internal sealed class RunGrain(
     }
 
     private RunInfo Visible(ActingUser user) =>
-        state.State.Exists && RunAccessPolicy.MaySee(user, state.State.RequestedBy)
-            ? RunRedaction.For(user, record!)
+        record is not null && RunAccessPolicy.MaySee(user, record.RequestedBy)
+            ? RunRedaction.For(user, record)
             : throw DomainException.NotFound("Körningen");
-
-    private RunInfo FromState(int? position)
-    {
-        var s = state.State;
-        return new RunInfo(RunId, s.Kind, s.Status, s.ToolId, s.VersionId, s.RequestedBy, position,
-            record?.Html ?? "", record?.Stdout ?? "", record?.Stderr ?? "", record?.ErrorSummary,
-            record?.Artifacts ?? [], s.Inputs, s.CreatedAt, s.StartedAt, s.FinishedAt, s.Silo,
-            record?.OutputTruncated ?? false, record?.SkippedArtifacts ?? []);
-    }
 }

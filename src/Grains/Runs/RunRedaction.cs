@@ -9,7 +9,7 @@ internal static class RunRedaction
     public static RunInfo For(ActingUser user, RunInfo run) =>
         RunAccessPolicy.MaySeeLogs(user, run.Kind, run.RequestedBy)
             ? run
-            : run with { Stdout = "", Stderr = "", Silo = null };
+            : run with { Output = run.Output with { Stdout = "", Stderr = "" }, Silo = null };
 
     public static IReadOnlyList<RunInfo> For(ActingUser user, IReadOnlyList<RunInfo> runs) =>
         [.. runs.Select(r => For(user, r))];

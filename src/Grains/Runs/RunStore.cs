@@ -5,27 +5,39 @@ using Skriptoteket.Grains.Abstractions.Runs;
 
 namespace Skriptoteket.Grains.Runs;
 
-/// <summary>The runs table: upserted by the run grain after each state change, read by lists and on activation.</summary>
+/// <summary>
+/// The runs table: the source of truth of every run record (docs/adr/0007-run-record-source-of-truth.md).
+/// Written only by the run's grain, read by it on activation and by the lists.
+/// </summary>
 public sealed class RunStore(NpgsqlDataSource db)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// Inserts or updates the run's row; a finished row never changes again (a late or repeated write of an
+    /// older state cannot undo the outcome). The diagnostics of <paramref name="completion"/> are for operators.
+    /// </summary>
     internal async Task UpsertAsync(RunInfo run, RunCompletion? completion)
     {
         await using var c = db.CreateCommand("""
             INSERT INTO runs (id, kind, status, tool_id, version_id, requested_by, queue_position, stdout, stderr, html,
-                output_truncated, error_summary, internal_error, artifacts, skipped_artifacts, inputs, oom_killed,
-                script_ms, container_ms, silo, created_at, started_at, finished_at)
-            VALUES (@id, @kind, @status, @tool, @version, @by, @pos, @stdout, @stderr, @html, @trunc, @summary, @internal,
-                @artifacts, @skipped, @inputs, @oom, @script_ms, @container_ms, @silo, @created, @started, @finished)
+                output_truncated, html_truncated, stdout_truncated, stderr_truncated, error_summary, internal_error,
+                artifacts, skipped_artifacts, inputs, oom_killed, script_ms, container_ms, silo, created_at, started_at,
+                finished_at)
+            VALUES (@id, @kind, @status, @tool, @version, @by, @pos, @stdout, @stderr, @html, @trunc, @html_trunc,
+                @stdout_trunc, @stderr_trunc, @summary, @internal, @artifacts, @skipped, @inputs, @oom, @script_ms,
+                @container_ms, @silo, @created, @started, @finished)
             ON CONFLICT (id) DO UPDATE SET status = excluded.status, queue_position = excluded.queue_position,
                 stdout = excluded.stdout, stderr = excluded.stderr, html = excluded.html,
-                output_truncated = excluded.output_truncated, error_summary = excluded.error_summary,
-                internal_error = excluded.internal_error, artifacts = excluded.artifacts,
-                skipped_artifacts = excluded.skipped_artifacts, oom_killed = excluded.oom_killed,
-                script_ms = excluded.script_ms, container_ms = excluded.container_ms, silo = excluded.silo,
-                started_at = excluded.started_at, finished_at = excluded.finished_at
+                output_truncated = excluded.output_truncated, html_truncated = excluded.html_truncated,
+                stdout_truncated = excluded.stdout_truncated, stderr_truncated = excluded.stderr_truncated,
+                error_summary = excluded.error_summary, internal_error = excluded.internal_error,
+                artifacts = excluded.artifacts, skipped_artifacts = excluded.skipped_artifacts,
+                oom_killed = excluded.oom_killed, script_ms = excluded.script_ms, container_ms = excluded.container_ms,
+                silo = excluded.silo, started_at = excluded.started_at, finished_at = excluded.finished_at
+            WHERE runs.finished_at IS NULL
             """);
+        var o = run.Output;
         var p = c.Parameters;
         p.AddWithValue("id", run.RunId);
         p.AddWithValue("kind", RunText.Kind(run.Kind));
@@ -34,14 +46,17 @@ public sealed class RunStore(NpgsqlDataSource db)
         p.AddWithValue("version", run.VersionId);
         p.AddWithValue("by", run.RequestedBy);
         p.AddWithValue("pos", (object?)run.QueuePosition ?? DBNull.Value);
-        p.AddWithValue("stdout", run.Stdout);
-        p.AddWithValue("stderr", run.Stderr);
-        p.AddWithValue("html", run.Html);
-        p.AddWithValue("trunc", run.OutputTruncated);
-        p.AddWithValue("summary", (object?)run.ErrorSummary ?? DBNull.Value);
+        p.AddWithValue("stdout", o.Stdout);
+        p.AddWithValue("stderr", o.Stderr);
+        p.AddWithValue("html", o.Html);
+        p.AddWithValue("trunc", o.Truncated);
+        p.AddWithValue("html_trunc", o.HtmlTruncated);
+        p.AddWithValue("stdout_trunc", o.StdoutTruncated);
+        p.AddWithValue("stderr_trunc", o.StderrTruncated);
+        p.AddWithValue("summary", (object?)o.ErrorSummary ?? DBNull.Value);
         p.AddWithValue("internal", (object?)completion?.InternalError ?? DBNull.Value);
-        p.AddWithValue("artifacts", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(run.Artifacts, Json));
-        p.AddWithValue("skipped", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(run.SkippedArtifacts, Json));
+        p.AddWithValue("artifacts", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(o.Artifacts, Json));
+        p.AddWithValue("skipped", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(o.SkippedArtifacts, Json));
         p.AddWithValue("inputs", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(run.Inputs, Json));
         p.AddWithValue("oom", completion?.OomKilled ?? false);
         p.AddWithValue("script_ms", (object?)completion?.ScriptMilliseconds ?? DBNull.Value);
@@ -50,6 +65,14 @@ public sealed class RunStore(NpgsqlDataSource db)
         p.AddWithValue("created", run.CreatedAt);
         p.AddWithValue("started", (object?)run.StartedAt ?? DBNull.Value);
         p.AddWithValue("finished", (object?)run.FinishedAt ?? DBNull.Value);
+        await c.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Removes the row of a run that was refused after it was written (the silo turned out busy).</summary>
+    internal async Task DeleteUnfinishedAsync(Guid runId)
+    {
+        await using var c = db.CreateCommand("DELETE FROM runs WHERE id = @id AND finished_at IS NULL");
+        c.Parameters.AddWithValue("id", runId);
         await c.ExecuteNonQueryAsync();
     }
 
@@ -92,7 +115,8 @@ public sealed class RunStore(NpgsqlDataSource db)
 
     private const string Columns = """
         id, kind, status, tool_id, version_id, requested_by, queue_position, html, stdout, stderr, error_summary,
-        artifacts::text, inputs::text, created_at, started_at, finished_at, silo, output_truncated, skipped_artifacts::text
+        artifacts::text, inputs::text, created_at, started_at, finished_at, silo, html_truncated, stdout_truncated,
+        stderr_truncated, skipped_artifacts::text
         """;
 
     private static readonly string ListColumns =
@@ -104,15 +128,17 @@ public sealed class RunStore(NpgsqlDataSource db)
         await using var r = await c.ExecuteReaderAsync();
         while (await r.ReadAsync())
         {
+            var output = new RunOutput(
+                r.GetString(7), r.GetBoolean(17), r.GetString(8), r.GetBoolean(18), r.GetString(9), r.GetBoolean(19),
+                r.IsDBNull(10) ? null : r.GetString(10),
+                JsonSerializer.Deserialize<List<RunArtifact>>(r.GetString(11), Json) ?? [],
+                JsonSerializer.Deserialize<List<SkippedArtifact>>(r.GetString(20), Json) ?? []);
             list.Add(new RunInfo(
                 r.GetGuid(0), RunText.ParseKind(r.GetString(1)), RunText.ParseStatus(r.GetString(2)), r.GetGuid(3),
-                r.GetGuid(4), r.GetGuid(5), r.IsDBNull(6) ? null : r.GetInt32(6), r.GetString(7), r.GetString(8),
-                r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10),
-                JsonSerializer.Deserialize<List<RunArtifact>>(r.GetString(11), Json) ?? [],
+                r.GetGuid(4), r.GetGuid(5), r.IsDBNull(6) ? null : r.GetInt32(6), output,
                 JsonSerializer.Deserialize<List<RunInputInfo>>(r.GetString(12), Json) ?? [],
                 r.GetFieldValue<DateTimeOffset>(13), r.IsDBNull(14) ? null : r.GetFieldValue<DateTimeOffset>(14),
-                r.IsDBNull(15) ? null : r.GetFieldValue<DateTimeOffset>(15), r.IsDBNull(16) ? null : r.GetString(16),
-                r.GetBoolean(17), JsonSerializer.Deserialize<List<SkippedArtifact>>(r.GetString(18), Json) ?? []));
+                r.IsDBNull(15) ? null : r.GetFieldValue<DateTimeOffset>(15), r.IsDBNull(16) ? null : r.GetString(16)));
         }
         return list;
     }

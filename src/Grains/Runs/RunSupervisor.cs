@@ -80,19 +80,18 @@ internal sealed class RunSupervisor(
             await grain.ReportRunningAsync();
             var outcome = await runner.RunAsync(job, silo.Name, cancel.Token);
             ticket.Dispose();
-            var manifest = await artifacts.SaveAsync(job.RunId, outcome.Artifacts);
-            metrics.Record(kind, outcome.Status, outcome.ContainerMilliseconds);
+            await artifacts.SaveAsync(job.RunId, outcome.Files);
+            var completion = outcome.Completion;
+            metrics.Record(kind, completion.Status, completion.ContainerMilliseconds);
             logger.LogInformation(
                 "Run {RunId} of tool {ToolId} ({Kind}) ended {Status} in {DurationMs} ms (script {ScriptMs} ms), {ArtifactCount} artifacts",
-                job.RunId, toolId, kind, outcome.Status, outcome.ContainerMilliseconds, outcome.ScriptMilliseconds, manifest.Count);
-            if (outcome.InternalError is { } internalError)
+                job.RunId, toolId, kind, completion.Status, completion.ContainerMilliseconds, completion.ScriptMilliseconds,
+                completion.Output.Artifacts.Count);
+            if (completion.InternalError is { } internalError)
             {
                 logger.LogWarning("Run {RunId} failed internally: {InternalError}", job.RunId, internalError);
             }
-            await grain.ReportFinishedAsync(new RunCompletion(outcome.Status, outcome.ErrorSummary, outcome.Html,
-                outcome.Stdout, outcome.Stderr, outcome.HtmlTruncated || outcome.StdoutTruncated || outcome.StderrTruncated,
-                manifest, outcome.SkippedArtifacts, outcome.OomKilled, outcome.ScriptMilliseconds,
-                outcome.ContainerMilliseconds, outcome.InternalError));
+            await grain.ReportFinishedAsync(completion);
         }
         catch (Exception e)
         {

@@ -19,6 +19,7 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<RunSupervisor>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<RunListQueries>();
+        services.AddSingleton<RunRowLag>();
         services.AddSingleton<ToolVersionReader>();
         services.AddSingleton<ArtifactStore>();
         services.AddSingleton<RunMetrics>();

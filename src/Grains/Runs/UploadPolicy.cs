@@ -1,48 +1,18 @@
 using System.Globalization;
 using System.Text;
-using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
 
 namespace Skriptoteket.Grains.Runs;
 
-/// <summary>Checks uploads before any container starts and reduces their names to safe, unique ones.</summary>
+/// <summary>Checks uploads against <see cref="UploadLimits"/> before any container starts and gives them safe, unique names.</summary>
 public static class UploadPolicy
 {
-    public static readonly IReadOnlySet<string> AllowedExtensions =
-        new HashSet<string>(RunInputRules.AllowedExtensions, StringComparer.OrdinalIgnoreCase);
-
-    public const int MaxFiles = RunInputRules.MaxFiles;
-
-    /// <summary>Returns the files with safe names, or throws a validation error in Swedish.</summary>
-    public static IReadOnlyList<RunInputFile> Check(IReadOnlyList<RunInputFile> files, long maxBytes)
+    /// <summary>Returns the files with safe, unique names, or throws the contract's validation error in Swedish.</summary>
+    public static IReadOnlyList<RunInputFile> Check(IReadOnlyList<RunInputFile> files, UploadLimits limits)
     {
-        if (files.Count > MaxFiles)
-        {
-            throw DomainException.Invalid($"Högst {MaxFiles} filer per körning.");
-        }
+        limits.Check([.. files.Select(f => (f.FileName, f.Content.LongLength))]);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var result = new List<RunInputFile>(files.Count);
-        foreach (var file in files)
-        {
-            var extension = Path.GetExtension(file.FileName);
-            if (!AllowedExtensions.Contains(extension))
-            {
-                throw DomainException.Invalid(
-                    $"Filtypen för \"{Clip(file.FileName)}\" stöds inte. Tillåtna filtyper: csv, xlsx, docx, pdf, md, txt och py.");
-            }
-            if (file.Content.LongLength > maxBytes)
-            {
-                throw DomainException.Invalid(
-                    $"Filen \"{Clip(file.FileName)}\" är för stor. Största tillåtna storlek är {maxBytes / (1024 * 1024)} MB.");
-            }
-            if (file.Content.Length == 0)
-            {
-                throw DomainException.Invalid($"Filen \"{Clip(file.FileName)}\" är tom.");
-            }
-            var safe = Unique(SafeName(file.FileName), names);
-            result.Add(file with { FileName = safe });
-        }
-        return result;
+        return [.. files.Select(f => f with { FileName = Unique(SafeName(f.FileName), names) })];
     }
 
     /// <summary>Folder parts dropped, accents removed, anything outside [A-Za-z0-9._-] → '_', no leading dot, ≤ 100 chars.</summary>
@@ -78,6 +48,4 @@ public static class UploadPolicy
         }
         return candidate;
     }
-
-    private static string Clip(string text) => text.Length <= 80 ? text : text[..80];
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Web.Api;
@@ -14,18 +14,16 @@ namespace Skriptoteket.Web.Runs;
 /// <summary>JSON API of runs: start (multipart uploads), read, cancel, download artifacts, list own runs.</summary>
 public static class RunEndpoints
 {
-    private const long DefaultMaxUploadBytes = 25L * 1024 * 1024;
-
-    /// <summary>A run's request may carry this many full-size files; the multipart reader allows 128 MB by default.</summary>
-    private const int MaxFilesPerRequest = 4;
+    /// <summary>Room for the multipart framing (boundaries, headers) of each file besides its bytes.</summary>
+    private const long FramingBytesPerFile = 16 * 1024;
 
     public static RouteGroupBuilder MapRunEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("tool-versions/{id:guid}/run-sandbox", (Guid id, HttpContext http, IGrainFactory grains, IConfiguration config) =>
-            StartAsync(http, grains, config, (user, inputs) => RunRequest.Sandbox(id, user, inputs)))
+        api.MapPost("tool-versions/{id:guid}/run-sandbox", (Guid id, HttpContext http, IGrainFactory grains, IOptions<UploadLimits> uploads) =>
+            StartAsync(http, grains, uploads.Value, (user, inputs) => RunRequest.Sandbox(id, user, inputs)))
             .RequireAuthorization(Policies.Contributor);
-        api.MapPost("tools/{slug}/run", (string slug, HttpContext http, IGrainFactory grains, IConfiguration config) =>
-            StartAsync(http, grains, config, (user, inputs) => RunRequest.Production(slug, user, inputs)))
+        api.MapPost("tools/{slug}/run", (string slug, HttpContext http, IGrainFactory grains, IOptions<UploadLimits> uploads) =>
+            StartAsync(http, grains, uploads.Value, (user, inputs) => RunRequest.Production(slug, user, inputs)))
             .RequireAuthorization(Policies.User);
         api.MapGet("tool-runs/{id:guid}", (Guid id, HttpContext http, IGrainFactory grains) =>
             WithUser(http, async user => Results.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).GetAsync(user)))))
@@ -54,38 +52,35 @@ public static class RunEndpoints
         return api;
     }
 
-    private static Task<IResult> StartAsync(HttpContext http, IGrainFactory grains, IConfiguration config,
+    private static Task<IResult> StartAsync(HttpContext http, IGrainFactory grains, UploadLimits limits,
         Func<ActingUser, IReadOnlyList<RunInputFile>, RunRequest> request) =>
         WithUser(http, async user =>
         {
             var inputs = new List<RunInputFile>();
             if (http.Request.HasFormContentType)
             {
-                var maxBytes = config.GetValue<long?>("Execution:MaxUploadBytes") ?? DefaultMaxUploadBytes;
-                // Kestrel's default body cap (≈ 28.6 MB) would refuse several legal files with a bare 413.
-                var bodyLimit = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
-                if (bodyLimit is { IsReadOnly: false })
+                // The same per-run limit as the page and the grain (UploadLimits), plus the multipart framing;
+                // Kestrel's own default cap (≈ 28.6 MB) would refuse legal runs with a bare 413.
+                var bodyLimit = limits.MaxRunBytes + (limits.MaxFiles + 1) * FramingBytesPerFile;
+                var bodyFeature = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+                if (bodyFeature is { IsReadOnly: false })
                 {
-                    bodyLimit.MaxRequestBodySize = maxBytes * MaxFilesPerRequest;
+                    bodyFeature.MaxRequestBodySize = bodyLimit;
                 }
                 IFormCollection form;
                 try
                 {
-                    form = await http.Request.ReadFormAsync();
+                    form = await http.Request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = bodyLimit });
                 }
                 catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
                                                or InvalidDataException)
                 {
-                    return ApiResults.Error(ErrorCode.Validation,
-                        $"Filerna är för stora tillsammans. Högst {maxBytes * MaxFilesPerRequest / (1024 * 1024)} MB per körning.");
+                    return ApiResults.From(limits.TooLargeTogether());
                 }
+                // Names and sizes first: nothing is copied into memory for a run the contract refuses.
+                limits.Check([.. form.Files.Select(f => (f.FileName, f.Length))]);
                 foreach (var file in form.Files)
                 {
-                    if (file.Length > maxBytes)
-                    {
-                        return ApiResults.Error(ErrorCode.Validation,
-                            $"Filen \"{file.FileName}\" är för stor. Största tillåtna storlek är {maxBytes / (1024 * 1024)} MB.");
-                    }
                     using var buffer = new MemoryStream();
                     await file.CopyToAsync(buffer);
                     inputs.Add(new RunInputFile(file.FileName, buffer.ToArray()));

@@ -26,6 +26,6 @@ public static class RunFormat
 
     public static string Bytes(long bytes) =>
         bytes < 1024 ? $"{bytes} B"
-        : bytes < 1024 * 1024 ? string.Create(CultureInfo.CurrentCulture, $"{bytes / 1024.0:F1} kB")
-        : string.Create(CultureInfo.CurrentCulture, $"{bytes / (1024.0 * 1024):F1} MB");
+        : bytes < 1024 * 1024 ? (bytes / 1024.0).ToString("0.#", CultureInfo.CurrentCulture) + " kB"
+        : (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.CurrentCulture) + " MB";
 }

@@ -2,7 +2,10 @@ using Skriptoteket.Grains.Abstractions.Runs;
 
 namespace Skriptoteket.Web.Runs;
 
-/// <summary>A run as the JSON API shows it: states and kinds spelled as in SPEC §6 ("timed_out", "sandbox").</summary>
+/// <summary>
+/// A run as the JSON API shows it: states and kinds spelled as in SPEC §6 ("timed_out", "sandbox"); the fields
+/// of its <see cref="RunOutput"/> stay at the top level, as the API has always shown them.
+/// </summary>
 public sealed record RunResponse(
     Guid RunId,
     string Kind,
@@ -27,6 +30,7 @@ public sealed record RunResponse(
 {
     public static RunResponse From(RunInfo r) => new(
         r.RunId, RunSpelling.Kind(r.Kind), RunSpelling.Status(r.Status), r.IsFinished, r.ToolId,
-        r.VersionId, r.RequestedBy, r.QueuePosition, r.Html, r.Stdout, r.Stderr, r.ErrorSummary, r.OutputTruncated,
-        r.Artifacts, r.SkippedArtifacts, r.Inputs, r.CreatedAt, r.StartedAt, r.FinishedAt, r.Silo);
+        r.VersionId, r.RequestedBy, r.QueuePosition, r.Output.Html, r.Output.Stdout, r.Output.Stderr,
+        r.Output.ErrorSummary, r.Output.Truncated, r.Output.Artifacts, r.Output.SkippedArtifacts, r.Inputs,
+        r.CreatedAt, r.StartedAt, r.FinishedAt, r.Silo);
 }

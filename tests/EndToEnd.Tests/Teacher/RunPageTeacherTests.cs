@@ -19,7 +19,7 @@ public sealed class RunPageTeacherTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("tool-summary")).ToHaveTextAsync("Räknar raderna i en CSV-fil.");
         await Assertions.Expect(page.GetByTestId("tool-usage")).ToContainTextAsync("Exportera klasslistan som CSV");
         await Assertions.Expect(page.GetByTestId("run-accepts")).ToContainTextAsync("csv, xlsx, docx, pdf, md, txt, py");
-        await Assertions.Expect(page.GetByTestId("run-accepts")).ToContainTextAsync("25,0 MB");
+        await Assertions.Expect(page.GetByTestId("run-accepts")).ToContainTextAsync("Högst 25 MB per fil");
         var run = page.GetByTestId("run-button");
         await Assertions.Expect(run).ToBeDisabledAsync();
         await Assertions.Expect(page.GetByTestId("run-disabled-reason")).ToHaveTextAsync("Välj en fil först.");

@@ -77,7 +77,7 @@ public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
         await adminPage.GetByRole(AriaRole.Button, new() { Name = "Jämför A och B" }).ClickAsync();
         await Assertions.Expect(adminPage.Locator("table.diff")).ToContainTextAsync("# Räknar frånvaro");
         await Assertions.Expect(adminPage.Locator("table.diff td.diff-inserted, table.diff td.diff-modified").First).ToBeVisibleAsync();
-        await adminPage.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "skriptoteket-version-diff.png"), FullPage = true });
+        await Screenshots.SaveAsync(adminPage, "version-diff");
         await GotoInteractiveAsync(adminPage, $"/admin/tools/{toolId}");
         var publish = adminPage.GetByRole(AriaRole.Button, new() { Name = "Publicera i katalogen" });
         await Assertions.Expect(publish).ToBeEnabledAsync();
@@ -93,7 +93,7 @@ public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
         await userPage.WaitForURLAsync("**/tools/narvarokoll-*");
         await Assertions.Expect(userPage.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
         await Assertions.Expect(userPage.GetByRole(AriaRole.Link, new() { Name = "Kör verktyget" })).ToBeVisibleAsync();
-        await userPage.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "skriptoteket-tool-page.png"), FullPage = true });
+        await Screenshots.SaveAsync(userPage, "tool-page");
     }
 
     private async Task<IPage> LoginAsync(string email)

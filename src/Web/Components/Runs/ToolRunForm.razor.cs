@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
 using Skriptoteket.Grains.Abstractions.Catalog;
+using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Web.Localization;
 using Skriptoteket.Web.Runs;
@@ -27,8 +28,9 @@ public sealed partial class ToolRunForm
     [Parameter]
     public PublishedTool? Tool { get; set; }
 
+    /// <summary>The upload contract the API and the run grain enforce too.</summary>
     [Parameter, EditorRequired]
-    public long MaxUploadBytes { get; set; }
+    public UploadLimits Limits { get; set; } = null!;
 
     /// <summary>True while the chosen files are being uploaded and the run started.</summary>
     [Parameter]
@@ -39,9 +41,7 @@ public sealed partial class ToolRunForm
 
     private bool CanRun => interactive && !Starting && problem is null && RunInputRules.HasRequiredFiles(files.Count);
 
-    private static string AcceptAttribute => string.Join(',', RunInputRules.AllowedExtensions);
-
-    private static string AcceptedList => string.Join(", ", RunInputRules.AllowedExtensions.Select(e => e.TrimStart('.')));
+    private static string AcceptedList => string.Join(", ", UploadLimits.AllowedExtensions.Select(e => e.TrimStart('.')));
 
     protected override void OnAfterRender(bool firstRender)
     {
@@ -56,21 +56,17 @@ public sealed partial class ToolRunForm
     {
         dragging = false;
         problem = null;
-        if (e.FileCount > RunInputRules.MaxFiles)
+        // GetMultipleFiles throws beyond its maximum: take them all and let the contract say what is wrong.
+        files = e.GetMultipleFiles(Math.Max(e.FileCount, 1));
+        try
         {
-            files = [];
-            problem = Text["ToolRun.TooManyFiles", RunInputRules.MaxFiles];
-            return;
+            Limits.Check([.. files.Select(f => (f.Name, f.Size))]);
         }
-        files = e.GetMultipleFiles(RunInputRules.MaxFiles);
-        problem = files.Select(Check).FirstOrDefault(p => p is not null);
+        catch (DomainException error)
+        {
+            problem = ErrorText.For(Text, error);
+        }
     }
-
-    private string? Check(IBrowserFile file) =>
-        !RunInputRules.IsAllowedType(file.Name) ? Text["ToolRun.WrongType", file.Name, AcceptedList].Value
-        : file.Size > MaxUploadBytes ? Text["ToolRun.TooLarge", file.Name, RunFormat.Bytes(MaxUploadBytes)].Value
-        : file.Size == 0 ? Text["ToolRun.Empty", file.Name].Value
-        : null;
 
     private Task RunAsync() => CanRun ? OnRun.InvokeAsync(files) : Task.CompletedTask;
 }

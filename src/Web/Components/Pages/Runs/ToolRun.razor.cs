@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
@@ -14,7 +14,6 @@ namespace Skriptoteket.Web.Components.Pages.Runs;
 /// <summary>Upload and run a published tool; the result appears live below the form.</summary>
 public sealed partial class ToolRun
 {
-    private const long DefaultMaxUploadBytes = 25L * 1024 * 1024;
     private PublishedTool? tool;
     private bool notFound;
     private RunInfo? run;
@@ -27,10 +26,8 @@ public sealed partial class ToolRun
 
     [Inject] private IStringLocalizer<Strings> Text { get; set; } = null!;
 
-    [Inject] private IConfiguration Configuration { get; set; } = null!;
-
-    // The same limit the grain enforces (Execution:MaxUploadBytes), so the page refuses before uploading.
-    private long MaxUploadBytes => Configuration.GetValue<long?>("Execution:MaxUploadBytes") ?? DefaultMaxUploadBytes;
+    // The contract the API and the grain enforce too, so the page refuses with the same message before uploading.
+    [Inject] private IOptions<UploadLimits> Uploads { get; set; } = null!;
 
     [Parameter]
     public string Slug { get; set; } = "";
@@ -47,11 +44,13 @@ public sealed partial class ToolRun
         failure = null;
         try
         {
+            var limits = Uploads.Value;
+            limits.Check([.. files.Select(f => (f.Name, f.Size))]);
             var inputs = new List<RunInputFile>();
             foreach (var file in files)
             {
                 using var buffer = new MemoryStream();
-                await using var upload = file.OpenReadStream(MaxUploadBytes);
+                await using var upload = file.OpenReadStream(limits.MaxFileBytes);
                 await upload.CopyToAsync(buffer);
                 inputs.Add(new RunInputFile(file.Name, buffer.ToArray()));
             }

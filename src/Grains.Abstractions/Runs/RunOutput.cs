@@ -1,0 +1,27 @@
+namespace Skriptoteket.Grains.Abstractions.Runs;
+
+/// <summary>
+/// What a run produced, in the one shape it has from the result tar to the page (docs/adr/0007): text already
+/// capped and storable, the artifact manifest (the bytes stay on disk) and what was skipped. Empty until the
+/// run finishes.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Skriptoteket.RunOutput")]
+public sealed record RunOutput(
+    [property: Id(0)] string Html,
+    [property: Id(1)] bool HtmlTruncated,
+    [property: Id(2)] string Stdout,
+    [property: Id(3)] bool StdoutTruncated,
+    [property: Id(4)] string Stderr,
+    [property: Id(5)] bool StderrTruncated,
+    [property: Id(6)] string? ErrorSummary,
+    [property: Id(7)] IReadOnlyList<RunArtifact> Artifacts,
+    [property: Id(8)] IReadOnlyList<SkippedArtifact> SkippedArtifacts)
+{
+    public static RunOutput None { get; } = new("", false, "", false, "", false, null, [], []);
+
+    /// <summary>No output, only a message for the person who started the run.</summary>
+    public static RunOutput Message(string errorSummary) => None with { ErrorSummary = errorSummary };
+
+    /// <summary>Some text was cut at its cap (the page says so).</summary>
+    public bool Truncated => HtmlTruncated || StdoutTruncated || StderrTruncated;
+}
