@@ -21,21 +21,21 @@ public static class SuggestionRules
         var description = draft.Description.Trim();
         if (title.Length is 0 or > 200)
         {
-            throw DomainException.Invalid("Titeln måste ha 1–200 tecken.");
+            throw DomainException.Invalid("Titeln måste ha 1–200 tecken.", "Title.Length");
         }
         if (description.Length is 0 or > 10_000)
         {
-            throw DomainException.Invalid("Beskriv verktyget (högst 10 000 tecken).");
+            throw DomainException.Invalid("Beskriv verktyget (högst 10 000 tecken).", "Suggestion.Description");
         }
         var p = draft.Professions.Distinct().ToList();
         var c = draft.Categories.Distinct().ToList();
         if (p.Count == 0 || p.Any(x => !professions.Contains(x)))
         {
-            throw DomainException.Invalid("Välj minst en yrkesroll från listan.");
+            throw DomainException.Invalid("Välj minst en yrkesroll från listan.", "Taxonomy.Profession");
         }
         if (c.Count == 0 || c.Any(x => !categories.Contains(x)))
         {
-            throw DomainException.Invalid("Välj minst en kategori från listan.");
+            throw DomainException.Invalid("Välj minst en kategori från listan.", "Taxonomy.Category");
         }
         return new SuggestionDraft(title, description, p, c);
     }
@@ -45,15 +45,15 @@ public static class SuggestionRules
     {
         if (status != SuggestionStatus.Pending)
         {
-            throw DomainException.Conflict("Förslaget är redan avgjort.");
+            throw DomainException.Conflict("Förslaget är redan avgjort.", "Suggestion.Decided");
         }
         if (string.IsNullOrWhiteSpace(decision.Rationale))
         {
-            throw DomainException.Invalid("Ange en motivering för beslutet.");
+            throw DomainException.Invalid("Ange en motivering för beslutet.", "Suggestion.Rationale");
         }
         if (decision.Kind == SuggestionDecisionKind.Modify && decision.Modified is null)
         {
-            throw DomainException.Invalid("Ange de ändrade uppgifterna.");
+            throw DomainException.Invalid("Ange de ändrade uppgifterna.", "Suggestion.Modified");
         }
     }
 

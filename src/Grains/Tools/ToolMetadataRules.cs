@@ -23,21 +23,21 @@ public static partial class ToolMetadataRules
         var title = metadata.Title.Trim();
         if (!IsValidSlug(slug))
         {
-            throw DomainException.Invalid("Sökvägsnamnet får bara innehålla små bokstäver a–z, siffror och bindestreck.");
+            throw DomainException.Invalid("Sökvägsnamnet får bara innehålla små bokstäver a–z, siffror och bindestreck.", "Tool.Slug");
         }
         if (title.Length is 0 or > 200)
         {
-            throw DomainException.Invalid("Titeln måste ha 1–200 tecken.");
+            throw DomainException.Invalid("Titeln måste ha 1–200 tecken.", "Title.Length");
         }
         var p = metadata.Professions.Distinct().ToList();
         var c = metadata.Categories.Distinct().ToList();
         if (p.Count == 0 || p.Any(x => !professions.Contains(x)))
         {
-            throw DomainException.Invalid("Välj minst en yrkesroll från listan.");
+            throw DomainException.Invalid("Välj minst en yrkesroll från listan.", "Taxonomy.Profession");
         }
         if (c.Count == 0 || c.Any(x => !categories.Contains(x)))
         {
-            throw DomainException.Invalid("Välj minst en kategori från listan.");
+            throw DomainException.Invalid("Välj minst en kategori från listan.", "Taxonomy.Category");
         }
         return new ToolMetadata(slug, title, metadata.Summary.Trim(), metadata.UsageMarkdown, p, c);
     }
