@@ -52,4 +52,32 @@ public sealed class RunPageTests(BrowserFixture fixture)
         await Screenshots.SaveAsync(page, "run-result");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Run_page_states_the_upload_contract_and_refuses_too_many_files_with_its_message()
+    {
+        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, Script, Guid.NewGuid(), published: true);
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("#email", BrowserFixture.SuperuserEmail);
+        await page.FillAsync("#password", BrowserFixture.SuperuserPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/$"));
+
+        await page.GotoAsync($"/tools/{slug}/run");
+        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // Run waits for a file (RunInputRules); the input is live once the circuit is.
+        await Assertions.Expect(page.GetByTestId("run-button")).ToBeDisabledAsync();
+        // Eleven files: one more than Uploads:MaxFiles. The page used to take at most 10 and fail on more.
+        await page.GetByTestId("run-files").SetInputFilesAsync(Enumerable.Range(1, 11).Select(i => new FilePayload
+        {
+            Name = $"klass{i}.csv", MimeType = "text/csv", Buffer = "namn\nAda"u8.ToArray(),
+        }));
+
+        await Assertions.Expect(page.GetByText("Högst 10 filer per körning.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("högst 25 MB per fil, 50 MB och 10 filer per körning")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("run-button")).ToBeDisabledAsync();
+        Assert.Equal(0, await page.GetByTestId("run-status").CountAsync()); // nothing was started
+        await page.Context.CloseAsync();
+    }
 }

@@ -27,6 +27,7 @@ internal sealed class DockerContainerRunner(
         var clock = Stopwatch.StartNew();
         var hardDeadline = TimeSpan.FromSeconds(job.TimeoutSeconds + o.HardKillMarginSeconds);
         string? id = null;
+        long startMs = 0;
         try
         {
             // Not cancelable: a create canceled in flight can still make the container, and without its id the
@@ -41,6 +42,7 @@ internal sealed class DockerContainerRunner(
                 using var stream = await containers.AttachContainerAsync(id, tty: false,
                     new ContainerAttachParameters { Stream = true, Stdin = true, Stdout = true, Stderr = true }, deadline.Token);
                 await containers.StartContainerAsync(id, new ContainerStartParameters(), deadline.Token);
+                startMs = clock.ElapsedMilliseconds;
                 var reading = output.ReadAsync(stream, deadline.Token);
                 var tar = RunnerJobTar.Build(job, o);
                 await stream.WriteAsync(tar, 0, tar.Length, deadline.Token);
@@ -55,7 +57,7 @@ internal sealed class DockerContainerRunner(
                 var message = status == RunStatus.Canceled
                     ? "Körningen avbröts."
                     : $"Tidsgränsen överskreds ({job.TimeoutSeconds} s).";
-                return Empty(status, message, false, clock.ElapsedMilliseconds, null);
+                return Empty(status, message, false, clock.ElapsedMilliseconds, null) with { StartMilliseconds = startMs };
             }
             var state = (await containers.InspectContainerAsync(id, CancellationToken.None)).State;
             var parsed = state.ExitCode == 0 && !output.Overflowed ? TryParse(output, o) : null;
@@ -63,10 +65,11 @@ internal sealed class DockerContainerRunner(
             {
                 var detail = $"exit {state.ExitCode}, oom {state.OOMKilled}, overflow {output.Overflowed}: {output.Diagnostics}";
                 return Empty(RunStatus.Failed, state.OOMKilled ? OomMessage : InternalErrorMessage,
-                    state.OOMKilled, clock.ElapsedMilliseconds, state.OOMKilled ? null : detail);
+                    state.OOMKilled, clock.ElapsedMilliseconds, state.OOMKilled ? null : detail) with { StartMilliseconds = startMs };
             }
             return parsed with
             {
+                StartMilliseconds = startMs,
                 Completion = parsed.Completion with { OomKilled = state.OOMKilled, ContainerMilliseconds = clock.ElapsedMilliseconds },
             };
         }

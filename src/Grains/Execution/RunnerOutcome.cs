@@ -8,6 +8,9 @@ namespace Skriptoteket.Grains.Execution;
 /// </summary>
 internal sealed record RunnerOutcome(RunCompletion Completion, IReadOnlyList<RunnerArtifact> Files)
 {
+    /// <summary>From container create to started, in ms; 0 when the container never started.</summary>
+    public long StartMilliseconds { get; init; }
+
     public static RunnerOutcome Without(RunCompletion completion) => new(completion, []);
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
+using Skriptoteket.Grains.Abstractions;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
@@ -19,6 +20,7 @@ internal sealed class RunGrain(
     RunSupervisor supervisor,
     RunStore store,
     RunRowLag lag,
+    RunMetrics metrics,
     ToolVersionReader versions,
     ArtifactStore artifacts,
     IOptions<ExecutionOptions> options,
@@ -95,6 +97,10 @@ internal sealed class RunGrain(
             throw;
         }
         this.DelayDeactivation(TimeSpan.FromHours(2));
+        metrics.Started(request.Kind);
+        // The caller's correlation id (set by the web front end) ties a teacher's request to this run id.
+        logger.LogInformation("Run {RunId} of tool {ToolId} ({Kind}) accepted on {Silo} at queue position {QueuePosition}; correlation {CorrelationId}",
+            RunId, version.ToolId, RunText.Kind(request.Kind), supervisor.SiloName, position, Correlation.Current);
         try
         {
             if (position > 0)

@@ -16,6 +16,8 @@ internal sealed class RunRecovery(
     IGrainFactory grains,
     ILocalSiloDetails silo,
     IOptions<ExecutionOptions> options,
+    // Also creates the run metrics at silo start, so their gauges are scraped before the first run.
+    RunMetrics metrics,
     ILogger<RunRecovery> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle) =>
@@ -44,6 +46,7 @@ internal sealed class RunRecovery(
             await grains.GetGrain<IRunSupervision>(runId)
                 .ReportFinishedAsync(RunCompletion.Without(Abstractions.Runs.RunStatus.Interrupted, RunGrain.InterruptedMessage));
         }
+        metrics.Recovered(runIds.Count);
         logger.LogInformation("Run recovery on {Silo}: removed {Containers} leftover container(s), finalized {Runs} run(s)",
             silo.Name, removed, runIds.Count);
     }

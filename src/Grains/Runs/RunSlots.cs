@@ -15,6 +15,8 @@ public sealed class RunSlots(int maxRunning, int maxQueued)
 
     public int Running { get { lock (gate) { return running; } } }
 
+    public int Capacity => maxRunning;
+
     public int Queued { get { lock (gate) { return waiting.Count; } } }
 
     internal static DomainException Busy() => new(Abstractions.Errors.ErrorCode.Busy, BusyMessage);

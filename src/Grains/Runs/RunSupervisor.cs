@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Execution;
@@ -66,6 +67,14 @@ internal sealed class RunSupervisor(
     private async Task SuperviseAsync(RunnerJob job, RunKind kind, Guid toolId, RunSlots.Ticket ticket, CancellationTokenSource cancel)
     {
         var grain = grains.GetGrain<IRunSupervision>(job.RunId);
+        // Every line logged while supervising (here, in the runner, in Docker calls) names the run and its tool.
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = job.RunId, ["ToolId"] = toolId });
+        // A child of the call that started the run (Activity.Current flowed into Task.Run), when tracing is on.
+        using var activity = RunMetrics.Tracing.StartActivity("run container");
+        activity?.SetTag("skriptoteket.run_id", job.RunId.ToString());
+        activity?.SetTag("skriptoteket.tool_id", toolId.ToString());
+        activity?.SetTag("skriptoteket.run_kind", RunText.Kind(kind));
+        var queued = Stopwatch.StartNew();
         try
         {
             try
@@ -74,18 +83,28 @@ internal sealed class RunSupervisor(
             }
             catch (OperationCanceledException)
             {
+                metrics.Record(kind, RunStatus.Canceled, 0);
                 await grain.ReportFinishedAsync(RunCompletion.Without(RunStatus.Canceled, RunGrain.CanceledMessage));
                 return;
             }
+            var waited = queued.Elapsed;
+            metrics.Waited(waited);
             await grain.ReportRunningAsync();
             var outcome = await runner.RunAsync(job, silo.Name, cancel.Token);
             ticket.Dispose();
             await artifacts.SaveAsync(job.RunId, outcome.Files);
             var completion = outcome.Completion;
+            if (outcome.StartMilliseconds > 0)
+            {
+                metrics.ContainerStarted(outcome.StartMilliseconds);
+            }
             metrics.Record(kind, completion.Status, completion.ContainerMilliseconds);
+            activity?.SetTag("skriptoteket.run_status", RunText.Status(completion.Status));
+            // Names and figures only: never inputs, output or script source (docs/operations.md, logs).
             logger.LogInformation(
-                "Run {RunId} of tool {ToolId} ({Kind}) ended {Status} in {DurationMs} ms (script {ScriptMs} ms), {ArtifactCount} artifacts",
-                job.RunId, toolId, kind, completion.Status, completion.ContainerMilliseconds, completion.ScriptMilliseconds,
+                "Run {RunId} of tool {ToolId} ({Kind}) ended {Status} in {DurationMs} ms (script {ScriptMs} ms, queued {QueuedMs} ms), {ArtifactCount} artifacts",
+                job.RunId, toolId, RunText.Kind(kind), RunText.Status(completion.Status), completion.ContainerMilliseconds,
+                completion.ScriptMilliseconds, (long)waited.TotalMilliseconds,
                 completion.Output.Artifacts.Count);
             if (completion.InternalError is { } internalError)
             {
@@ -96,6 +115,7 @@ internal sealed class RunSupervisor(
         catch (Exception e)
         {
             logger.LogError(e, "Run {RunId} of tool {ToolId} could not be supervised", job.RunId, toolId);
+            activity?.SetStatus(ActivityStatusCode.Error);
             metrics.Record(kind, RunStatus.Failed, 0);
             await grain.ReportFinishedAsync(RunCompletion.Without(RunStatus.Failed, DockerContainerRunner.InternalErrorMessage, e.Message));
         }

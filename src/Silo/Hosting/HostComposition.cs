@@ -7,6 +7,7 @@ using Skriptoteket.Grains.Hosting;
 using Skriptoteket.Silo.Bootstrap;
 using Skriptoteket.Silo.Health;
 using Skriptoteket.Silo.Migrations;
+using Skriptoteket.Silo.Observability;
 using Skriptoteket.Web;
 using Skriptoteket.Web.Security;
 using Skriptoteket.Web.Security.Headers;
@@ -22,7 +23,13 @@ internal static class HostComposition
     {
         MapFriendlyEnvironmentNames(builder.Configuration);
         var urls = builder.Configuration["urls"];
-        builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls);
+        urls = string.IsNullOrWhiteSpace(urls) ? DefaultUrl : urls;
+        if (builder.Configuration.GetTelemetryOptions().MetricsPort is { } metricsPort)
+        {
+            // Loopback only: the scraping agent runs on the same machine (docs/operations.md).
+            urls += $";http://127.0.0.1:{metricsPort}";
+        }
+        builder.WebHost.UseUrls(urls);
         // Serve the component libraries' static files (MudBlazor) from a plain build too, not only after publish.
         builder.WebHost.UseStaticWebAssets();
 
@@ -38,11 +45,15 @@ internal static class HostComposition
 
         builder.Services.AddSkriptoteketGrainServices(database.ConnectionString);
         builder.Services.AddOptions<SuperuserBootstrapOptions>().BindConfiguration(SuperuserBootstrapOptions.Section);
+        builder.AddSkriptoteketObservability();
+        // Tagged "ready": the dependencies /readyz answers for (the docker check is healthy where Execution is off).
+        string[] ready = [ReadinessResponseWriter.Tag];
         builder.Services.AddHealthChecks()
-            .AddCheck<PostgresHealthCheck>("postgresql")
-            .AddCheck<OrleansClusterHealthCheck>("orleans")
-            .AddCheck<DockerEngineHealthCheck>("docker")
-            .AddCheck<InstallationHealthCheck>("installation");
+            .AddCheck<PostgresHealthCheck>("postgresql", tags: ready)
+            .AddCheck<OrleansClusterHealthCheck>("orleans", tags: ready)
+            .AddCheck<DockerEngineHealthCheck>("docker", tags: ready)
+            .AddCheck<InstallationHealthCheck>("installation")
+            .AddCheck<RunRowLagHealthCheck>("run-rows");
 
         builder.Services.AddDataProtection().SetApplicationName("Skriptoteket");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services =>
@@ -65,7 +76,14 @@ internal static class HostComposition
     {
         app.UseSkriptoteketForwardedHeaders();
         app.UseSkriptoteketSecurityHeaders();
+        app.UseSkriptoteketCorrelation();
+        app.MapSkriptoteketMetrics();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadinessResponseWriter.Tag),
+            ResponseWriter = ReadinessResponseWriter.WriteAsync,
+        });
         app.MapSkriptoteketDashboard();
         app.UseSkriptoteketWeb();
         return app;

@@ -3,6 +3,7 @@ using System.Net;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Skriptoteket.Grains.Persistence;
+using Skriptoteket.Silo.Observability;
 using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Silo.Hosting;
@@ -45,6 +46,11 @@ internal static class OrleansHostingExtensions
             if (options.Dashboard)
             {
                 silo.AddDashboard();
+            }
+            if (!string.IsNullOrWhiteSpace(builder.Configuration.GetTelemetryOptions().OtlpEndpoint))
+            {
+                // Traces follow grain calls (web request → grains → the run's container span) only when exported.
+                silo.AddActivityPropagation();
             }
         });
         return builder;

@@ -29,7 +29,7 @@ public sealed class PhoneWidthTests(BrowserFixture fixture)
         var frame = await page.Locator("iframe.run-result").BoundingBoxAsync();
         Assert.NotNull(frame);
         Assert.True(frame.X >= 0 && frame.X + frame.Width <= 390, $"result frame at x={frame.X}, width={frame.Width}");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "skriptoteket-run-phone.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, "run-phone");
         await page.Context.CloseAsync();
     }
 

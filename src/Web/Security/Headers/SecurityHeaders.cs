@@ -47,7 +47,8 @@ public static class SecurityHeaders
 
     /// <summary>The policy a path gets: the API and the dashboard differ from the pages.</summary>
     public static string PolicyFor(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/healthz") ? ApiPolicy
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz")
+        || path.StartsWithSegments("/metrics") ? ApiPolicy
         : path.StartsWithSegments("/dashboard") ? DashboardPolicy
         : ApplicationPolicy;
 }
