@@ -30,10 +30,18 @@ internal static class BrowserSteps
         await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
+    /// <summary>
+    /// The file input is enabled once the run form is live: files set on the prerendered (disabled) input
+    /// would be lost when the interactive render replaces it.
+    /// </summary>
+    public static Task WaitForFileInputAsync(IPage page) =>
+        Assertions.Expect(page.GetByTestId("run-files")).ToBeEnabledAsync();
+
     /// <summary>Chooses a CSV on the run page, runs it and waits until the run is done.</summary>
     public static async Task RunWithCsvAsync(IPage page, string slug)
     {
         await GotoInteractiveAsync(page, $"/tools/{slug}/run");
+        await WaitForFileInputAsync(page);
         await page.GetByTestId("run-files").SetInputFilesAsync(new FilePayload
         {
             Name = "elever.csv", MimeType = "text/csv", Buffer = "namn\nAda\nBo"u8.ToArray(),

@@ -24,6 +24,7 @@ public sealed class RunPageTeacherTests(BrowserFixture fixture)
         await Assertions.Expect(run).ToBeDisabledAsync();
         await Assertions.Expect(page.GetByTestId("run-disabled-reason")).ToHaveTextAsync("Välj en fil först.");
 
+        await BrowserSteps.WaitForFileInputAsync(page);
         var files = page.GetByTestId("run-files");
         await files.SetInputFilesAsync(new FilePayload { Name = "program.exe", MimeType = "application/octet-stream", Buffer = [1, 2, 3] });
         await Assertions.Expect(page.GetByTestId("run-file-problem")).ToContainTextAsync("Filtypen för \"program.exe\" stöds inte");
