@@ -15,7 +15,9 @@ public static class WebComposition
 {
     public static IServiceCollection AddSkriptoteketWeb(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // The studio sends a whole script (up to 1 000 000 characters) over the circuit; the default is 32 KB.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 4 * 1024 * 1024);
         services.AddMudServices();
         services.AddScoped<Security.CurrentUser>();
         services.AddSkriptoteketReverseProxy();

@@ -10,6 +10,10 @@ public interface IRunQueryGrain : IGrainWithIntegerKey
     [Alias("ListMine")]
     Task<IReadOnlyList<RunInfo>> ListMineAsync(ActingUser user, int limit);
 
+    /// <summary>Sandbox runs of one tool, newest first: admins see everyone's, contributors their own.</summary>
+    [Alias("ListSandbox")]
+    Task<IReadOnlyList<RunInfo>> ListSandboxAsync(ActingUser user, Guid toolId, int limit);
+
     /// <summary>Every run, newest first (admins only; others get forbidden).</summary>
     [Alias("ListAll")]
     Task<IReadOnlyList<RunInfo>> ListAllAsync(ActingUser user, int limit);

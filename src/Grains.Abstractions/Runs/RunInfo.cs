@@ -18,4 +18,15 @@ public sealed record RunInfo(
     [property: Id(12)] string? Silo)
 {
     public bool IsFinished => Status >= RunStatus.Succeeded;
+
+    /// <summary>True when the run ran unsaved editor text (a snapshot) rather than the stored version.</summary>
+    [Id(13)]
+    public bool FromEditor { get; init; }
+
+    /// <summary>The snapshot that ran (single-run reads only; lists leave it null).</summary>
+    [Id(14)]
+    public string? SnapshotSource { get; init; }
+
+    [Id(15)]
+    public string? SnapshotEntrypoint { get; init; }
 }

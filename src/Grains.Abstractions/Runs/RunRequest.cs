@@ -5,6 +5,8 @@ namespace Skriptoteket.Grains.Abstractions.Runs;
 /// <summary>
 /// What to run. Sandbox: <see cref="VersionId"/> (any version the requester may see). Production:
 /// <see cref="ToolSlug"/> (the active version of a published tool). The run grain resolves and checks both.
+/// A sandbox run from the editor also carries <see cref="SnapshotSource"/>: the unsaved text that runs instead
+/// of the version's source (the version still decides who may run it); the run keeps that snapshot.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Skriptoteket.RunRequest")]
 public sealed record RunRequest(
@@ -12,10 +14,17 @@ public sealed record RunRequest(
     [property: Id(1)] Guid? VersionId,
     [property: Id(2)] string? ToolSlug,
     [property: Id(3)] ActingUser RequestedBy,
-    [property: Id(4)] IReadOnlyList<RunInputFile> Inputs)
+    [property: Id(4)] IReadOnlyList<RunInputFile> Inputs,
+    [property: Id(5)] string? SnapshotSource = null,
+    [property: Id(6)] string? SnapshotEntrypoint = null)
 {
     public static RunRequest Sandbox(Guid versionId, ActingUser user, IReadOnlyList<RunInputFile> inputs) =>
         new(RunKind.Sandbox, versionId, null, user, inputs);
+
+    /// <summary>Runs the editor's current text in the sandbox, on behalf of the version it was opened on.</summary>
+    public static RunRequest SandboxSnapshot(Guid versionId, ActingUser user, IReadOnlyList<RunInputFile> inputs,
+        string source, string entrypoint) =>
+        new(RunKind.Sandbox, versionId, null, user, inputs, source, entrypoint);
 
     public static RunRequest Production(string slug, ActingUser user, IReadOnlyList<RunInputFile> inputs) =>
         new(RunKind.Production, null, slug, user, inputs);

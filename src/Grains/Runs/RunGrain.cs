@@ -72,6 +72,13 @@ internal sealed class RunGrain(
         {
             throw DomainException.Invalid("Välj en fil att köra verktyget med.", "Run.FileRequired");
         }
+        string? snapshotEntrypoint = null;
+        if (request.Kind == RunKind.Sandbox && request.SnapshotSource is { } text)
+        {
+            // Unsaved editor text runs on behalf of the version it was opened on (which decided who may run it).
+            snapshotEntrypoint = RunSnapshotRules.Check(text, request.SnapshotEntrypoint);
+            version = version with { Source = text, Entrypoint = snapshotEntrypoint };
+        }
         var inputs = UploadPolicy.Check(request.Inputs, uploads.Value);
         supervisor.EnsureCapacity();
         var o = options.Value;
@@ -81,7 +88,16 @@ internal sealed class RunGrain(
         var queued = new RunInfo(RunId, request.Kind, RunStatus.Queued, version.ToolId, version.VersionId,
             request.RequestedBy.UserId, null, RunOutput.None,
             [.. inputs.Select(i => new RunInputInfo(i.FileName, i.Content.LongLength))],
-            time.GetUtcNow(), null, null, supervisor.SiloName);
+            time.GetUtcNow(), null, null, supervisor.SiloName)
+        {
+            FromEditor = snapshotEntrypoint is not null,
+            SnapshotSource = snapshotEntrypoint is null ? null : version.Source,
+            SnapshotEntrypoint = snapshotEntrypoint,
+        };
+        if (snapshotEntrypoint is not null)
+        {
+            await store.SaveSnapshotAsync(RunId, version.Source, snapshotEntrypoint);
+        }
         // The row first: a run whose record cannot be written is refused before anything runs.
         await store.UpsertAsync(queued, null);
         record = queued;
@@ -113,7 +129,7 @@ internal sealed class RunGrain(
                 await artifacts.SaveSandboxInputsAsync(RunId, inputs);
             }
             await audit.AppendAsync(new AuditEntry(request.RequestedBy.UserId, "run.started", "run", RunId.ToString(),
-                new Dictionary<string, object?> { ["kind"] = RunText.Kind(request.Kind), ["tool_id"] = version.ToolId, ["version_id"] = version.VersionId }));
+                new Dictionary<string, object?> { ["kind"] = RunText.Kind(request.Kind), ["tool_id"] = version.ToolId, ["version_id"] = version.VersionId, ["from_editor"] = snapshotEntrypoint is not null }));
         }
         catch
         {

@@ -76,9 +76,25 @@ public sealed class RunStore(NpgsqlDataSource db)
         await c.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Keeps the unsaved editor text a sandbox run ran. Written before the run's row (a row never points at a
+    /// missing snapshot); a snapshot whose row never came is harmless and read by nobody.
+    /// </summary>
+    internal async Task SaveSnapshotAsync(Guid runId, string source, string entrypoint)
+    {
+        await using var c = db.CreateCommand("""
+            INSERT INTO run_snapshots (run_id, source, entrypoint) VALUES (@id, @source, @entrypoint)
+            ON CONFLICT (run_id) DO NOTHING
+            """);
+        c.Parameters.AddWithValue("id", runId);
+        c.Parameters.AddWithValue("source", source);
+        c.Parameters.AddWithValue("entrypoint", entrypoint);
+        await c.ExecuteNonQueryAsync();
+    }
+
     public async Task<RunInfo?> GetAsync(Guid runId)
     {
-        await using var c = db.CreateCommand($"SELECT {Columns} FROM runs WHERE id = @id");
+        await using var c = db.CreateCommand($"SELECT {Columns} {From} WHERE id = @id");
         c.Parameters.AddWithValue("id", runId);
         var list = await ReadAsync(c);
         return list.Count == 1 ? list[0] : null;
@@ -91,9 +107,23 @@ public sealed class RunStore(NpgsqlDataSource db)
     public async Task<IReadOnlyList<RunInfo>> ListAsync(Guid? requestedBy, int limit)
     {
         await using var c = db.CreateCommand($"""
-            SELECT {ListColumns} FROM runs WHERE (@by::uuid IS NULL OR requested_by = @by)
+            SELECT {ListColumns} {From} WHERE (@by::uuid IS NULL OR requested_by = @by)
             ORDER BY created_at DESC LIMIT @limit
             """);
+        c.Parameters.AddWithValue("by", NpgsqlDbType.Uuid, (object?)requestedBy ?? DBNull.Value);
+        c.Parameters.AddWithValue("limit", limit);
+        return await ReadAsync(c);
+    }
+
+    /// <summary>Sandbox runs of one tool, newest first; <paramref name="requestedBy"/> null: everyone's (admins).</summary>
+    public async Task<IReadOnlyList<RunInfo>> ListSandboxAsync(Guid toolId, Guid? requestedBy, int limit)
+    {
+        await using var c = db.CreateCommand($"""
+            SELECT {ListColumns} {From}
+            WHERE tool_id = @tool AND kind = 'sandbox' AND (@by::uuid IS NULL OR requested_by = @by)
+            ORDER BY created_at DESC LIMIT @limit
+            """);
+        c.Parameters.AddWithValue("tool", toolId);
         c.Parameters.AddWithValue("by", NpgsqlDbType.Uuid, (object?)requestedBy ?? DBNull.Value);
         c.Parameters.AddWithValue("limit", limit);
         return await ReadAsync(c);
@@ -116,11 +146,14 @@ public sealed class RunStore(NpgsqlDataSource db)
     private const string Columns = """
         id, kind, status, tool_id, version_id, requested_by, queue_position, html, stdout, stderr, error_summary,
         artifacts::text, inputs::text, created_at, started_at, finished_at, silo, html_truncated, stdout_truncated,
-        stderr_truncated, skipped_artifacts::text
+        stderr_truncated, skipped_artifacts::text, snap.source, snap.entrypoint
         """;
 
-    private static readonly string ListColumns =
-        Columns.Replace("html, stdout, stderr,", "''::text, ''::text, ''::text,", StringComparison.Ordinal);
+    private const string From = "FROM runs LEFT JOIN run_snapshots snap ON snap.run_id = runs.id";
+
+    private static readonly string ListColumns = Columns
+        .Replace("html, stdout, stderr,", "''::text, ''::text, ''::text,", StringComparison.Ordinal)
+        .Replace("snap.source,", "NULL::text,", StringComparison.Ordinal);
 
     private static async Task<List<RunInfo>> ReadAsync(NpgsqlCommand c)
     {
@@ -138,7 +171,12 @@ public sealed class RunStore(NpgsqlDataSource db)
                 r.GetGuid(4), r.GetGuid(5), r.IsDBNull(6) ? null : r.GetInt32(6), output,
                 JsonSerializer.Deserialize<List<RunInputInfo>>(r.GetString(12), Json) ?? [],
                 r.GetFieldValue<DateTimeOffset>(13), r.IsDBNull(14) ? null : r.GetFieldValue<DateTimeOffset>(14),
-                r.IsDBNull(15) ? null : r.GetFieldValue<DateTimeOffset>(15), r.IsDBNull(16) ? null : r.GetString(16)));
+                r.IsDBNull(15) ? null : r.GetFieldValue<DateTimeOffset>(15), r.IsDBNull(16) ? null : r.GetString(16))
+            {
+                FromEditor = !r.IsDBNull(22),
+                SnapshotSource = r.IsDBNull(21) ? null : r.GetString(21),
+                SnapshotEntrypoint = r.IsDBNull(22) ? null : r.GetString(22),
+            });
         }
         return list;
     }

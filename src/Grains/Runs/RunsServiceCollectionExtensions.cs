@@ -33,6 +33,8 @@ public static class RunsServiceCollectionExtensions
                 if (!sp.GetRequiredService<IOptions<ExecutionOptions>>().Value.Enabled)
                 {
                     o.Classes.Remove(typeof(RunGrain));
+                    // Script checks parse in a runner container too (docs/studio.md).
+                    o.Classes.Remove(typeof(Tools.Checks.ScriptCheckGrain));
                 }
             }));
         return services;

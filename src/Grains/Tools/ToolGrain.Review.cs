@@ -13,6 +13,14 @@ internal sealed partial class ToolGrain
         var version = VisibleVersion(actor, versionId);
         EnsureMayChange(actor, version);
         VersionTransitions.EnsureCanSubmit(version);
+        // A draft may hold errors (work in progress); a version sent to review may not (SPEC §5, issue 10).
+        var problems = await GrainFactory.GetGrain<IScriptCheckGrain>(0)
+            .CheckAsync(actor, await SourceOfAsync(version), version.Entrypoint);
+        if (problems.Count > 0)
+        {
+            throw DomainException.Invalid(
+                $"Skriptet har fel (rad {problems[0].Line}) och kan inte lämnas in för granskning. Rätta felet och spara först.");
+        }
         var next = state.State.Clone();
         var submitted = version with { State = VersionState.InReview, IsHead = false, ReviewNote = Note(reviewNote) };
         next.Replace(submitted);

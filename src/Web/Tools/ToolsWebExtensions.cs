@@ -10,6 +10,7 @@ public static class ToolsWebExtensions
     public static IServiceCollection AddToolsWeb(this IServiceCollection services)
     {
         services.AddScoped<ToolsService>();
+        services.AddScoped<StudioService>();
         services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         return services;

@@ -23,6 +23,9 @@ public sealed class ContentSecurityPolicy
         // The Blazor circuit's WebSocket is same-origin; 'self' covers ws:/wss: to this host.
         .Allow("connect-src", "'self'")
         .Allow("frame-src", "'self'")
+        // Relaxation: the studio's code editor (Monaco) starts its language workers from blob: URLs,
+        // which only script already running on this origin can create.
+        .Allow("worker-src", "'self'", "blob:")
         .Allow("object-src", "'none'")
         .Allow("base-uri", "'self'")
         .Allow("form-action", "'self'")

@@ -1,0 +1,190 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Web.Runs;
+using Skriptoteket.Web.Tools;
+
+namespace Skriptoteket.Web.Components.Studio;
+
+/// <summary>
+/// A sandbox run, live: reuses RunService (start/watch/cancel) and RunView (result, logs, downloads) and adds
+/// elapsed seconds, duration, the limits that applied and the snapshot that ran.
+/// </summary>
+public sealed partial class SandboxPanel : IAsyncDisposable
+{
+    private IReadOnlyList<IBrowserFile> files = [];
+    private RunInfo? current;
+    private RunSubscription? subscription;
+    private Timer? ticker;
+    private bool starting;
+    private string targetLabel = "";
+    private bool targetIsVersion;
+    private Func<IReadOnlyList<RunInputFile>, Task<RunInfo>>? target;
+
+    [Inject] private RunService Runs { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    [Parameter] public bool Enabled { get; set; }
+    [Parameter, EditorRequired] public SandboxLimits Limits { get; set; } = null!;
+    [Parameter] public IReadOnlyList<RunInfo> Recent { get; set; } = [];
+    [Parameter] public IReadOnlyDictionary<Guid, int> VersionNumbers { get; set; } = new Dictionary<Guid, int>();
+
+    /// <summary>Runs the editor's current text (the default target).</summary>
+    [Parameter, EditorRequired] public Func<IReadOnlyList<RunInputFile>, Task<RunInfo>> RunEditor { get; set; } = null!;
+
+    /// <summary>Told when a run was started or finished, so the page can refresh the recent runs.</summary>
+    [Parameter] public EventCallback OnRunsChanged { get; set; }
+
+    protected override void OnParametersSet()
+    {
+        if (!targetIsVersion)
+        {
+            targetLabel = S["Sandbox.EditorText"];
+        }
+    }
+
+    /// <summary>Makes the next Run use a stored version instead of the editor's text.</summary>
+    public void UseVersion(int number, Func<IReadOnlyList<RunInputFile>, Task<RunInfo>> start)
+    {
+        target = start;
+        targetIsVersion = true;
+        targetLabel = S["Sandbox.VersionTarget", number];
+        StateHasChanged();
+    }
+
+    private void ResetTarget()
+    {
+        target = null;
+        targetIsVersion = false;
+        targetLabel = S["Sandbox.EditorText"];
+    }
+
+    private void SelectFiles(InputFileChangeEventArgs e) => files = e.GetMultipleFiles(10);
+
+    private async Task RunAsync()
+    {
+        starting = true;
+        try
+        {
+            var inputs = new List<RunInputFile>();
+            foreach (var file in files)
+            {
+                if (file.Size > Limits.MaxUploadBytes)
+                {
+                    Snackbar.Add(S["Sandbox.TooLarge", file.Name, Limits.MaxUploadBytes / (1024 * 1024)], Severity.Warning);
+                    return;
+                }
+                using var buffer = new MemoryStream();
+                await using var upload = file.OpenReadStream(Limits.MaxUploadBytes);
+                await upload.CopyToAsync(buffer);
+                inputs.Add(new RunInputFile(file.Name, buffer.ToArray()));
+            }
+            await ShowAsync(await (target ?? RunEditor)(inputs));
+            await OnRunsChanged.InvokeAsync();
+        }
+        catch (DomainException e)
+        {
+            Snackbar.Add(e.Message, Severity.Warning);
+        }
+        finally
+        {
+            starting = false;
+        }
+    }
+
+    private async Task ReopenAsync(Guid runId)
+    {
+        try
+        {
+            await ShowAsync(await Runs.GetAsync(runId));
+        }
+        catch (DomainException e)
+        {
+            Snackbar.Add(e.Message, Severity.Warning);
+        }
+    }
+
+    private async Task ShowAsync(RunInfo run)
+    {
+        await StopAsync();
+        current = run;
+        if (run.IsFinished)
+        {
+            return;
+        }
+        subscription = await Runs.WatchAsync(run.RunId, changed => InvokeAsync(async () =>
+        {
+            var wasFinished = current?.IsFinished == true;
+            current = RunProgress.Newer(current, changed);
+            StateHasChanged();
+            if (!wasFinished && current.IsFinished)
+            {
+                await OnRunsChanged.InvokeAsync();
+            }
+        }));
+        current = RunProgress.Newer(current, await Runs.GetAsync(run.RunId));
+        // Elapsed seconds move on their own while queued or running.
+        ticker = new Timer(_ => InvokeAsync(() =>
+        {
+            if (current?.IsFinished == false)
+            {
+                StateHasChanged();
+            }
+        }), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+    }
+
+    private async Task CancelAsync()
+    {
+        if (current is null)
+        {
+            return;
+        }
+        try
+        {
+            current = RunProgress.Newer(current, await Runs.CancelAsync(current.RunId));
+        }
+        catch (DomainException e)
+        {
+            Snackbar.Add(e.Message, Severity.Warning);
+        }
+    }
+
+    private string Facts(RunInfo run)
+    {
+        var what = run.FromEditor ? S["Sandbox.FromEditor"] : S["Sandbox.FromVersion", VersionNumber(run.VersionId)];
+        return run switch
+        {
+            { Status: RunStatus.Queued } => S["Sandbox.Queued", what, run.QueuePosition ?? 1],
+            { Status: RunStatus.Running, StartedAt: { } started } => S["Sandbox.Running", what, Seconds(DateTimeOffset.UtcNow - started)],
+            { FinishedAt: { } finished } => S["Sandbox.Finished", what, Seconds(finished - (run.StartedAt ?? run.CreatedAt))],
+            _ => what,
+        };
+    }
+
+    /// <summary>Which texts were cut at their cap: "HTML, stdout" etc.</summary>
+    private string TruncatedText(RunOutput output) => S["Sandbox.Truncated", string.Join(", ",
+        new[] { (output.HtmlTruncated, "HTML"), (output.StdoutTruncated, "stdout"), (output.StderrTruncated, "stderr") }
+            .Where(t => t.Item1).Select(t => t.Item2))];
+
+    private string VersionNumber(Guid versionId) => VersionNumbers.TryGetValue(versionId, out var n) ? $"v{n}" : "?";
+
+    private static string Seconds(TimeSpan span) => Math.Max(0, span.TotalSeconds).ToString("0.0");
+
+    private async Task StopAsync()
+    {
+        if (ticker is not null)
+        {
+            await ticker.DisposeAsync();
+            ticker = null;
+        }
+        if (subscription is not null)
+        {
+            await subscription.DisposeAsync();
+            subscription = null;
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Tools;
+
+namespace Skriptoteket.Web.Components.Studio;
+
+public sealed partial class VersionHistory
+{
+    private Guid? left;
+    private Guid? right;
+    private string reviewNote = "";
+
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    [Parameter, EditorRequired] public ActingUser Actor { get; set; } = null!;
+    [Parameter] public IReadOnlyList<ToolVersionHeader> Versions { get; set; } = [];
+    [Parameter] public IReadOnlyDictionary<Guid, string> Names { get; set; } = new Dictionary<Guid, string>();
+    [Parameter] public bool RequireFourEyes { get; set; }
+    [Parameter] public EventCallback<ToolVersionHeader> OnOpen { get; set; }
+    [Parameter] public EventCallback<ToolVersionHeader> OnRun { get; set; }
+    [Parameter] public EventCallback<ToolVersionHeader> OnEdit { get; set; }
+    [Parameter] public EventCallback<ToolVersionHeader> OnNewDraft { get; set; }
+    [Parameter] public EventCallback<ToolVersionHeader> OnPublish { get; set; }
+    [Parameter] public EventCallback<(ToolVersionHeader Version, string Note)> OnRequestChanges { get; set; }
+    [Parameter] public EventCallback<ToolVersionHeader> OnRollback { get; set; }
+    [Parameter] public EventCallback<(Guid Left, Guid Right)> OnCompare { get; set; }
+
+    private async Task RequestChangesAsync(ToolVersionHeader v)
+    {
+        if (string.IsNullOrWhiteSpace(reviewNote))
+        {
+            Snackbar.Add(S["History.NoteRequired"], Severity.Warning);
+            return;
+        }
+        await OnRequestChanges.InvokeAsync((v, reviewNote.Trim()));
+        reviewNote = "";
+    }
+
+    private async Task RollbackAsync(ToolVersionHeader v)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(S["Rollback.Title"], S["Rollback.Message", v.Number],
+            yesText: S["Rollback.Confirm", v.Number], cancelText: S["Rollback.Cancel"]);
+        if (confirmed == true)
+        {
+            await OnRollback.InvokeAsync(v);
+        }
+    }
+
+    /// <summary>Explains numbers that surprise: publishing and rollback copy a version into a new number.</summary>
+    private string Origin(ToolVersionHeader v)
+    {
+        if (v.PublishedAt is null || v.DerivedFrom is not { } from || Versions.FirstOrDefault(x => x.Id == from) is not { } source)
+        {
+            return "";
+        }
+        return " — " + (v.ReviewedAt is null ? S["History.RolledBackFrom", source.Number] : S["History.PublishedFrom", source.Number]);
+    }
+
+    private string StateLabel(ToolVersionHeader v) => v.State switch
+    {
+        VersionState.Draft => v.IsHead ? S["State.Draft"] : S["State.DraftSaved"],
+        VersionState.InReview => S["State.InReview"],
+        VersionState.Active => S["State.Active"],
+        _ => S["State.Archived"],
+    };
+
+    private string Name(Guid id) => Names.TryGetValue(id, out var name) ? name : id.ToString()[..8];
+
+    private static string Time(DateTimeOffset at) => at.ToLocalTime().ToString("yyyy-MM-dd HH:mm");
+}

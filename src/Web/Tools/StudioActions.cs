@@ -1,0 +1,83 @@
+using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Tools;
+
+namespace Skriptoteket.Web.Tools;
+
+/// <summary>
+/// Whether a studio button shows, and if shown whether it is enabled or why not (a resource key of
+/// StudioStrings). Mirrors the tool grain's rules (ToolPermissions, VersionTransitions), which decide again.
+/// </summary>
+public sealed record ActionAvailability(bool Visible, string? DisabledReason)
+{
+    public static readonly ActionAvailability Hidden = new(false, null);
+    public static readonly ActionAvailability Allowed = new(true, null);
+
+    public static ActionAvailability Disabled(string reasonKey) => new(true, reasonKey);
+
+    public bool Enabled => Visible && DisabledReason is null;
+}
+
+public static class StudioActions
+{
+    private static bool MayChange(ActingUser actor, ToolVersionHeader v) =>
+        actor.IsAtLeast(Role.Admin) || (actor.IsAtLeast(Role.Contributor) && v.CreatedBy == actor.UserId);
+
+    /// <summary>Open a head draft in the editor.</summary>
+    public static ActionAvailability Edit(ActingUser actor, ToolVersionHeader v) =>
+        v is { State: VersionState.Draft, IsHead: true } && MayChange(actor, v) ? ActionAvailability.Allowed : ActionAvailability.Hidden;
+
+    /// <summary>Start a new draft from any version that is not itself an editable draft.</summary>
+    public static ActionAvailability NewDraftFrom(ActingUser actor, ToolVersionHeader v) =>
+        actor.IsAtLeast(Role.Contributor) && !(v is { State: VersionState.Draft, IsHead: true })
+            ? ActionAvailability.Allowed
+            : ActionAvailability.Hidden;
+
+    /// <summary>Submit the editor's version: a head draft, saved, without problems.</summary>
+    public static ActionAvailability Submit(ActingUser actor, ToolVersionHeader? v, bool unsavedChanges, int problems)
+    {
+        if (v is null || v.State != VersionState.Draft || !v.IsHead || !MayChange(actor, v))
+        {
+            return ActionAvailability.Hidden;
+        }
+        if (unsavedChanges)
+        {
+            return ActionAvailability.Disabled("Reason.SaveFirst");
+        }
+        return problems > 0 ? ActionAvailability.Disabled("Reason.HasProblems") : ActionAvailability.Allowed;
+    }
+
+    public static ActionAvailability RequestChanges(ActingUser actor, ToolVersionHeader v) =>
+        actor.IsAtLeast(Role.Admin) && v.State == VersionState.InReview ? ActionAvailability.Allowed : ActionAvailability.Hidden;
+
+    /// <summary>Publish a version in review; with four-eyes on, its author sees the button disabled and why.</summary>
+    public static ActionAvailability Publish(ActingUser actor, ToolVersionHeader v, bool requireFourEyes)
+    {
+        if (!actor.IsAtLeast(Role.Admin) || v.State != VersionState.InReview)
+        {
+            return ActionAvailability.Hidden;
+        }
+        return requireFourEyes && v.CreatedBy == actor.UserId
+            ? ActionAvailability.Disabled("Reason.FourEyes")
+            : ActionAvailability.Allowed;
+    }
+
+    /// <summary>Roll back to a formerly active version (superusers).</summary>
+    public static ActionAvailability Rollback(ActingUser actor, ToolVersionHeader v) =>
+        actor.IsAtLeast(Role.Superuser) && v.State == VersionState.Archived && v.PublishedAt is not null
+            ? ActionAvailability.Allowed
+            : ActionAvailability.Hidden;
+
+    /// <summary>"Publicera i katalogen": admins; needs an active version.</summary>
+    public static ActionAvailability PublishTool(ActingUser actor, ToolInfo tool)
+    {
+        if (!actor.IsAtLeast(Role.Admin) || tool.IsPublished)
+        {
+            return ActionAvailability.Hidden;
+        }
+        return tool.ActiveVersionId is null ? ActionAvailability.Disabled("Reason.NeedsActiveVersion") : ActionAvailability.Allowed;
+    }
+
+    /// <summary>The head draft the editor opens by default: the newest one the actor may change.</summary>
+    public static ToolVersionHeader? DefaultDraft(ActingUser actor, IEnumerable<ToolVersionHeader> versions) =>
+        versions.Where(v => Edit(actor, v).Enabled).OrderByDescending(v => v.Number).FirstOrDefault();
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Web.Security;
+
+namespace Skriptoteket.Web.Tools;
+
+/// <summary>The studio's way to the tool, script-check and run grains, with the circuit's acting user.</summary>
+public sealed class StudioService(IGrainFactory grains, CurrentUser currentUser, IConfiguration configuration)
+{
+    private IToolGrain Tool(Guid id) => grains.GetGrain<IToolGrain>(id);
+
+    public Task<ActingUser> GetActorAsync() => currentUser.GetAsync();
+
+    /// <summary>Tools:RequireFourEyes, read from the same setting the tool grain uses.</summary>
+    public bool RequireFourEyes => configuration.GetValue<bool>("Tools:RequireFourEyes");
+
+    /// <summary>The limits a sandbox run gets (Execution section; the same settings the run grain reads).</summary>
+    public SandboxLimits Limits => new(
+        configuration.GetValue<int?>("Execution:SandboxTimeoutSeconds") ?? 60,
+        configuration.GetValue<long?>("Execution:MemoryBytes") ?? 512L * 1024 * 1024,
+        configuration.GetValue<long?>("Execution:NanoCpus") ?? 1_000_000_000,
+        configuration.GetValue<long?>("Execution:MaxUploadBytes") ?? 25L * 1024 * 1024);
+
+    public async Task<IReadOnlyList<ScriptProblem>> CheckAsync(string source, string entrypoint) =>
+        await grains.GetGrain<IScriptCheckGrain>(0).CheckAsync(await currentUser.GetAsync(), source, entrypoint);
+
+    public async Task<ToolVersionHeader> SaveAsync(Guid toolId, SaveVersionCommand command) =>
+        await Tool(toolId).SaveAsync(await currentUser.GetAsync(), command);
+
+    public async Task<ToolVersionHeader> SubmitAsync(Guid toolId, Guid versionId, string? note) =>
+        await Tool(toolId).SubmitForReviewAsync(await currentUser.GetAsync(), versionId, note);
+
+    /// <summary>A sandbox run of a stored version, or of unsaved text on behalf of the version it was opened on.</summary>
+    public async Task<RunInfo> StartSandboxAsync(Guid versionId, IReadOnlyList<RunInputFile> inputs, string? source, string? entrypoint)
+    {
+        var user = await currentUser.GetAsync();
+        var request = source is null
+            ? RunRequest.Sandbox(versionId, user, inputs)
+            : RunRequest.SandboxSnapshot(versionId, user, inputs, source, entrypoint ?? "");
+        return await grains.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(request);
+    }
+
+    public async Task<IReadOnlyList<RunInfo>> ListSandboxRunsAsync(Guid toolId, int limit) =>
+        await grains.GetGrain<IRunQueryGrain>(0).ListSandboxAsync(await currentUser.GetAsync(), toolId, limit);
+}
+
+/// <summary>What a sandbox run may use, shown beside its result.</summary>
+public sealed record SandboxLimits(int TimeoutSeconds, long MemoryBytes, long NanoCpus, long MaxUploadBytes);

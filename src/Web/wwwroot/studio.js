@@ -1,0 +1,140 @@
+// Script studio helpers (issue 10): loads the Monaco editor on demand, keeps unsaved text in the browser,
+// asks the server to check the script shortly after typing stops, shows the problems as markers, and
+// binds Ctrl+S. A static ES module (imported by the studio page): no inline script, so a strict CSP holds.
+
+const monacoScripts = [
+    "_content/BlazorMonaco/jsInterop.js",
+    "_content/BlazorMonaco/lib/monaco-editor/min/vs/loader.js",
+    "_content/BlazorMonaco/lib/monaco-editor/min/vs/editor/editor.main.js",
+];
+
+let loading = null;
+
+function addScript(src) {
+    return new Promise((resolve, reject) => {
+        const existing = document.querySelector(`script[data-studio-src="${src}"]`);
+        if (existing) {
+            resolve();
+            return;
+        }
+        const script = document.createElement("script");
+        script.src = src;
+        script.dataset.studioSrc = src;
+        script.onload = () => resolve();
+        script.onerror = () => reject(new Error(`Could not load ${src}`));
+        document.body.appendChild(script);
+    });
+}
+
+async function waitFor(test, timeoutMs) {
+    const started = Date.now();
+    while (!test()) {
+        if (Date.now() - started > timeoutMs) {
+            throw new Error("Monaco did not load in time");
+        }
+        await new Promise(r => setTimeout(r, 50));
+    }
+}
+
+/** Loads Monaco and BlazorMonaco's interop once per page life (only the studio needs them). */
+export function loadMonaco() {
+    if (!loading) {
+        loading = (async () => {
+            for (const src of monacoScripts) {
+                await addScript(src);
+            }
+            await waitFor(() => typeof window.monaco !== "undefined" && window.monaco.editor, 15000);
+        })();
+        loading.catch(() => { loading = null; });
+    }
+    return loading;
+}
+
+function editorOf(id) {
+    const holder = window.blazorMonaco && window.blazorMonaco.editors.find(e => e.id === id);
+    return holder ? holder.editor : null;
+}
+
+const watchers = new Map();
+
+/**
+ * Watches one editor: every change is written to localStorage under `key` (with the version it was
+ * opened on), and `checkDelayMs` after the last change the server is asked to check the text.
+ */
+export function watch(id, key, baseVersionId, dotnet, checkDelayMs) {
+    unwatch(id);
+    const editor = editorOf(id);
+    if (!editor) {
+        return false;
+    }
+    let timer = null;
+    const subscription = editor.onDidChangeModelContent(() => {
+        const value = editor.getValue();
+        try {
+            localStorage.setItem(key, JSON.stringify({ base: baseVersionId, source: value, at: new Date().toISOString() }));
+        } catch {
+            // Storage full or disabled: the text stays in the editor; the page still works.
+        }
+        clearTimeout(timer);
+        timer = setTimeout(() => dotnet.invokeMethodAsync("CheckFromEditor", value), checkDelayMs);
+    });
+    editor.addCommand(window.monaco.KeyMod.CtrlCmd | window.monaco.KeyCode.KeyS, () => {
+        dotnet.invokeMethodAsync("SaveFromKeyboard", editor.getValue());
+    });
+    watchers.set(id, { subscription, clear: () => clearTimeout(timer) });
+    return true;
+}
+
+export function unwatch(id) {
+    const w = watchers.get(id);
+    if (w) {
+        w.subscription.dispose();
+        w.clear();
+        watchers.delete(id);
+    }
+}
+
+/** Shows the server's problems as error markers (1-based lines and columns); an empty list clears them. */
+export function setMarkers(id, problems) {
+    const editor = editorOf(id);
+    if (!editor || !editor.getModel()) {
+        return;
+    }
+    const model = editor.getModel();
+    const markers = problems.map(p => {
+        const line = Math.min(Math.max(p.line, 1), model.getLineCount());
+        const maxColumn = model.getLineMaxColumn(line);
+        const start = Math.min(Math.max(p.column, 1), maxColumn);
+        return {
+            severity: window.monaco.MarkerSeverity.Error,
+            message: p.message,
+            startLineNumber: line,
+            startColumn: start,
+            endLineNumber: line,
+            endColumn: start < maxColumn ? maxColumn : start + 1,
+        };
+    });
+    window.monaco.editor.setModelMarkers(model, "skriptoteket", markers);
+    const host = document.getElementById(id);
+    if (host) {
+        host.dataset.problems = String(markers.length);
+    }
+}
+
+/** The stored unsaved text for `key`: { base, source, at } or null. */
+export function readDraft(key) {
+    try {
+        const raw = localStorage.getItem(key);
+        return raw ? JSON.parse(raw) : null;
+    } catch {
+        return null;
+    }
+}
+
+export function forgetDraft(key) {
+    try {
+        localStorage.removeItem(key);
+    } catch {
+        // Nothing stored or storage disabled.
+    }
+}
