@@ -32,11 +32,14 @@ public sealed class RunPageTests(BrowserFixture fixture)
         await page.GotoAsync($"/tools/{slug}/run");
         // Files chosen on the prerendered page would be lost when the live circuit takes over.
         await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync();
+        await Assertions.Expect(page.GetByTestId("run-button")).ToBeDisabledAsync();
+        // The input is enabled once the form is live: files set on the prerendered one would be lost.
+        await Assertions.Expect(page.GetByTestId("run-files")).ToBeEnabledAsync();
         await page.GetByTestId("run-files").SetInputFilesAsync(new FilePayload
         {
             Name = "elever.csv", MimeType = "text/csv", Buffer = "namn\nAda\nBo"u8.ToArray(),
         });
+        await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync();
         await page.GetByTestId("run-button").ClickAsync();
 
         var status = page.GetByTestId("run-status");
@@ -65,7 +68,9 @@ public sealed class RunPageTests(BrowserFixture fixture)
 
         await page.GotoAsync($"/tools/{slug}/run");
         await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync();
+        // Run waits for a file (RunInputRules); the input is enabled once the form is live.
+        await Assertions.Expect(page.GetByTestId("run-button")).ToBeDisabledAsync();
+        await Assertions.Expect(page.GetByTestId("run-files")).ToBeEnabledAsync();
         // Eleven files: one more than Uploads:MaxFiles. The page used to take at most 10 and fail on more.
         await page.GetByTestId("run-files").SetInputFilesAsync(Enumerable.Range(1, 11).Select(i => new FilePayload
         {
@@ -74,6 +79,7 @@ public sealed class RunPageTests(BrowserFixture fixture)
 
         await Assertions.Expect(page.GetByText("Högst 10 filer per körning.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("högst 25 MB per fil, 50 MB och 10 filer per körning")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("run-button")).ToBeDisabledAsync();
         Assert.Equal(0, await page.GetByTestId("run-status").CountAsync()); // nothing was started
         await page.Context.CloseAsync();
     }

@@ -94,6 +94,23 @@ public sealed class RunGrainTests(ClusterFixture fixture)
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM runs WHERE id = '{runId}'"));
     }
 
+    [Fact]
+    public async Task Production_run_without_a_file_is_refused_with_a_translatable_error_before_any_container_starts()
+    {
+        var user = new ActingUser(Guid.NewGuid(), Role.User);
+        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, Greeting, Guid.NewGuid(), published: true);
+        var runId = Guid.NewGuid();
+
+        var error = await Assert.ThrowsAsync<DomainException>(() =>
+            fixture.Grains.GetGrain<IRunGrain>(runId).StartAsync(RunRequest.Production(slug, user, [])));
+
+        Assert.Equal(ErrorCode.Validation, error.Code);
+        // The key crosses the grain boundary, so the page can say it in the teacher's language.
+        Assert.Equal("Run.FileRequired", error.Key);
+        Assert.Contains("Välj en fil", error.Message);
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM runs WHERE id = '{runId}'"));
+    }
+
     private async Task AssertNotFound(RunRequest request)
     {
         var error = await Assert.ThrowsAsync<DomainException>(() =>

@@ -15,7 +15,7 @@ public sealed class RunViewTests : IAsyncLifetime
     public RunViewTests()
     {
         context.Services.AddMudServices();
-        context.Services.AddLocalization();
+        context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
@@ -23,8 +23,12 @@ public sealed class RunViewTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await context.DisposeAsync();
 
-    private IRenderedComponent<RunView> Render(Action<ComponentParameterCollectionBuilder<RunView>> parameters) =>
-        context.Render(parameters);
+    private IRenderedComponent<RunView> Render(Action<ComponentParameterCollectionBuilder<RunView>> parameters)
+    {
+        // The host's default language; the labels come from the app's resources.
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("sv");
+        return context.Render(parameters);
+    }
 
     private static RunInfo Run(RunStatus status, string html = "<script>alert(1)</script><p>Hej</p>", string? error = null) =>
         new(Guid.NewGuid(), RunKind.Production, status, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), null,

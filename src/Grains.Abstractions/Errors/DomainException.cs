@@ -9,15 +9,38 @@ public sealed class DomainException : Exception
 {
     public DomainException(ErrorCode code, string message) : base(message) => Code = code;
 
+    /// <summary>A refusal the UI can say in any language: <paramref name="key"/> names the text, <paramref name="arguments"/> fill it.</summary>
+    public DomainException(ErrorCode code, string message, string key, params string[] arguments) : base(message)
+    {
+        Code = code;
+        Key = key;
+        Arguments = arguments;
+    }
+
     [Id(0)]
     public ErrorCode Code { get; init; }
 
-    public static DomainException NotFound(string what) => new(ErrorCode.NotFound, $"{what} hittades inte.");
+    /// <summary>The text's name for the UI (Web's resources "Error.{Key}"); null where only the Swedish message exists.</summary>
+    [Id(1)]
+    public string? Key { get; init; }
 
-    public static DomainException Forbidden(string message = "Du har inte behörighet till detta.") =>
-        new(ErrorCode.Forbidden, message);
+    [Id(2)]
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    public static DomainException NotFound(string what) => new(ErrorCode.NotFound, $"{what} hittades inte.", "NotFound");
+
+    public static DomainException Forbidden() => new(ErrorCode.Forbidden, "Du har inte behörighet till detta.", "Forbidden");
+
+    public static DomainException Forbidden(string message) => new(ErrorCode.Forbidden, message);
 
     public static DomainException Conflict(string message) => new(ErrorCode.Conflict, message);
 
     public static DomainException Invalid(string message) => new(ErrorCode.Validation, message);
+
+    /// <summary>A validation refusal with a text key, so the UI can translate it.</summary>
+    public static DomainException Invalid(string message, string key, params string[] arguments) =>
+        new(ErrorCode.Validation, message, key, arguments);
+
+    public static DomainException Conflict(string message, string key, params string[] arguments) =>
+        new(ErrorCode.Conflict, message, key, arguments);
 }

@@ -17,4 +17,16 @@ public interface IRunQueryGrain : IGrainWithIntegerKey
     /// <summary>Every run, newest first (admins only; others get forbidden).</summary>
     [Alias("ListAll")]
     Task<IReadOnlyList<RunInfo>> ListAllAsync(ActingUser user, int limit);
+
+    /// <summary>A page of the acting user's own runs (the filter's requester is ignored), newest first.</summary>
+    [Alias("PageMine")]
+    Task<RunPage> PageMineAsync(ActingUser user, RunFilter filter);
+
+    /// <summary>A page of everyone's runs matching the filter (admins only; others get forbidden).</summary>
+    [Alias("PageAll")]
+    Task<RunPage> PageAllAsync(ActingUser user, RunFilter filter);
+
+    /// <summary>The list line of one run the user may see (tool title, version number), or null.</summary>
+    [Alias("Describe")]
+    Task<RunRow?> DescribeAsync(ActingUser user, Guid runId);
 }

@@ -5,7 +5,8 @@ namespace Skriptoteket.Grains.Abstractions.Runs;
 
 /// <summary>
 /// The one upload contract (SPEC §6, settings section "Uploads"), bound once by the host and used by the run
-/// grain, the runs API and the run page, so all three refuse the same files with the same Swedish message.
+/// grain, the runs API and the run page, so all three refuse the same files with the same Swedish message
+/// (and the same key, "Upload.*", which the UI translates).
 /// </summary>
 public sealed class UploadLimits
 {
@@ -64,23 +65,25 @@ public sealed class UploadLimits
     {
         if (files.Count > MaxFiles)
         {
-            throw DomainException.Invalid($"Högst {MaxFiles} filer per körning.");
+            throw DomainException.Invalid($"Högst {MaxFiles} filer per körning.", "Upload.TooManyFiles", Text(MaxFiles));
         }
         long total = 0;
         foreach (var (name, bytes) in files)
         {
             if (!AllowedExtensions.Contains(Path.GetExtension(name).ToLowerInvariant()))
             {
-                throw DomainException.Invalid($"Filtypen för \"{Clip(name)}\" stöds inte. Tillåtna filtyper: {TypeList()}.");
+                throw DomainException.Invalid($"Filtypen för \"{Clip(name)}\" stöds inte. Tillåtna filtyper: {TypeList()}.",
+                    "Upload.WrongType", Clip(name), string.Join(", ", AllowedExtensions.Select(e => e.TrimStart('.'))));
             }
             if (bytes > MaxFileBytes)
             {
                 throw DomainException.Invalid(
-                    $"Filen \"{Clip(name)}\" är för stor. Största tillåtna storlek är {Size(MaxFileBytes)} per fil.");
+                    $"Filen \"{Clip(name)}\" är för stor. Största tillåtna storlek är {Size(MaxFileBytes)} per fil.",
+                    "Upload.TooLarge", Clip(name), Size(MaxFileBytes));
             }
             if (bytes == 0)
             {
-                throw DomainException.Invalid($"Filen \"{Clip(name)}\" är tom.");
+                throw DomainException.Invalid($"Filen \"{Clip(name)}\" är tom.", "Upload.Empty", Clip(name));
             }
             total += bytes;
         }
@@ -92,7 +95,8 @@ public sealed class UploadLimits
 
     /// <summary>The message for a run whose files exceed <see cref="MaxRunBytes"/> together.</summary>
     public DomainException TooLargeTogether() =>
-        DomainException.Invalid($"Filerna är för stora tillsammans. Högst {Size(MaxRunBytes)} per körning.");
+        DomainException.Invalid($"Filerna är för stora tillsammans. Högst {Size(MaxRunBytes)} per körning.",
+            "Upload.TooLargeTogether", Size(MaxRunBytes));
 
     /// <summary>"25 MB", "1,5 MB", "512 kB", "25 byte": sizes as a Swedish reader expects them.</summary>
     public static string Size(long bytes) => bytes switch
@@ -107,6 +111,8 @@ public sealed class UploadLimits
         var names = AllowedExtensions.Select(e => e.TrimStart('.')).ToList();
         return string.Join(", ", names[..^1]) + " och " + names[^1];
     }
+
+    private static string Text(int number) => number.ToString(CultureInfo.InvariantCulture);
 
     private static string Clip(string text) => text.Length <= 80 ? text : text[..80];
 }

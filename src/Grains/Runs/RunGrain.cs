@@ -68,6 +68,11 @@ internal sealed class RunGrain(
             return Visible(request.RequestedBy);
         }
         var version = await ResolveAsync(request);
+        // Authors may sandbox-run a script that reads no file; a teacher's run must hand the script its file.
+        if (request.Kind == RunKind.Production && !RunInputRules.HasRequiredFiles(request.Inputs.Count))
+        {
+            throw DomainException.Invalid("Välj en fil att köra verktyget med.", "Run.FileRequired");
+        }
         string? snapshotEntrypoint = null;
         if (request.Kind == RunKind.Sandbox && request.SnapshotSource is { } text)
         {

@@ -18,6 +18,7 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<IContainerRunner, DockerContainerRunner>();
         services.AddSingleton<RunSupervisor>();
         services.AddSingleton<RunStore>();
+        services.AddSingleton<RunListQueries>();
         services.AddSingleton<ToolVersionReader>();
         services.AddSingleton<ArtifactStore>();
         services.AddSingleton<RunMetrics>();

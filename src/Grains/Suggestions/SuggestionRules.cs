@@ -28,11 +28,11 @@ public static class SuggestionRules
         var c = TextRules.List(draft.Categories!, "Kategorierna", TextLimits.TaxonomyChoices, TextLimits.Slug).Distinct().ToList();
         if (p.Count == 0 || p.Any(x => !professions.Contains(x)))
         {
-            throw DomainException.Invalid("Välj minst en yrkesroll från listan.");
+            throw DomainException.Invalid("Välj minst en yrkesroll från listan.", "Taxonomy.Profession");
         }
         if (c.Count == 0 || c.Any(x => !categories.Contains(x)))
         {
-            throw DomainException.Invalid("Välj minst en kategori från listan.");
+            throw DomainException.Invalid("Välj minst en kategori från listan.", "Taxonomy.Category");
         }
         return new SuggestionDraft(title, description, p, c);
     }
@@ -50,16 +50,16 @@ public static class SuggestionRules
         }
         if (status != SuggestionStatus.Pending)
         {
-            throw DomainException.Conflict("Förslaget är redan avgjort.");
+            throw DomainException.Conflict("Förslaget är redan avgjort.", "Suggestion.Decided");
         }
         if (string.IsNullOrWhiteSpace(decision.Rationale))
         {
-            throw DomainException.Invalid("Ange en motivering för beslutet.");
+            throw DomainException.Invalid("Ange en motivering för beslutet.", "Suggestion.Rationale");
         }
         var rationale = TextRules.Required(decision.Rationale, "Motiveringen", TextLimits.Rationale);
         if (decision.Kind == SuggestionDecisionKind.Modify && decision.Modified is null)
         {
-            throw DomainException.Invalid("Ange de ändrade uppgifterna.");
+            throw DomainException.Invalid("Ange de ändrade uppgifterna.", "Suggestion.Modified");
         }
         return rationale;
     }

@@ -30,17 +30,17 @@ public static partial class ToolMetadataRules
         var usage = TextRules.Exact(metadata.UsageMarkdown, "Användningstexten", TextLimits.UsageMarkdown);
         if (!IsValidSlug(slug))
         {
-            throw DomainException.Invalid("Sökvägsnamnet får bara innehålla små bokstäver a–z, siffror och bindestreck.");
+            throw DomainException.Invalid("Sökvägsnamnet får bara innehålla små bokstäver a–z, siffror och bindestreck.", "Tool.Slug");
         }
         var p = TextRules.List(metadata.Professions!, "Yrkesrollerna", TextLimits.TaxonomyChoices, TextLimits.Slug).Distinct().ToList();
         var c = TextRules.List(metadata.Categories!, "Kategorierna", TextLimits.TaxonomyChoices, TextLimits.Slug).Distinct().ToList();
         if (p.Count == 0 || p.Any(x => !professions.Contains(x)))
         {
-            throw DomainException.Invalid("Välj minst en yrkesroll från listan.");
+            throw DomainException.Invalid("Välj minst en yrkesroll från listan.", "Taxonomy.Profession");
         }
         if (c.Count == 0 || c.Any(x => !categories.Contains(x)))
         {
-            throw DomainException.Invalid("Välj minst en kategori från listan.");
+            throw DomainException.Invalid("Välj minst en kategori från listan.", "Taxonomy.Category");
         }
         return new ToolMetadata(slug, title, summary, usage, p, c);
     }

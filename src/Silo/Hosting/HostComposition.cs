@@ -10,6 +10,7 @@ using Skriptoteket.Silo.Migrations;
 using Skriptoteket.Silo.Observability;
 using Skriptoteket.Web;
 using Skriptoteket.Web.Security;
+using Skriptoteket.Web.Security.Headers;
 
 namespace Skriptoteket.Silo.Hosting;
 
@@ -76,6 +77,7 @@ internal static class HostComposition
     public static WebApplication UseSkriptoteketHost(this WebApplication app)
     {
         app.UseSkriptoteketForwardedHeaders();
+        app.UseSkriptoteketSecurityHeaders();
         app.UseSkriptoteketCorrelation();
         app.MapSkriptoteketMetrics();
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });

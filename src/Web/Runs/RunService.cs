@@ -1,3 +1,4 @@
+using System.Globalization;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Web.Security;
 
@@ -15,16 +16,30 @@ public sealed class RunService(IGrainFactory grains, CurrentUser currentUser)
     public async Task<RunInfo> CancelAsync(Guid runId) =>
         await grains.GetGrain<IRunGrain>(runId).CancelAsync(await currentUser.GetAsync());
 
-    public async Task<IReadOnlyList<RunInfo>> ListMineAsync() =>
-        await grains.GetGrain<IRunQueryGrain>(0).ListMineAsync(await currentUser.GetAsync(), 100);
+    public async Task<RunPage> PageMineAsync(RunFilter filter) =>
+        await grains.GetGrain<IRunQueryGrain>(0).PageMineAsync(await currentUser.GetAsync(), filter);
 
-    public async Task<IReadOnlyList<RunInfo>> ListAllAsync() =>
-        await grains.GetGrain<IRunQueryGrain>(0).ListAllAsync(await currentUser.GetAsync(), 200);
+    public async Task<RunPage> PageAllAsync(RunFilter filter) =>
+        await grains.GetGrain<IRunQueryGrain>(0).PageAllAsync(await currentUser.GetAsync(), filter);
+
+    /// <summary>The run's tool title and version number; null when the user may not see the run.</summary>
+    public async Task<RunRow?> DescribeAsync(Guid runId) =>
+        await grains.GetGrain<IRunQueryGrain>(0).DescribeAsync(await currentUser.GetAsync(), runId);
 
     /// <summary>Calls <paramref name="changed"/> on every state change of the run until disposed.</summary>
     public async Task<RunSubscription> WatchAsync(Guid runId, Func<RunInfo, Task> changed)
     {
-        var subscription = new RunSubscription(grains, grains.GetGrain<IRunGrain>(runId), await currentUser.GetAsync(), changed);
+        // Notifications arrive on Orleans' threads, whose culture is not the circuit's: without this a live
+        // update would render in the default language and number format instead of the person's choice.
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        Task InCircuitCulture(RunInfo info)
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+            return changed(info);
+        }
+        var subscription = new RunSubscription(grains, grains.GetGrain<IRunGrain>(runId), await currentUser.GetAsync(), InCircuitCulture);
         await subscription.StartAsync();
         return subscription;
     }

@@ -2,6 +2,8 @@ using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Suggestions;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Microsoft.Extensions.Localization;
+using Skriptoteket.Web.Localization;
 using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Web.Tools;
@@ -85,6 +87,20 @@ public sealed class ToolsService(IGrainFactory grains, CurrentUser currentUser)
         catch (DomainException ex)
         {
             return ex.Message;
+        }
+    }
+
+    /// <summary>As <see cref="TryAsync(Func{Task})"/>, with the message in the active language.</summary>
+    public static async Task<string?> TryAsync(Func<Task> action, IStringLocalizer localizer)
+    {
+        try
+        {
+            await action();
+            return null;
+        }
+        catch (DomainException ex)
+        {
+            return ErrorText.For(localizer, ex);
         }
     }
 }

@@ -2,9 +2,20 @@ using Skriptoteket.Grains.Abstractions.Tools;
 
 namespace Skriptoteket.Web.Tools;
 
-/// <summary>Swedish labels of version states.</summary>
+/// <summary>Labels of version states: Swedish strings, and resource keys ("VersionState.*") for pages that translate.</summary>
 public static class VersionLabels
 {
+    public static string StateKey(VersionState state) => $"VersionState.{state}";
+
+    public static string StateKey(string stored) => stored switch
+    {
+        "draft" => StateKey(VersionState.Draft),
+        "in_review" => StateKey(VersionState.InReview),
+        "active" => StateKey(VersionState.Active),
+        "archived" => StateKey(VersionState.Archived),
+        _ => stored,
+    };
+
     public static string State(VersionState state) => state switch
     {
         VersionState.Draft => "Utkast",

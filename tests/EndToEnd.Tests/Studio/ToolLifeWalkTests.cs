@@ -202,6 +202,8 @@ public sealed class ToolLifeWalkTests(BrowserFixture fixture, ITestOutputHelper 
             await page.WaitForURLAsync("**/run");
         }
         await WaitInteractiveAsync(page);
+        // Files set on the prerendered (disabled) input would be lost: wait for the live one.
+        await Assertions.Expect(page.GetByTestId("run-files")).ToBeEnabledAsync();
         await page.GetByTestId("run-files").SetInputFilesAsync(csv);
         var run = page.GetByTestId("run-button");
         await Assertions.Expect(run).ToBeEnabledAsync();

@@ -53,7 +53,7 @@ public sealed partial class LiveRun : IAsyncDisposable
         }
         catch (DomainException e)
         {
-            Snackbar.Add(e.Message, Severity.Warning);
+            Snackbar.Add(Skriptoteket.Web.Localization.ErrorText.For(L, e), Severity.Warning);
         }
     }
 

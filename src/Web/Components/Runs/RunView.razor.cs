@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Skriptoteket.Grains.Abstractions.Runs;
@@ -24,9 +23,4 @@ public partial class RunView
         RunStatus.Queued or RunStatus.Running => Color.Info,
         _ => Color.Error,
     };
-
-    private static string FormatBytes(long bytes) =>
-        bytes < 1024 ? $"{bytes} B" : bytes < 1024 * 1024
-            ? string.Create(CultureInfo.GetCultureInfo("sv-SE"), $"{bytes / 1024.0:F1} kB")
-            : string.Create(CultureInfo.GetCultureInfo("sv-SE"), $"{bytes / (1024.0 * 1024):F1} MB");
 }

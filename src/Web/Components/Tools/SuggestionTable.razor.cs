@@ -10,11 +10,6 @@ public partial class SuggestionTable
     [Parameter] public bool ShowSubmitter { get; set; } = true;
     [Parameter] public Func<SuggestionRow, string>? LinkTo { get; set; }
 
-    public static string StatusLabel(string status) => status switch
-    {
-        "pending" => "Väntar på beslut",
-        "accepted" => "Godkänt",
-        "denied" => "Avslaget",
-        _ => status,
-    };
+    /// <summary>Resource key of a stored suggestion status ("SuggestionStatus.pending", ...).</summary>
+    public static string StatusKey(string status) => $"SuggestionStatus.{status}";
 }

@@ -27,7 +27,7 @@ public partial class Nominations
         }
         catch (DomainException ex)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            Snackbar.Add(Skriptoteket.Web.Localization.ErrorText.For(L, ex), Severity.Error);
         }
         Pending = await Admin.PendingNominationsAsync();
     }

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
 using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 using Skriptoteket.Grains.Abstractions.Suggestions;
+using Skriptoteket.Web.Localization;
 using Skriptoteket.Web.Tools;
 
 namespace Skriptoteket.Web.Components.Pages.Admin;
@@ -25,6 +27,7 @@ public partial class SuggestionDecisionPage
 
     [Inject] private ToolsService Tools { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private IStringLocalizer<Strings> Text { get; set; } = null!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -52,27 +55,18 @@ public partial class SuggestionDecisionPage
     {
         if (string.IsNullOrWhiteSpace(rationale))
         {
-            Snackbar.Add("Skriv en motivering.", Severity.Warning);
+            Snackbar.Add(Text["Decision.RationaleMissing"], Severity.Warning);
             return;
         }
         busy = true;
         var modified = kind == SuggestionDecisionKind.Modify
             ? new SuggestionDraft(title, description, [.. professions], [.. categories])
             : null;
-        var error = await ToolsService.TryAsync(async () => Show(await Tools.DecideAsync(Id, new SuggestionDecision(kind, rationale, modified))));
+        var error = await ToolsService.TryAsync(async () => Show(await Tools.DecideAsync(Id, new SuggestionDecision(kind, rationale, modified))), Text);
         busy = false;
-        Snackbar.Add(error ?? "Beslutet är sparat.", error is null ? Severity.Success : Severity.Error);
+        Snackbar.Add(error ?? Text["Decision.Saved"], error is null ? Severity.Success : Severity.Error);
     }
 
     private static string Labels(IReadOnlyList<CatalogLabel> all, IReadOnlyList<string> slugs) =>
         string.Join(", ", all.Where(l => slugs.Contains(l.Slug)).Select(l => l.Label));
-
-    private static string EventLabel(string kind) => kind switch
-    {
-        "submitted" => "Inskickat",
-        "accept" => "Godkänt",
-        "modify" => "Ändrat och godkänt",
-        "deny" => "Avslaget",
-        _ => kind,
-    };
 }

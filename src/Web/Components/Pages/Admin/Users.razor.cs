@@ -86,7 +86,7 @@ public partial class Users
         }
         catch (DomainException ex)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            Snackbar.Add(Skriptoteket.Web.Localization.ErrorText.For(L, ex), Severity.Error);
         }
     }
 }

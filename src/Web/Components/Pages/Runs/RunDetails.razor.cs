@@ -11,6 +11,7 @@ namespace Skriptoteket.Web.Components.Pages.Runs;
 public sealed partial class RunDetails
 {
     private RunInfo? run;
+    private RunRow? row;
     private bool notFound;
     private bool showLogs;
 
@@ -26,6 +27,7 @@ public sealed partial class RunDetails
         try
         {
             run = await Runs.GetAsync(RunId);
+            row = await Runs.DescribeAsync(RunId);
             var user = await CurrentUser.GetAsync();
             showLogs = user.IsAtLeast(Role.Admin) || run.Kind == RunKind.Sandbox;
         }

@@ -1,26 +1,30 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using MudBlazor;
+using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Web.Localization;
 using Skriptoteket.Web.Runs;
+using Skriptoteket.Web.Tools;
 
 namespace Skriptoteket.Web.Components.Pages.Runs;
 
 /// <summary>Upload and run a published tool; the result appears live below the form.</summary>
 public sealed partial class ToolRun
 {
-    private IReadOnlyList<IBrowserFile> files = [];
+    private PublishedTool? tool;
+    private bool notFound;
     private RunInfo? run;
     private bool starting;
-
-    // The prerendered page cannot react to uploads or clicks: controls are enabled once the circuit is live.
-    private bool interactive;
+    private string? failure;
 
     [Inject] private RunService Runs { get; set; } = null!;
 
-    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private ToolsService Tools { get; set; } = null!;
+
+    [Inject] private IStringLocalizer<Strings> Text { get; set; } = null!;
 
     // The contract the API and the grain enforce too, so the page refuses with the same message before uploading.
     [Inject] private IOptions<UploadLimits> Uploads { get; set; } = null!;
@@ -28,33 +32,16 @@ public sealed partial class ToolRun
     [Parameter]
     public string Slug { get; set; } = "";
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override async Task OnParametersSetAsync()
     {
-        if (firstRender)
-        {
-            interactive = true;
-            StateHasChanged();
-        }
+        tool = await Tools.FindPublishedToolAsync(Slug);
+        notFound = tool is null;
     }
 
-    private void SelectFiles(InputFileChangeEventArgs e)
-    {
-        // GetMultipleFiles throws beyond its maximum: take them all and let the contract say what is wrong.
-        files = e.GetMultipleFiles(Math.Max(e.FileCount, 1));
-        try
-        {
-            Uploads.Value.Check([.. files.Select(f => (f.Name, f.Size))]);
-        }
-        catch (DomainException error)
-        {
-            files = [];
-            Snackbar.Add(error.Message, Severity.Warning);
-        }
-    }
-
-    private async Task StartAsync()
+    private async Task StartAsync(IReadOnlyList<IBrowserFile> files)
     {
         starting = true;
+        failure = null;
         try
         {
             var limits = Uploads.Value;
@@ -71,7 +58,12 @@ public sealed partial class ToolRun
         }
         catch (DomainException e)
         {
-            Snackbar.Add(e.Message, Severity.Warning);
+            failure = ErrorText.For(Text, e);
+        }
+        catch (IOException)
+        {
+            // The browser stopped sending the file (tab closed, file changed on disk, larger than announced).
+            failure = Text["ToolRun.UploadFailed"];
         }
         finally
         {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Suggestions;
+using Skriptoteket.Web.Localization;
 using Skriptoteket.Web.Tools;
 
 namespace Skriptoteket.Web.Components.Pages.Suggestions;
@@ -18,6 +20,7 @@ public partial class NewSuggestion
     [Inject] private ToolsService Tools { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private IStringLocalizer<Strings> Text { get; set; } = null!;
 
     protected override async Task OnInitializedAsync() => taxonomy = await Tools.GetTaxonomyAsync();
 
@@ -25,19 +28,19 @@ public partial class NewSuggestion
     {
         if (string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(description) || professions.Count == 0 || categories.Count == 0)
         {
-            Snackbar.Add("Fyll i titel och beskrivning och välj minst en yrkesroll och en kategori.", Severity.Warning);
+            Snackbar.Add(Text["NewSuggestion.Incomplete"], Severity.Warning);
             return;
         }
         busy = true;
         var error = await ToolsService.TryAsync(() => Tools.SubmitSuggestionAsync(
-            new SuggestionDraft(title, description, [.. professions], [.. categories])));
+            new SuggestionDraft(title, description, [.. professions], [.. categories])), Text);
         busy = false;
         if (error is not null)
         {
             Snackbar.Add(error, Severity.Error);
             return;
         }
-        Snackbar.Add("Tack! Förslaget är skickat.", Severity.Success);
+        Snackbar.Add(Text["NewSuggestion.Sent"], Severity.Success);
         Navigation.NavigateTo("/suggestions/mine");
     }
 }

@@ -1,0 +1,87 @@
+using Npgsql;
+using NpgsqlTypes;
+using Skriptoteket.Grains.Abstractions.Runs;
+
+namespace Skriptoteket.Grains.Runs;
+
+/// <summary>
+/// Paged run lists for "Mina körningar" and the admin overview: the runs table joined with the tool's
+/// title, the version's number and the requester's name. Indexed by requester, tool, status and time
+/// (0300_runs.sql, 0550_run_list_indexes.sql); never loads outputs.
+/// </summary>
+internal sealed class RunListQueries(NpgsqlDataSource db)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<RunPage> PageAsync(RunFilter filter, Guid? onlyRequestedBy)
+    {
+        var page = Math.Max(1, filter.Page);
+        var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        await using var c = db.CreateCommand($"""
+            SELECT {Columns}, count(*) OVER ()
+            FROM runs r
+            LEFT JOIN tools t ON t.id = r.tool_id
+            LEFT JOIN tool_versions v ON v.id = r.version_id
+            LEFT JOIN users u ON u.id = r.requested_by
+            WHERE (@by::uuid IS NULL OR r.requested_by = @by)
+              AND (@tool::uuid IS NULL OR r.tool_id = @tool)
+              AND (@status::text IS NULL OR r.status = @status)
+              AND (@kind::text IS NULL OR r.kind = @kind)
+              AND (@from::timestamptz IS NULL OR r.created_at >= @from)
+              AND (@to::timestamptz IS NULL OR r.created_at < @to)
+              AND (@requester::text IS NULL OR u.display_name ILIKE @requester OR u.email ILIKE @requester)
+            ORDER BY r.created_at DESC, r.id
+            LIMIT @limit OFFSET @offset
+            """);
+        var p = c.Parameters;
+        p.AddWithValue("by", NpgsqlDbType.Uuid, (object?)onlyRequestedBy ?? DBNull.Value);
+        p.AddWithValue("tool", NpgsqlDbType.Uuid, (object?)filter.ToolId ?? DBNull.Value);
+        p.AddWithValue("status", NpgsqlDbType.Text, filter.Status is { } s ? RunText.Status(s) : DBNull.Value);
+        p.AddWithValue("kind", NpgsqlDbType.Text, filter.Kind is { } k ? RunText.Kind(k) : DBNull.Value);
+        p.AddWithValue("from", NpgsqlDbType.TimestampTz, (object?)filter.From?.ToUniversalTime() ?? DBNull.Value);
+        p.AddWithValue("to", NpgsqlDbType.TimestampTz, (object?)filter.To?.ToUniversalTime() ?? DBNull.Value);
+        p.AddWithValue("requester", NpgsqlDbType.Text, Like(filter.Requester) is { } like ? like : DBNull.Value);
+        p.AddWithValue("limit", size);
+        p.AddWithValue("offset", (page - 1) * size);
+        var items = new List<RunRow>();
+        long total = 0;
+        await using var r = await c.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            items.Add(Read(r));
+            total = r.GetInt64(12);
+        }
+        return new RunPage(items, page, size, total);
+    }
+
+    public async Task<RunRow?> FindAsync(Guid runId)
+    {
+        await using var c = db.CreateCommand($"""
+            SELECT {Columns}
+            FROM runs r
+            LEFT JOIN tools t ON t.id = r.tool_id
+            LEFT JOIN tool_versions v ON v.id = r.version_id
+            LEFT JOIN users u ON u.id = r.requested_by
+            WHERE r.id = @id
+            """);
+        c.Parameters.AddWithValue("id", runId);
+        await using var r = await c.ExecuteReaderAsync();
+        return await r.ReadAsync() ? Read(r) : null;
+    }
+
+    private const string Columns = """
+        r.id, r.kind, r.status, r.tool_id, coalesce(t.title, ''), r.version_id, v.number, r.requested_by,
+        coalesce(u.display_name, ''), r.created_at, r.started_at, r.finished_at
+        """;
+
+    private static RunRow Read(NpgsqlDataReader r) => new(
+        r.GetGuid(0), RunText.ParseKind(r.GetString(1)), RunText.ParseStatus(r.GetString(2)), r.GetGuid(3),
+        r.GetString(4), r.GetGuid(5), r.IsDBNull(6) ? null : r.GetInt32(6), r.GetGuid(7), r.GetString(8),
+        r.GetFieldValue<DateTimeOffset>(9), r.IsDBNull(10) ? null : r.GetFieldValue<DateTimeOffset>(10),
+        r.IsDBNull(11) ? null : r.GetFieldValue<DateTimeOffset>(11));
+
+    private static string? Like(string? value) =>
+        string.IsNullOrWhiteSpace(value)
+            ? null
+            : "%" + value.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+}

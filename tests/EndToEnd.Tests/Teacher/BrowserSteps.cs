@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+
+namespace Skriptoteket.EndToEnd.Tests.Teacher;
+
+/// <summary>Steps every teacher-page test repeats: sign in through the form, open a page once its circuit is live.</summary>
+internal static class BrowserSteps
+{
+    public static async Task<IPage> LoginAsync(BrowserFixture fixture, string email, string password, BrowserNewContextOptions? options = null)
+    {
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = fixture.Host.BaseAddress.ToString();
+        options.Locale ??= "sv-SE";
+        var context = await fixture.Browser.NewContextAsync(options);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        return page;
+    }
+
+    public static Task<IPage> LoginAsSuperuserAsync(BrowserFixture fixture, BrowserNewContextOptions? options = null) =>
+        LoginAsync(fixture, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword, options);
+
+    /// <summary>Opens a page and waits until its circuit is live: input on the prerendered markup can be lost.</summary>
+    public static async Task GotoInteractiveAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
+    /// <summary>
+    /// The file input is enabled once the run form is live: files set on the prerendered (disabled) input
+    /// would be lost when the interactive render replaces it.
+    /// </summary>
+    public static Task WaitForFileInputAsync(IPage page) =>
+        Assertions.Expect(page.GetByTestId("run-files")).ToBeEnabledAsync();
+
+    /// <summary>Chooses a CSV on the run page, runs it and waits until the run is done.</summary>
+    public static async Task RunWithCsvAsync(IPage page, string slug)
+    {
+        await GotoInteractiveAsync(page, $"/tools/{slug}/run");
+        await WaitForFileInputAsync(page);
+        await page.GetByTestId("run-files").SetInputFilesAsync(new FilePayload
+        {
+            Name = "elever.csv", MimeType = "text/csv", Buffer = "namn\nAda\nBo"u8.ToArray(),
+        });
+        await page.GetByTestId("run-button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-finished", "true", new() { Timeout = 60_000 });
+    }
+}
