@@ -209,8 +209,10 @@ public sealed class ToolLifeWalkTests(BrowserFixture fixture, ITestOutputHelper 
         await Assertions.Expect(run).ToBeEnabledAsync();
         await run.ClickAsync();
         await Assertions.Expect(page.Locator("iframe").First).ToHaveAttributeAsync("srcdoc", new Regex($"3 elever \\({tag}\\)"), new() { Timeout = 30_000 });
-        var download = await page.RunAndWaitForDownloadAsync(() =>
-            page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("sammanstallning\\.xlsx") }).ClickAsync());
+        var link = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("sammanstallning\\.xlsx") });
+        // The link is drawn again as the run's last update arrives: wait until it is stable and takes clicks.
+        await link.ClickAsync(new() { Trial = true, Timeout = 10_000 });
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.True(bytes.Length > 100 && bytes[0] == 'P' && bytes[1] == 'K', "the download is an xlsx (zip) file");
         await Screenshot(page, $"08-teacher-run-{tag}");
