@@ -2,7 +2,7 @@ using Skriptoteket.Grains.Abstractions.Tools;
 
 namespace Skriptoteket.Web.Tools;
 
-/// <summary>Labels of version states: Swedish strings, and resource keys ("VersionState.*") for pages that translate.</summary>
+/// <summary>Resource keys ("VersionState.*") of version states, for pages in either language.</summary>
 public static class VersionLabels
 {
     public static string StateKey(VersionState state) => $"VersionState.{state}";
@@ -13,24 +13,6 @@ public static class VersionLabels
         "in_review" => StateKey(VersionState.InReview),
         "active" => StateKey(VersionState.Active),
         "archived" => StateKey(VersionState.Archived),
-        _ => stored,
-    };
-
-    public static string State(VersionState state) => state switch
-    {
-        VersionState.Draft => "Utkast",
-        VersionState.InReview => "Granskas",
-        VersionState.Active => "Aktiv",
-        VersionState.Archived => "Arkiverad",
-        _ => state.ToString(),
-    };
-
-    public static string State(string stored) => stored switch
-    {
-        "draft" => State(VersionState.Draft),
-        "in_review" => State(VersionState.InReview),
-        "active" => State(VersionState.Active),
-        "archived" => State(VersionState.Archived),
         _ => stored,
     };
 }

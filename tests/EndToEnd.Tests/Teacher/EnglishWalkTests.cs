@@ -13,6 +13,7 @@ public sealed class EnglishWalkTests(BrowserFixture fixture)
         "Filtyper", "Välj en fil först", "Dra filen hit", "Startad", "Beställare", "Öppna", "Inga körningar",
         "Alla körningar", "Verktyg", "Förslag att granska", "Föreslå ett verktyg", "Mina utkast", "Mina förslag",
         "Användare", "Granskningslogg", "Hoppa till innehållet", "Klar", "Filer att ladda ner", "Titel", "Huvudmeny",
+        "Nytt verktyg", "Sökvägsnamn", "Sammanfattning", "Instruktioner",
     ];
 
     [Fact]
@@ -40,6 +41,7 @@ public sealed class EnglishWalkTests(BrowserFixture fixture)
             ("/my-runs", ["My runs", "Started", "Tool", "Duration", "Done"]),
             ("/admin/runs", ["All runs", "Requested by", "Filter"]),
             ("/admin/tools", ["Tools", "New tool", "Active version"]),
+            ("/admin/tools/new", ["New tool", "Path name", "Summary", "Instructions (Markdown)", "Save"]),
             ("/admin/suggestions", ["Suggestions to review", "Also show decided ones"]),
             ("/suggestions/new", ["Suggest a tool", "Send the suggestion", "Professions", "Categories"]),
             ("/suggestions/mine", ["My suggestions"]),

@@ -58,14 +58,14 @@ public partial class ToolEditor
         var metadata = new ToolMetadata(slug, title, summary, usage, [.. professions], [.. categories]);
         ToolInfo? saved = null;
         var error = await ToolsService.TryAsync(async () =>
-            saved = Id is { } id ? await Tools.UpdateToolAsync(id, metadata) : await Tools.CreateToolAsync(metadata));
+            saved = Id is { } id ? await Tools.UpdateToolAsync(id, metadata) : await Tools.CreateToolAsync(metadata), L);
         busy = false;
         if (error is not null || saved is null)
         {
-            Snackbar.Add(error ?? "Kunde inte spara.", Severity.Error);
+            Snackbar.Add(error ?? L["ToolAdmin.SaveFailed"], Severity.Error);
             return;
         }
-        Snackbar.Add("Sparat.", Severity.Success);
+        Snackbar.Add(L["ToolAdmin.Saved"], Severity.Success);
         if (Id is null)
         {
             Navigation.NavigateTo($"/admin/tools/{saved.Id}");
@@ -76,7 +76,7 @@ public partial class ToolEditor
 
     private async Task SetPublishedAsync(bool published)
     {
-        var error = await ToolsService.TryAsync(async () => Show(await Tools.SetPublishedAsync(Id!.Value, published)));
-        Snackbar.Add(error ?? (published ? "Verktyget är publicerat." : "Verktyget är avpublicerat."), error is null ? Severity.Success : Severity.Error);
+        var error = await ToolsService.TryAsync(async () => Show(await Tools.SetPublishedAsync(Id!.Value, published)), L);
+        Snackbar.Add(error ?? (published ? L["ToolAdmin.Published"] : L["ToolAdmin.Depublished"]), error is null ? Severity.Success : Severity.Error);
     }
 }

@@ -62,7 +62,7 @@ public partial class ToolVersions
 
     private async Task ActAsync(Func<Task> action, string done)
     {
-        var error = await ToolsService.TryAsync(action);
+        var error = await ToolsService.TryAsync(action, L);
         Snackbar.Add(error ?? done, error is null ? Severity.Success : Severity.Error);
         await LoadAsync();
     }
