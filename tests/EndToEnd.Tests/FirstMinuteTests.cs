@@ -1,5 +1,6 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+
+using Skriptoteket.EndToEnd.Tests.Teacher;
 
 namespace Skriptoteket.EndToEnd.Tests;
 
@@ -36,10 +37,9 @@ public sealed class FirstMinuteTests(BrowserFixture fixture)
     [Fact]
     public async Task The_home_page_becomes_interactive_and_a_search_click_answers()
     {
-        var page = await fixture.NewPageAsync();
-        await LogInAsync(page);
+        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture);
 
-        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await BrowserSteps.GotoInteractiveAsync(page, "/");
         await page.GetByLabel("Sök verktyg").FillAsync("finns-inte-" + Guid.NewGuid().ToString("N")[..6]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sök", Exact = true }).ClickAsync();
 
@@ -60,14 +60,5 @@ public sealed class FirstMinuteTests(BrowserFixture fixture)
             using var response = await fixture.Host.Http.GetAsync(path);
             Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
         }
-    }
-
-    private static async Task LogInAsync(IPage page)
-    {
-        await page.GotoAsync("/login");
-        await page.FillAsync("#email", BrowserFixture.SuperuserEmail);
-        await page.FillAsync("#password", BrowserFixture.SuperuserPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Skriptoteket.EndToEnd.Tests.Teacher;
 using Skriptoteket.TestSupport;
 
 namespace Skriptoteket.EndToEnd.Tests;
@@ -22,12 +23,7 @@ public sealed class RunPageTests(BrowserFixture fixture)
     public async Task Run_page_shows_the_state_live_and_the_result_in_a_sandboxed_frame()
     {
         var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, Script, Guid.NewGuid(), published: true);
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("#email", BrowserFixture.SuperuserEmail);
-        await page.FillAsync("#password", BrowserFixture.SuperuserPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
+        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture);
 
         await page.GotoAsync($"/tools/{slug}/run");
         // Files chosen on the prerendered page would be lost when the live circuit takes over.
@@ -59,12 +55,7 @@ public sealed class RunPageTests(BrowserFixture fixture)
     public async Task Run_page_states_the_upload_contract_and_refuses_too_many_files_with_its_message()
     {
         var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, Script, Guid.NewGuid(), published: true);
-        var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.FillAsync("#email", BrowserFixture.SuperuserEmail);
-        await page.FillAsync("#password", BrowserFixture.SuperuserPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/$"));
+        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture);
 
         await page.GotoAsync($"/tools/{slug}/run");
         await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
