@@ -25,12 +25,7 @@ public sealed class RunPageTests(BrowserFixture fixture)
         var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, Script, Guid.NewGuid(), published: true);
         var page = await BrowserSteps.LoginAsSuperuserAsync(fixture);
 
-        await page.GotoAsync($"/tools/{slug}/run");
-        // Files chosen on the prerendered page would be lost when the live circuit takes over.
-        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await Assertions.Expect(page.GetByTestId("run-button")).ToBeDisabledAsync();
-        // The input is enabled once the form is live: files set on the prerendered one would be lost.
-        await Assertions.Expect(page.GetByTestId("run-files")).ToBeEnabledAsync();
+        await OpenRunFormAsync(page, slug);
         await page.GetByTestId("run-files").SetInputFilesAsync(new FilePayload
         {
             Name = "elever.csv", MimeType = "text/csv", Buffer = "namn\nAda\nBo"u8.ToArray(),
@@ -57,11 +52,7 @@ public sealed class RunPageTests(BrowserFixture fixture)
         var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, Script, Guid.NewGuid(), published: true);
         var page = await BrowserSteps.LoginAsSuperuserAsync(fixture);
 
-        await page.GotoAsync($"/tools/{slug}/run");
-        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        // Run waits for a file (RunInputRules); the input is enabled once the form is live.
-        await Assertions.Expect(page.GetByTestId("run-button")).ToBeDisabledAsync();
-        await Assertions.Expect(page.GetByTestId("run-files")).ToBeEnabledAsync();
+        await OpenRunFormAsync(page, slug);
         // Eleven files: one more than Uploads:MaxFiles. The page used to take at most 10 and fail on more.
         await page.GetByTestId("run-files").SetInputFilesAsync(Enumerable.Range(1, 11).Select(i => new FilePayload
         {
@@ -73,5 +64,13 @@ public sealed class RunPageTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("run-button")).ToBeDisabledAsync();
         Assert.Equal(0, await page.GetByTestId("run-status").CountAsync()); // nothing was started
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>The run page once its form is live: Run waits for a file (RunInputRules) and the input is enabled.</summary>
+    private static async Task OpenRunFormAsync(IPage page, string slug)
+    {
+        await BrowserSteps.GotoInteractiveAsync(page, $"/tools/{slug}/run");
+        await Assertions.Expect(page.GetByTestId("run-button")).ToBeDisabledAsync();
+        await BrowserSteps.WaitForFileInputAsync(page);
     }
 }
