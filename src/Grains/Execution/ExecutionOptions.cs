@@ -54,9 +54,6 @@ public sealed class ExecutionOptions
 
     public long ArtifactTotalBytesCap { get; set; } = 50L * 1024 * 1024;
 
-    /// <summary>Folder holding one sub-folder per run with its artifacts; created at start.</summary>
-    public string ArtifactsRoot { get; set; } = Path.Combine(Path.GetTempPath(), "skriptoteket", "artifacts");
-
     /// <summary>Days artifacts are kept before the retention sweep removes them.</summary>
     public int ArtifactRetentionDays { get; set; } = 7;
 
