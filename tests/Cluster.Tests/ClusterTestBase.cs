@@ -80,6 +80,41 @@ public abstract class ClusterTestBase : IAsyncLifetime
         return rows;
     }
 
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails with <paramref name="what"/> after <paramref name="limit"/>.</summary>
+    protected static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit, string what)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Not within {limit}: {what}");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>
+    /// The service answers without a manual step: a new run through the web node succeeds (retried while the
+    /// cluster recovers, for up to <paramref name="limit"/>).
+    /// </summary>
+    protected async Task AssertANewRunSucceedsAsync(string slug, string input, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            try
+            {
+                using var api = await ClusterApi.LoginAsync(Cluster.Web.Host.BaseAddress);
+                var runId = await api.StartAcceptedAsync(slug, input);
+                var done = await api.WaitForFinishedAsync(runId, TimeSpan.FromMinutes(2));
+                Assert.Equal("succeeded", done.GetProperty("status").GetString());
+                return;
+            }
+            catch (Exception e) when (DateTime.UtcNow < deadline && e is not OutOfMemoryException)
+            {
+                await Task.Delay(1000); // still recovering: try again
+            }
+        }
+    }
+
     /// <summary>Waits until every run row is final; fails naming the ones that are not.</summary>
     protected async Task<IReadOnlyList<RunRow>> WaitForAllFinalAsync(int expected, TimeSpan limit)
     {
