@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using Npgsql;
 using Skriptoteket.TestSupport;
 using Xunit.Abstractions;
 
@@ -31,14 +33,17 @@ public sealed class ClusterLoadTests(ITestOutputHelper output) : ClusterTestBase
         var waitsBefore = await Cluster.MetricAsync("skriptoteket_runs_queue_wait_milliseconds_count");
         using var sampling = new CancellationTokenSource();
         var longestQueue = SampleLongestQueueAsync(sampling.Token);
+        var queueOrder = new ConcurrentDictionary<Guid, long>();
+        var watchingQueue = WatchQueueOrderAsync(queueOrder, sampling.Token);
 
         var two = await LoadAsync(api, slug, runs: 200, "two runner silos");
 
         await sampling.CancelAsync();
+        await watchingQueue;
         var runnerSilos = Cluster.Runners.Select(n => n.SiloName).ToHashSet();
         Assert.All(two, r => Assert.Contains(r.Silo ?? "(none)", runnerSilos));
         Assert.Equal(runnerSilos, two.Select(r => r.Silo!).ToHashSet()); // both runner silos did work
-        AssertFifo(two, slots: runnerSilos.Count * SlotsPerRunner);
+        AssertFifo(two, queueOrder, slots: runnerSilos.Count * SlotsPerRunner);
         await WaitForNoContainersAsync(TimeSpan.FromSeconds(30));
 
         // An artifact produced on either runner silo downloads through the web node, with its own run's content.
@@ -86,17 +91,45 @@ public sealed class ClusterLoadTests(ITestOutputHelper output) : ClusterTestBase
     }
 
     /// <summary>
-    /// First in, first out across the cluster: ordered by when they were queued, no run starts more than
-    /// <paramref name="slots"/> places away from its place in the queue (slots free up in any order).
+    /// First in, first out across the cluster: ordered by their place in the cluster's queue (run_queue.seq,
+    /// ADR 0009), no run starts more than <paramref name="slots"/> places away from it (slots free up in any order).
     /// </summary>
-    private static void AssertFifo(IReadOnlyList<RunRow> rows, int slots)
+    private static void AssertFifo(IReadOnlyList<RunRow> rows, IReadOnlyDictionary<Guid, long> queueOrder, int slots)
     {
-        var byQueue = rows.OrderBy(r => r.CreatedAt).Select(r => r.Id).ToList();
+        var unseen = rows.Count(r => !queueOrder.ContainsKey(r.Id));
+        Assert.True(unseen == 0, $"{unseen} runs were never seen in run_queue");
+        var byQueue = rows.OrderBy(r => queueOrder[r.Id]).Select(r => r.Id).ToList();
         var byStart = rows.OrderBy(r => r.StartedAt).Select(r => r.Id).ToList();
         var jumps = byQueue.Select((id, place) => (id, place, started: byStart.IndexOf(id)))
             .Where(x => Math.Abs(x.started - x.place) > slots).ToList();
         Assert.True(jumps.Count == 0,
             $"{jumps.Count} runs started out of FIFO order, e.g. queued {jumps.FirstOrDefault().place} started {jumps.FirstOrDefault().started}");
+    }
+
+    /// <summary>Records each run's place (seq) in the cluster's queue while its row exists (it goes when the run ends).</summary>
+    private async Task WatchQueueOrderAsync(ConcurrentDictionary<Guid, long> seen, CancellationToken stop)
+    {
+        await using var db = NpgsqlDataSource.Create(Postgres.ConnectionString);
+        while (!stop.IsCancellationRequested)
+        {
+            await using (var query = db.CreateCommand("SELECT run_id, seq FROM run_queue WHERE cluster_id = @cluster"))
+            {
+                query.Parameters.AddWithValue("cluster", Cluster.ClusterId);
+                await using var reader = await query.ExecuteReaderAsync(CancellationToken.None);
+                while (await reader.ReadAsync(CancellationToken.None))
+                {
+                    seen.TryAdd(reader.GetGuid(0), reader.GetInt64(1));
+                }
+            }
+            try
+            {
+                await Task.Delay(100, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
     }
 
     private async Task<double> SampleLongestQueueAsync(CancellationToken stop)

@@ -25,7 +25,6 @@ public sealed record ClusterNode(string Name, string SiloName, NodeRole Role, Ho
 /// <summary>
 /// A multi-process cluster on loopback, as scripts/cluster.sh starts one: every node is the published host
 /// (scripts/host.sh through <see cref="HostProcess"/>) with its role settings, one cluster id and one database.
-/// Nodes keep their silo names across a restart (runs and containers are labelled with them).
 /// </summary>
 public sealed class ClusterProcess(string connectionString, IDictionary<string, string> settings) : IAsyncDisposable
 {
@@ -63,14 +62,6 @@ public sealed class ClusterProcess(string connectionString, IDictionary<string, 
     }
 
     public ClusterNode Node(string name) => nodes.Single(n => n.Name == name);
-
-    /// <summary>Starts a node that was stopped or killed again under its old name and role (what systemd's Restart= does).</summary>
-    public async Task<ClusterNode> RestartAsync(string name)
-    {
-        var old = Node(name);
-        await old.Host.DisposeAsync();
-        return await StartNodeAsync(name, old.Role);
-    }
 
     /// <summary>The sum of one metric's samples (every label set) over every live node's /metrics.</summary>
     public async Task<double> MetricAsync(string metric)
