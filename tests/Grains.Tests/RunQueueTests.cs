@@ -97,3 +97,37 @@ public sealed class RunQueueTests(ClusterFixture fixture)
         Assert.Equal(RunStatus.Succeeded, (await (await RunGrainTests.WatchAsync(fixture, next, admin)).FinishedAsync()).Status);
     }
 }
+
+/// <summary>The cluster's queue survives the loss of the silo that claimed a run (ADR 0009).</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class RunQueueDepartureTests(ClusterFixture fixture)
+{
+    private readonly ActingUser admin = new(Guid.NewGuid(), Role.Admin);
+
+    [Fact]
+    public async Task A_claim_whose_silo_left_the_cluster_ends_the_run_interrupted_and_frees_the_queue()
+    {
+        const string Sleeper = "import time\ndef run_tool(input_path, output_dir):\n    time.sleep(8)\n    return 'sent'\n";
+        var (_, version, _) = await ToolRows.InsertAsync(fixture.Database, Sleeper, admin.UserId, published: false);
+        var grain = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
+        await grain.StartAsync(RunRequest.Sandbox(version, admin, []));
+        var watcher = await RunGrainTests.WatchAsync(fixture, grain, admin);
+        await watcher.WaitForAsync(r => r.Status == RunStatus.Running);
+        var runId = grain.GetPrimaryKey();
+
+        // As if the claimer had died: its address is no member of the cluster and its lease has run out.
+        await fixture.Database.ScalarAsync<int>($"""
+            WITH moved AS (UPDATE run_queue SET claimer_address = 'S127.0.0.1:1:1', lease_until = now() - interval '1 second'
+                           WHERE run_id = '{runId}' RETURNING 1)
+            SELECT count(*)::int FROM moved
+            """);
+        var ended = await watcher.FinishedAsync();
+
+        Assert.Equal(RunStatus.Interrupted, ended.Status);
+        Assert.Equal(0, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM run_queue WHERE run_id = '{runId}'"));
+        Assert.Equal("interrupted", await fixture.Database.ScalarAsync<string>($"SELECT status FROM runs WHERE id = '{runId}'"));
+        // Its record stays final when the real container finishes later and reports "succeeded".
+        await Task.Delay(TimeSpan.FromSeconds(9));
+        Assert.Equal(RunStatus.Interrupted, (await grain.GetAsync(admin)).Status);
+    }
+}
