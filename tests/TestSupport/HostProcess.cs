@@ -32,7 +32,10 @@ public sealed class HostProcess : IAsyncDisposable
         get { lock (output) { return output.ToString(); } }
     }
 
-    public static async Task<HostProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null)
+    /// <param name="readyWithin">How long the host may take to answer (default 90 s); a cluster node on a busy
+    /// machine may need more.</param>
+    public static async Task<HostProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null,
+        TimeSpan? readyWithin = null)
     {
         var httpPort = FreePorts.Next();
         PublishedHost.EnsureCurrent();
@@ -63,7 +66,7 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await host.WaitUntilClusterAnswersAsync(TimeSpan.FromSeconds(90));
+            await host.WaitUntilClusterAnswersAsync(readyWithin ?? TimeSpan.FromSeconds(90));
         }
         catch
         {
