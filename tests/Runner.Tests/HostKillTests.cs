@@ -75,7 +75,6 @@ public sealed class HostKillTests(RunnerFixture fixture)
             ["Orleans__GatewayPort"] = FreePorts.Next().ToString(),
             ["Orleans__Dashboard"] = "false",
             ["Execution__MaxConcurrentRuns"] = "1",
-            ["Execution__ArtifactsRoot"] = Path.Combine(Path.GetTempPath(), "skriptoteket-kill-test", Guid.NewGuid().ToString("N")),
         };
         var running = Guid.NewGuid();
         var waiting = Guid.NewGuid();
