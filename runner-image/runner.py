@@ -39,6 +39,7 @@ OUTPUT_DIR = WORK + "/output"
 SCRIPT_PATH = WORK + "/script.py"
 MANIFEST_NAME = "manifest.json"
 FIELDS_PATH = WORK + "/fields.json"
+JOB_JSON_MAX = 1 << 20  # v2 field values (long texts) travel in job.json
 
 PROTOCOL_VERSIONS = (1, 2)
 DEFAULT_TIMEOUT_SECONDS = 55
@@ -153,7 +154,7 @@ def unpack_job(stream):
                 if parts == ["job.json"]:
                     if job_bytes is not None:
                         raise ProtocolError("job.json given twice")
-                    if member.size > 65536:
+                    if member.size > JOB_JSON_MAX:
                         raise ProtocolError("job.json is too large")
                     job_bytes = src.read()
                 elif parts == ["script.py"]:

@@ -167,7 +167,10 @@ def normalize(value, caps):
             truncated = True
             break
         b, html_bytes = block(raw, index, caps, caps["html_bytes"] - html_used)
-        size = len(json.dumps(b, ensure_ascii=False).encode("utf-8"))
+        size = _size(b)
+        if used_bytes + size > caps["blocks_bytes"] and b["kind"] == "table":
+            b = _fit_table(b, caps["blocks_bytes"] - used_bytes)
+            size = _size(b)
         if used_bytes + size > caps["blocks_bytes"]:
             truncated = True
             break
@@ -175,3 +178,19 @@ def normalize(value, caps):
         html_used += html_bytes
         blocks.append(b)
     return blocks, truncated
+
+
+def _size(b):
+    return len(json.dumps(b, ensure_ascii=False).encode("utf-8"))
+
+
+def _fit_table(table, room):
+    """A big table keeps the head of its rows that fits in the room left, rather than vanishing."""
+    fitted = dict(table, rows=[], truncated=True)
+    left = room - _size(fitted)
+    for row in table["rows"]:
+        left -= _size(row) + 2  # ", " between rows in json.dumps
+        if left < 0:
+            break
+        fitted["rows"].append(row)
+    return fitted

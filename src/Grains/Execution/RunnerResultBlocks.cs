@@ -36,7 +36,9 @@ internal static class RunnerResultBlocks
                 truncated = true;
                 continue;
             }
-            bytes += JsonSerializer.SerializeToUtf8Bytes(block).LongLength;
+            // Measured as the wrapper measures it (the block's JSON as written in result.json), so a result the
+            // wrapper fitted under the cap is kept whole here.
+            bytes += Encoding.UTF8.GetByteCount(raw.GetRawText());
             if (bytes > options.BlocksBytesCap)
             {
                 return (blocks, true);
