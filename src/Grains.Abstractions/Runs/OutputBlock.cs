@@ -6,10 +6,15 @@ namespace Skriptoteket.Grains.Abstractions.Runs;
 [JsonConverter(typeof(JsonStringEnumConverter<OutputBlockKind>))]
 public enum OutputBlockKind
 {
+    [JsonStringEnumMemberName("notice")]
     Notice,
+    [JsonStringEnumMemberName("markdown")]
     Markdown,
+    [JsonStringEnumMemberName("table")]
     Table,
+    [JsonStringEnumMemberName("image")]
     Image,
+    [JsonStringEnumMemberName("html")]
     Html,
 }
 
@@ -17,8 +22,11 @@ public enum OutputBlockKind
 [JsonConverter(typeof(JsonStringEnumConverter<NoticeLevel>))]
 public enum NoticeLevel
 {
+    [JsonStringEnumMemberName("info")]
     Info,
+    [JsonStringEnumMemberName("warning")]
     Warning,
+    [JsonStringEnumMemberName("error")]
     Error,
 }
 
