@@ -8,7 +8,8 @@ internal static class ContainerSpec
 {
     public const string RunnerUser = "10001:10001";
 
-    public static CreateContainerParameters Create(Guid runId, string silo, ExecutionOptions options) => new()
+    /// <param name="cluster">The Orleans cluster id (null outside a silo): with the silo name it tells whose leftover a container is.</param>
+    public static CreateContainerParameters Create(Guid runId, string silo, string? cluster, ExecutionOptions options) => new()
     {
         Name = $"skriptoteket-run-{runId:N}",
         Image = options.RunnerImage,
@@ -17,6 +18,7 @@ internal static class ContainerSpec
         {
             [ContainerLabels.RunId] = runId.ToString(),
             [ContainerLabels.Silo] = silo,
+            [ContainerLabels.Cluster] = cluster ?? "",
         },
         // The job tar goes in over stdin and the result tar comes back on stdout; a TTY would mangle both.
         AttachStdin = true,

@@ -3,6 +3,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Runs;
 
@@ -15,7 +16,8 @@ namespace Skriptoteket.Grains.Execution;
 internal sealed class DockerContainerRunner(
     DockerClientProvider docker,
     IOptions<ExecutionOptions> options,
-    ILogger<DockerContainerRunner> logger) : IContainerRunner
+    ILogger<DockerContainerRunner> logger,
+    IOptions<ClusterOptions>? cluster = null) : IContainerRunner
 {
     internal const string InternalErrorMessage = "Körningen kunde inte slutföras på grund av ett internt fel.";
     internal const string OomMessage = "Skriptet avbröts (troligen för mycket minne).";
@@ -32,7 +34,7 @@ internal sealed class DockerContainerRunner(
         {
             // Not cancelable: a create canceled in flight can still make the container, and without its id the
             // finally below could not remove it (a canceled run then left a "Created" container behind).
-            id = (await containers.CreateContainerAsync(ContainerSpec.Create(job.RunId, silo, o), CancellationToken.None)).ID;
+            id = (await containers.CreateContainerAsync(ContainerSpec.Create(job.RunId, silo, cluster?.Value.ClusterId, o), CancellationToken.None)).ID;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             deadline.CancelAfter(hardDeadline);
             var output = new ContainerOutput(OutputLimit(o));
