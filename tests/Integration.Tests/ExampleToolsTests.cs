@@ -17,7 +17,7 @@ public sealed class ExampleToolsTests : HostTestBase
     {
         var plain = await StartHostAsync();
         Assert.Equal(0L, await Database.ScalarAsync<long>($"SELECT count(*) FROM tools WHERE slug IN {Slugs}"));
-        await plain.DisposeAsync();
+        await plain.StopAsync();
 
         var settings = new Dictionary<string, string> { ["Installation__LoadExampleTools"] = "true" };
         var host = await StartHostAsync(settings);
@@ -45,7 +45,7 @@ public sealed class ExampleToolsTests : HostTestBase
         });
         Assert.Equal("succeeded", run.GetProperty("status").GetString());
         Assert.Equal(["notice", "markdown", "table"], run.GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("kind").GetString()));
-        await host.DisposeAsync();
+        await host.StopAsync();
 
         await StartHostAsync(settings);
         await Task.Delay(TimeSpan.FromSeconds(3)); // the loader runs right after the silo is up
