@@ -83,9 +83,6 @@ public sealed class ExecutionOptions
     /// <summary>Characters of a table title or an image's alternative text.</summary>
     public int TitleCharsCap { get; set; } = 200;
 
-    /// <summary>Folder holding one sub-folder per run with its artifacts; created at start.</summary>
-    public string ArtifactsRoot { get; set; } = Path.Combine(Path.GetTempPath(), "skriptoteket", "artifacts");
-
     /// <summary>Days artifacts are kept before the retention sweep removes them.</summary>
     public int ArtifactRetentionDays { get; set; } = 7;
 
