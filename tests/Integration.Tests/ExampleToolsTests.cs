@@ -31,7 +31,11 @@ public sealed class ExampleToolsTests : HostTestBase
             new { email = "drift@integration.test", password = "Driftens-långa-lösenord-7" })).Content.ReadFromJsonAsync<JsonElement>();
         var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/tools/gruppindelning/run")
         {
-            Content = new MultipartFormDataContent { { new ByteArrayContent("namn\nAda\nBo\nCeylan\nDavid\nElin\n"u8.ToArray()), "files", "klass.csv" } },
+            Content = new MultipartFormDataContent
+            {
+                { new ByteArrayContent("namn\nAda\nBo\nCeylan\nDavid\nElin\n"u8.ToArray()), "files", "klass.csv" },
+                { new StringContent("""{"gruppstorlek": 2}"""), "fields" },
+            },
         };
         request.Headers.Add("X-CSRF-TOKEN", login.GetProperty("csrfToken").GetString());
         using var started = await http.SendAsync(request);
@@ -45,6 +49,8 @@ public sealed class ExampleToolsTests : HostTestBase
         });
         Assert.Equal("succeeded", run.GetProperty("status").GetString());
         Assert.Equal(["notice", "markdown", "table"], run.GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("kind").GetString()));
+        // The declared field reached the script through the helper module: two groups of two or three.
+        Assert.Equal("5 elever i 2 grupper om 2–3.", run.GetProperty("blocks")[0].GetProperty("text").GetString());
         await host.StopAsync();
 
         await StartHostAsync(settings);

@@ -1,6 +1,7 @@
 using Npgsql;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
 namespace Skriptoteket.Silo.Bootstrap;
 
@@ -67,9 +68,10 @@ internal sealed class ExampleToolsLoader(
     }
 }
 
-/// <summary>The save command of an example tool (the seam where the version's input declaration joins the source).</summary>
+/// <summary>The save command of an example tool: its source and its declaration of fields and files (tool.json "inputs").</summary>
 internal static class ExampleToolCommands
 {
     public static SaveVersionCommand Save(Guid draftId, ExampleTool tool) =>
-        new(draftId, tool.Source, "run_tool", "Exempelverktyg");
+        new(draftId, tool.Source, "run_tool", "Exempelverktyg",
+            tool.InputsJson is null ? null : ToolInputsJson.Read(tool.InputsJson));
 }
