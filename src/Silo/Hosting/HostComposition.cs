@@ -44,6 +44,7 @@ internal static class HostComposition
         builder.Services.AddSingleton<SuperuserBootstrapService>();
         builder.AddSkriptoteketSilo(database.ConnectionString);
         builder.Services.AddHostedService<InstallationStartRecorder>();
+        builder.Services.AddHostedService<ExampleToolsLoader>();
 
         builder.Services.AddSkriptoteketGrainServices(database.ConnectionString);
         builder.Services.AddOptions<SuperuserBootstrapOptions>().BindConfiguration(SuperuserBootstrapOptions.Section);

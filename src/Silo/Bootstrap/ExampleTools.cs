@@ -1,0 +1,47 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Skriptoteket.Silo.Bootstrap;
+
+/// <summary>
+/// One shipped example tool as embedded in the host (examples/tools/&lt;slug&gt;/: tool.json, script.py and the
+/// files of its worked examples). tool.json's "inputs" and "examples" follow the fields declaration format.
+/// </summary>
+internal sealed record ExampleTool(
+    string Slug, string Title, string Summary, string UsageMarkdown, IReadOnlyList<string> Professions,
+    IReadOnlyList<string> Categories, string Source, string? InputsJson)
+{
+    private const string Prefix = "examples/tools/";
+
+    /// <summary>Every example tool embedded in the Silo assembly, in slug order.</summary>
+    public static IReadOnlyList<ExampleTool> LoadAll()
+    {
+        var assembly = typeof(ExampleTool).Assembly;
+        var slugs = assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith("/tool.json", StringComparison.Ordinal))
+            .Select(n => n[Prefix.Length..^"/tool.json".Length])
+            .Order(StringComparer.Ordinal);
+        return [.. slugs.Select(slug => From(Read(slug, "tool.json"), Read(slug, "script.py")))];
+
+        string Read(string slug, string file)
+        {
+            using var stream = assembly.GetManifestResourceStream(Prefix + slug + "/" + file)
+                ?? throw new InvalidOperationException($"Example tool {slug} lacks {file}.");
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            return reader.ReadToEnd();
+        }
+    }
+
+    private static ExampleTool From(string toolJson, string source)
+    {
+        using var doc = JsonDocument.Parse(toolJson);
+        var r = doc.RootElement;
+        return new ExampleTool(
+            r.GetProperty("slug").GetString()!, r.GetProperty("title").GetString()!, r.GetProperty("summary").GetString()!,
+            r.GetProperty("usage_md").GetString()!,
+            [.. r.GetProperty("professions").EnumerateArray().Select(e => e.GetString()!)],
+            [.. r.GetProperty("categories").EnumerateArray().Select(e => e.GetString()!)],
+            source,
+            r.TryGetProperty("inputs", out var inputs) ? inputs.GetRawText() : null);
+    }
+}

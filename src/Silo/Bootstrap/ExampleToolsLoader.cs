@@ -1,0 +1,77 @@
+using Npgsql;
+using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
+
+namespace Skriptoteket.Silo.Bootstrap;
+
+/// <summary>
+/// With <c>Installation:LoadExampleTools=true</c> (never by default), publishes the shipped example tools once:
+/// each goes through the ordinary tool grain (created, saved, reviewed and published by the first superuser, so
+/// the audit log shows it) unless a tool with its slug exists. Runs after the silo is up, like
+/// <see cref="InstallationStartRecorder"/>; a failure is logged and the host goes on.
+/// </summary>
+internal sealed class ExampleToolsLoader(
+    IGrainFactory grains,
+    NpgsqlDataSource db,
+    IConfiguration configuration,
+    ILogger<ExampleToolsLoader> logger) : IHostedService
+{
+    public const string Setting = "Installation:LoadExampleTools";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue<bool>(Setting))
+        {
+            return;
+        }
+        await using var find = db.CreateCommand("SELECT id FROM users WHERE role = 'superuser' ORDER BY created_at LIMIT 1");
+        if (await find.ExecuteScalarAsync(cancellationToken) is not Guid superuser)
+        {
+            logger.LogError("{Setting} is on but there is no superuser to publish the example tools as", Setting);
+            return;
+        }
+        var actor = new ActingUser(superuser, Role.Superuser);
+        foreach (var tool in ExampleTool.LoadAll())
+        {
+            try
+            {
+                await LoadAsync(actor, tool, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Example tool {Slug} could not be loaded", tool.Slug);
+            }
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task LoadAsync(ActingUser actor, ExampleTool tool, CancellationToken cancellationToken)
+    {
+        await using var exists = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM tools WHERE slug = @slug)");
+        exists.Parameters.AddWithValue("slug", tool.Slug);
+        if ((bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+        {
+            logger.LogInformation("Example tool {Slug} already exists; left as it is", tool.Slug);
+            return;
+        }
+        var grain = grains.GetGrain<IToolGrain>(Guid.NewGuid());
+        await grain.CreateAsync(actor, new ToolMetadata(tool.Slug, tool.Title, tool.Summary, tool.UsageMarkdown,
+            tool.Professions, tool.Categories), null);
+        var draft = await grain.CreateDraftAsync(actor, null);
+        var saved = await grain.SaveAsync(actor, ExampleToolCommands.Save(draft.Id, tool));
+        await grain.SubmitForReviewAsync(actor, saved.Id, "Exempelverktyg som följer med Skriptoteket.");
+        await grain.PublishVersionAsync(actor, saved.Id);
+        await grain.PublishAsync(actor);
+        logger.LogInformation("Example tool {Slug} published", tool.Slug);
+    }
+}
+
+/// <summary>The save command of an example tool: its source and its declaration of fields and files (tool.json "inputs").</summary>
+internal static class ExampleToolCommands
+{
+    public static SaveVersionCommand Save(Guid draftId, ExampleTool tool) =>
+        new(draftId, tool.Source, "run_tool", "Exempelverktyg",
+            tool.InputsJson is null ? null : ToolInputsJson.Read(tool.InputsJson));
+}

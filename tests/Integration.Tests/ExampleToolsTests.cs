@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Skriptoteket.Integration.Tests;
+
+/// <summary>
+/// The shipped example tools are loaded only when asked for (Installation:LoadExampleTools), once, published and
+/// runnable; a second start with the setting leaves them as they are.
+/// </summary>
+public sealed class ExampleToolsTests : HostTestBase
+{
+    private const string Slugs = "('betygsstatistik', 'gruppindelning', 'ordraknare')";
+
+    [Fact]
+    public async Task Example_tools_are_published_once_when_asked_for_and_run()
+    {
+        var plain = await StartHostAsync();
+        Assert.Equal(0L, await Database.ScalarAsync<long>($"SELECT count(*) FROM tools WHERE slug IN {Slugs}"));
+        await plain.StopAsync();
+
+        var settings = new Dictionary<string, string> { ["Installation__LoadExampleTools"] = "true" };
+        var host = await StartHostAsync(settings);
+        await WaitForAsync(async () => await Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM tools WHERE slug IN {Slugs} AND is_published AND active_version_id IS NOT NULL") == 3);
+        Assert.Equal(3L, await Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM audit_log WHERE action = 'tool.created' AND details->>'slug' IN {Slugs}"));
+
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseAddress };
+        var login = await (await http.PostAsJsonAsync("api/v1/auth/login",
+            new { email = "drift@integration.test", password = "Driftens-långa-lösenord-7" })).Content.ReadFromJsonAsync<JsonElement>();
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/tools/gruppindelning/run")
+        {
+            Content = new MultipartFormDataContent
+            {
+                { new ByteArrayContent("namn\nAda\nBo\nCeylan\nDavid\nElin\n"u8.ToArray()), "files", "klass.csv" },
+                { new StringContent("""{"gruppstorlek": 2}"""), "fields" },
+            },
+        };
+        request.Headers.Add("X-CSRF-TOKEN", login.GetProperty("csrfToken").GetString());
+        using var started = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
+        JsonElement run = default;
+        await WaitForAsync(async () =>
+        {
+            run = await http.GetFromJsonAsync<JsonElement>($"api/v1/tool-runs/{runId}");
+            return run.GetProperty("isFinished").GetBoolean();
+        });
+        Assert.Equal("succeeded", run.GetProperty("status").GetString());
+        Assert.Equal(["notice", "markdown", "table"], run.GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("kind").GetString()));
+        // The declared field reached the script through the helper module: two groups of two or three.
+        Assert.Equal("5 elever i 2 grupper om 2–3.", run.GetProperty("blocks")[0].GetProperty("text").GetString());
+        await host.StopAsync();
+
+        await StartHostAsync(settings);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the loader runs right after the silo is up
+        Assert.Equal(3L, await Database.ScalarAsync<long>($"SELECT count(*) FROM tools WHERE slug IN {Slugs}"));
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (!await condition())
+        {
+            await Task.Delay(250, timeout.Token);
+        }
+    }
+}
