@@ -15,8 +15,9 @@ namespace Skriptoteket.Grains.Runs;
 /// <summary>
 /// One run's record and life, on any silo. The run waits in the cluster's one queue until a runner silo claims
 /// it; that silo's <see cref="RunSupervisor"/> runs the container and reports back here
-/// (docs/adr/0009-cluster-run-queue.md). The record's source of truth is its runs row (docs/adr/0007-run-record-source-of-truth.md): the grain keeps
-/// no state of its own, reads the row on activation and writes it on every change, retrying until it lands.
+/// (docs/adr/0009-cluster-run-queue.md). The record's source of truth is its runs row
+/// (docs/adr/0007-run-record-source-of-truth.md): the grain keeps no state of its own, reads the row on
+/// activation and writes it on every change, retrying until it lands.
 /// </summary>
 internal sealed class RunGrain(
     RunQueue queue,
@@ -123,11 +124,8 @@ internal sealed class RunGrain(
             RunId, version.ToolId, RunText.Kind(request.Kind), position, Correlation.Current);
         try
         {
-            // A claimer may already have reported the run running (it waited for this turn): keep that state.
-            if (record is { Status: RunStatus.Queued, QueuePosition: null })
-            {
-                await SaveAsync(record with { QueuePosition = position }, null);
-            }
+            // A claimer's "running" report waits for this turn to end (the grain is not reentrant), so the record is still queued.
+            await SaveAsync(record with { QueuePosition = position }, null);
             if (request.Kind == RunKind.Sandbox)
             {
                 // Authors may want to look at what they tested with; production inputs are never stored.
