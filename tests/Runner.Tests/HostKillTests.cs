@@ -33,7 +33,6 @@ public sealed class HostKillTests(RunnerFixture fixture)
             ["Orleans__SiloName"] = "kill-test-" + Guid.NewGuid().ToString("N")[..8],
             ["Orleans__ClusterId"] = "kill-" + Guid.NewGuid().ToString("N")[..8],
             ["Orleans__Dashboard"] = "false",
-            ["Execution__ArtifactsRoot"] = Path.Combine(Path.GetTempPath(), "skriptoteket-kill-test", Guid.NewGuid().ToString("N")),
         };
         var runId = Guid.NewGuid();
 

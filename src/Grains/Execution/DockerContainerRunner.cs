@@ -62,7 +62,7 @@ internal sealed class DockerContainerRunner(
                 return Empty(status, message, false, clock.ElapsedMilliseconds, null) with { StartMilliseconds = startMs };
             }
             var state = (await containers.InspectContainerAsync(id, CancellationToken.None)).State;
-            var parsed = state.ExitCode == 0 && !output.Overflowed ? TryParse(output, o) : null;
+            var parsed = state.ExitCode == 0 && !output.Overflowed ? TryParse(output, o, job.RunId) : null;
             if (parsed is null)
             {
                 var detail = $"exit {state.ExitCode}, oom {state.OOMKilled}, overflow {output.Overflowed}: {output.Diagnostics}";
@@ -84,12 +84,12 @@ internal sealed class DockerContainerRunner(
         }
     }
 
-    private RunnerOutcome? TryParse(ContainerOutput output, ExecutionOptions o)
+    private RunnerOutcome? TryParse(ContainerOutput output, ExecutionOptions o, Guid runId)
     {
         try
         {
             output.Result.Position = 0;
-            return RunnerResultTar.Read(output.Result, o);
+            return RunnerResultTar.Read(output.Result, o, runId);
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or System.Text.Json.JsonException
                                       or EndOfStreamException or InvalidOperationException)
@@ -101,7 +101,7 @@ internal sealed class DockerContainerRunner(
 
     /// <summary>The most a well-behaved wrapper can send: all caps plus room for tar headers and result.json.</summary>
     private static long OutputLimit(ExecutionOptions o) =>
-        o.ArtifactTotalBytesCap + o.HtmlCapBytes * 2L + o.StdoutCapBytes + o.StderrCapBytes
+        o.ArtifactTotalBytesCap + o.HtmlCapBytes * 2L + o.BlocksBytesCap * 2L + o.StdoutCapBytes + o.StderrCapBytes
         + (o.ArtifactCountCap + 10) * 2048L + 1024 * 1024;
 
     private async Task KillAsync(string id)

@@ -150,7 +150,7 @@ internal sealed class RunGrain(
     {
         var artifact = Visible(user).Output.Artifacts.FirstOrDefault(a => a.Id == artifactId)
                        ?? throw DomainException.NotFound("Filen");
-        await using var stream = artifacts.Open(RunId, artifact) ?? throw DomainException.NotFound("Filen");
+        await using var stream = await artifacts.OpenAsync(RunId, artifact) ?? throw DomainException.NotFound("Filen");
         using var copy = new MemoryStream();
         await stream.CopyToAsync(copy);
         return new RunArtifactContent(artifact.Name, copy.ToArray());

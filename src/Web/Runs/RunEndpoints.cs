@@ -34,6 +34,7 @@ public static class RunEndpoints
             .WithTags("Körningar").WithSummary("Egna körningar, nyaste först (limit 1–200).");
         api.MapGet("my-runs/{id:guid}", GetMyRunAsync).RequireAuthorization(Policies.User)
             .WithTags("Körningar").WithSummary("En egen körning.");
+        api.MapRunOutputEndpoints();
         return api;
     }
 
