@@ -20,7 +20,7 @@ internal sealed class ContainerPaths : IDisposable
     public ContainerPaths()
     {
         docker = new DockerClientProvider(Options.Create(options));
-        runner = new DockerContainerRunner(docker, Options.Create(options), NullLogger<DockerContainerRunner>.Instance);
+        runner = new DockerContainerRunner(docker, new StaticOptionsMonitor(options), NullLogger<DockerContainerRunner>.Instance);
     }
 
     /// <summary>create → start → wait → remove of the runner image running /bin/true: what any container costs.</summary>

@@ -29,6 +29,15 @@ public sealed class ExecutionOptions
     /// <summary>Runs allowed to wait on this silo; beyond that a new run is refused as busy.</summary>
     public int MaxQueuedRuns { get; set; } = 20;
 
+    /// <summary>
+    /// Containers this silo keeps created, started and waiting for a job (docs/execution.md, "Warm pool");
+    /// each serves one run. 0 turns the pool off: every run then creates its container.
+    /// </summary>
+    public int WarmPoolSize { get; set; } = 2;
+
+    /// <summary>Seconds without any run after which the warm pool empties itself; the next run fills it again.</summary>
+    public int WarmPoolIdleSeconds { get; set; } = 1800;
+
     public long MemoryBytes { get; set; } = 512L * 1024 * 1024;
 
     /// <summary>CPU share in billionths of a CPU (1e9 = one core).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Skriptoteket.Grains.Execution;
@@ -15,7 +16,18 @@ public static class RunsServiceCollectionExtensions
             var o = sp.GetRequiredService<IOptions<ExecutionOptions>>().Value;
             return new RunSlots(o.MaxConcurrentRuns, o.MaxQueuedRuns);
         });
-        services.AddSingleton<IContainerRunner, DockerContainerRunner>();
+        // Warm pool (docs/execution.md, "Warm pool"): the runner takes a waiting container when one is ready.
+        services.AddSingleton(sp => new WarmContainerPool(
+            sp.GetRequiredService<DockerClientProvider>(),
+            sp.GetRequiredService<IOptionsMonitor<ExecutionOptions>>(),
+            sp.GetRequiredService<ILocalSiloDetails>().Name,
+            sp.GetRequiredService<ILogger<WarmContainerPool>>()));
+        services.AddSingleton<IContainerRunner>(sp => new DockerContainerRunner(
+            sp.GetRequiredService<DockerClientProvider>(),
+            sp.GetRequiredService<IOptionsMonitor<ExecutionOptions>>(),
+            sp.GetRequiredService<ILogger<DockerContainerRunner>>(),
+            sp.GetRequiredService<WarmContainerPool>()));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, WarmPoolLifecycle>();
         services.AddSingleton<RunSupervisor>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<RunListQueries>();
