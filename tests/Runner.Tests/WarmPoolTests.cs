@@ -76,9 +76,8 @@ public sealed class WarmPoolTests(RunnerFixture fixture)
             await WaitUntilAsync(async () => (await ContainersOfAsync(silo)).Count == 0);
 
             Assert.Null(pool.TryTake(silo)); // a run came: it goes cold, and the pool fills again
-            await pool.WaitPrimedAsync(2, TimeSpan.FromSeconds(120));
 
-            Assert.Equal(2, (await ContainersOfAsync(silo)).Count);
+            await WaitUntilAsync(async () => (await ContainersOfAsync(silo)).Count == 2);
         }
     }
 
