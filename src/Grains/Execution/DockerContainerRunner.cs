@@ -101,6 +101,7 @@ internal sealed class DockerContainerRunner(
         Stopwatch clock, long startMs)
     {
         var containers = docker.Client.Containers;
+        long exitCode;
         try
         {
             deadline.Token.ThrowIfCancellationRequested();
@@ -108,14 +109,24 @@ internal sealed class DockerContainerRunner(
             await stream.WriteAsync(tar, 0, tar.Length, deadline.Token);
             stream.CloseWrite();
             await reading.WaitAsync(deadline.Token);
-            await containers.WaitContainerAsync(id, deadline.Token);
+            exitCode = (await containers.WaitContainerAsync(id, deadline.Token)).StatusCode;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             return await StoppedAsync(id, job, cancel, clock, startMs);
         }
+        var parsed = exitCode == 0 && !output.Overflowed ? TryParse(output, o) : null;
+        if (parsed?.Completion.Status == RunStatus.Succeeded)
+        {
+            // The wrapper exited 0 with a valid result of a successful script: nothing was OOM-killed that
+            // mattered, so the inspect below (one more engine round trip) is spared on the common path.
+            return parsed with
+            {
+                StartMilliseconds = startMs,
+                Completion = parsed.Completion with { ContainerMilliseconds = clock.ElapsedMilliseconds },
+            };
+        }
         var state = (await containers.InspectContainerAsync(id, CancellationToken.None)).State;
-        var parsed = state.ExitCode == 0 && !output.Overflowed ? TryParse(output, o) : null;
         if (parsed is null)
         {
             var broken = warm?.ReadError is { } e ? $", read error {e.Message}" : "";
