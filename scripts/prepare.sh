@@ -25,6 +25,10 @@ pg_port=${SKRIPTOTEKET_PG_PORT:-55432}
 pg_password=${SKRIPTOTEKET_PG_PASSWORD:-skriptoteket}
 pg_bin=/usr/lib/postgresql/15/bin
 pg_data="$state/pgdata"
+# A local cluster (several silo processes, each with its pools) and parallel test hosts need more than
+# PostgreSQL's default 100 connections.
+pg_max_connections=400
+pg_options="-p $pg_port -k /tmp -c listen_addresses=127.0.0.1 -c max_connections=$pg_max_connections"
 docker=/usr/bin/docker # Debian's client (the /usr/local one lacks buildx)
 export DEBIAN_FRONTEND=noninteractive
 
@@ -103,7 +107,7 @@ if ! as_postgres "$pg_bin/pg_isready" -q -h /tmp -p "$pg_port"; then
     log "postgres is starting up already; waiting"
   else
     as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -w -t 60 -l "$state/postgres.log" start \
-      -o "-p $pg_port -k /tmp -c listen_addresses=127.0.0.1" >/dev/null 8>&- ||
+      -o "$pg_options" >/dev/null 8>&- ||
       { tail -n 20 "$state/postgres.log" >&2; die "PostgreSQL did not start"; }
   fi
   for _ in $(seq 1 300); do
@@ -112,6 +116,12 @@ if ! as_postgres "$pg_bin/pg_isready" -q -h /tmp -p "$pg_port"; then
   done
   as_postgres "$pg_bin/pg_isready" -q -h /tmp -p "$pg_port" ||
     { tail -n 20 "$state/postgres.log" >&2; die "PostgreSQL is not accepting connections"; }
+fi
+if [ "$(as_postgres "$pg_bin/psql" -h /tmp -p "$pg_port" -U postgres -d postgres -qAtc 'SHOW max_connections')" -lt "$pg_max_connections" ]; then
+  log "restarting postgres with max_connections=$pg_max_connections (it was started with fewer)"
+  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -w -t 60 -m fast -l "$state/postgres.log" restart \
+    -o "$pg_options" >/dev/null 8>&- ||
+    { tail -n 20 "$state/postgres.log" >&2; die "PostgreSQL did not restart"; }
 fi
 # Role and database, idempotently, in one psql round trip. The password is (re)set every time so
 # that changing SKRIPTOTEKET_PG_PASSWORD takes effect.

@@ -25,7 +25,7 @@ internal sealed class ContainerPaths : IAsyncDisposable
     {
         var monitor = new StaticOptionsMonitor(options);
         docker = new DockerClientProvider(Microsoft.Extensions.Options.Options.Create(options));
-        Pool = new WarmContainerPool(docker, monitor, Silo, NullLogger<WarmContainerPool>.Instance);
+        Pool = new WarmContainerPool(docker, monitor, Silo, null, NullLogger<WarmContainerPool>.Instance);
         cold = new DockerContainerRunner(docker, monitor, NullLogger<DockerContainerRunner>.Instance);
         warm = new DockerContainerRunner(docker, monitor, NullLogger<DockerContainerRunner>.Instance, Pool);
         Pool.Start();

@@ -38,7 +38,7 @@ public sealed class RunnerFixture : IAsyncLifetime
             .BuildServiceProvider();
         Monitor = services.GetRequiredService<IOptionsMonitor<ExecutionOptions>>();
         Docker = new DockerClientProvider(Microsoft.Extensions.Options.Options.Create(Options));
-        Pool = new WarmContainerPool(Docker, Monitor, Silo, NullLogger<WarmContainerPool>.Instance);
+        Pool = new WarmContainerPool(Docker, Monitor, Silo, null, NullLogger<WarmContainerPool>.Instance);
         Runner = new DockerContainerRunner(Docker, Monitor, NullLogger<DockerContainerRunner>.Instance, Pool);
     }
 

@@ -133,7 +133,7 @@ public sealed class WarmPoolTests(RunnerFixture fixture)
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddOptions()
             .Configure<ExecutionOptions>(configuration.GetSection(ExecutionOptions.Section)).BuildServiceProvider();
-        var pool = new WarmContainerPool(fixture.Docker, services.GetRequiredService<IOptionsMonitor<ExecutionOptions>>(), silo,
+        var pool = new WarmContainerPool(fixture.Docker, services.GetRequiredService<IOptionsMonitor<ExecutionOptions>>(), silo, null,
             NullLogger<WarmContainerPool>.Instance);
         return (pool, silo, services);
     }

@@ -17,23 +17,26 @@ internal static class ContainerSpec
     /// <summary>The container name of a run, whether it was created for the run or taken from the warm pool.</summary>
     public static string NameFor(Guid runId) => $"skriptoteket-run-{runId:N}";
 
-    public static CreateContainerParameters Create(Guid runId, string silo, ExecutionOptions options) =>
+    /// <param name="cluster">The Orleans cluster id (null outside a silo): with the silo name it tells whose leftover a container is.</param>
+    public static CreateContainerParameters Create(Guid runId, string silo, string? cluster, ExecutionOptions options) =>
         Build(NameFor(runId), options, new Dictionary<string, string>
         {
             [ContainerLabels.RunId] = runId.ToString(),
             [ContainerLabels.Silo] = silo,
+            [ContainerLabels.Cluster] = cluster ?? "",
         });
 
     /// <summary>
     /// A warm pool container: every setting of <see cref="Create"/> (same image, user, limits, mounts, network),
     /// but no run yet, so the pool label instead of the run id, and the warm entry of the same wrapper.
     /// </summary>
-    public static CreateContainerParameters CreateWarm(string silo, ExecutionOptions options)
+    public static CreateContainerParameters CreateWarm(string silo, string? cluster, ExecutionOptions options)
     {
         var spec = Build(WarmNamePrefix + Guid.NewGuid().ToString("N"), options, new Dictionary<string, string>
         {
             [ContainerLabels.Pool] = "warm",
             [ContainerLabels.Silo] = silo,
+            [ContainerLabels.Cluster] = cluster ?? "",
         });
         spec.Entrypoint = WarmEntrypoint;
         return spec;

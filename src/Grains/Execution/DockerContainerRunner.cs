@@ -3,6 +3,7 @@ using Docker.DotNet;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Runs;
 
@@ -17,7 +18,8 @@ internal sealed class DockerContainerRunner(
     DockerClientProvider docker,
     IOptionsMonitor<ExecutionOptions> options,
     ILogger<DockerContainerRunner> logger,
-    WarmContainerPool? pool = null) : IContainerRunner
+    WarmContainerPool? pool = null,
+    IOptions<ClusterOptions>? cluster = null) : IContainerRunner
 {
     internal const string InternalErrorMessage = "Körningen kunde inte slutföras på grund av ett internt fel.";
     internal const string OomMessage = "Skriptet avbröts (troligen för mycket minne).";
@@ -38,7 +40,7 @@ internal sealed class DockerContainerRunner(
         {
             // Not cancelable: a create canceled in flight can still make the container, and without its id the
             // finally below could not remove it (a canceled run then left a "Created" container behind).
-            id = (await containers.CreateContainerAsync(ContainerSpec.Create(job.RunId, silo, o), CancellationToken.None)).ID;
+            id = (await containers.CreateContainerAsync(ContainerSpec.Create(job.RunId, silo, cluster?.Value.ClusterId, o), CancellationToken.None)).ID;
             using var deadline = Deadline(job, o, cancel);
             var output = new ContainerOutput(OutputLimit(o));
             MultiplexedStream stream;

@@ -5,7 +5,7 @@ public sealed class ExecutionOptions
 {
     public const string Section = "Execution";
 
-    /// <summary>True on silos that may start containers; only these host run grains.</summary>
+    /// <summary>True on runner silos: they may start containers and claim runs from the cluster's queue.</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>Docker Engine API endpoint; the socket stays on the host and is never mounted into a runner.</summary>
@@ -23,11 +23,20 @@ public sealed class ExecutionOptions
     /// <summary>Extra time the host allows past the script timeout before it kills the container itself.</summary>
     public int HardKillMarginSeconds { get; set; } = 15;
 
-    /// <summary>Containers running at once on this silo; further runs wait in FIFO order.</summary>
+    /// <summary>Containers running at once on this runner silo (its slots).</summary>
     public int MaxConcurrentRuns { get; set; } = 2;
 
-    /// <summary>Runs allowed to wait on this silo; beyond that a new run is refused as busy.</summary>
-    public int MaxQueuedRuns { get; set; } = 20;
+    /// <summary>
+    /// Runs allowed to wait in the cluster's one queue beyond the slots of its runner silos; beyond that a new run
+    /// is refused as busy. A cluster-wide figure: give every silo the same value (docs/adr/0009-cluster-run-queue.md).
+    /// </summary>
+    public int MaxQueuedRuns { get; set; } = 200;
+
+    /// <summary>How long a runner silo's claim on a run stays valid without renewal (renewed every 5 s).</summary>
+    public int QueueLeaseSeconds { get; set; } = 20;
+
+    /// <summary>On a graceful stop, how long running runs may finish before they are stopped (ending interrupted).</summary>
+    public int ShutdownDrainSeconds { get; set; } = 30;
 
     /// <summary>
     /// Containers this silo keeps created, started and waiting for a job (docs/execution.md, "Warm pool");

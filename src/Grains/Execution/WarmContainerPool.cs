@@ -26,11 +26,14 @@ internal sealed class WarmContainerPool : IAsyncDisposable
     private readonly IDisposable? optionsChanged;
     private DateTimeOffset lastDemand;
     private Task loop = Task.CompletedTask;
+    private readonly string? cluster;
     private bool stopped;
 
-    public WarmContainerPool(DockerClientProvider docker, IOptionsMonitor<ExecutionOptions> options, string silo,
+    /// <param name="cluster">The Orleans cluster id (null outside a silo): run recovery removes this silo's containers of its cluster.</param>
+    public WarmContainerPool(DockerClientProvider docker, IOptionsMonitor<ExecutionOptions> options, string silo, string? cluster,
         ILogger<WarmContainerPool> logger, TimeProvider? time = null)
     {
+        this.cluster = cluster;
         this.docker = docker;
         this.options = options;
         this.logger = logger;
@@ -216,7 +219,7 @@ internal sealed class WarmContainerPool : IAsyncDisposable
         var containers = docker.Client.Containers;
         var settings = ContainerSettings.Of(o);
         // Not cancelable, as in the runner: a create canceled in flight can still make the container.
-        var id = (await containers.CreateContainerAsync(ContainerSpec.CreateWarm(Silo, o), CancellationToken.None)).ID;
+        var id = (await containers.CreateContainerAsync(ContainerSpec.CreateWarm(Silo, cluster, o), CancellationToken.None)).ID;
         MultiplexedStream? stream = null;
         try
         {

@@ -1,6 +1,6 @@
 namespace Skriptoteket.Grains.Runs;
 
-/// <summary>Reports from this silo's run supervisor to the run grain (not part of the public contract).</summary>
+/// <summary>Reports from a runner silo's supervisor (and the queue's upkeep) to the run grain (not part of the public contract).</summary>
 [Alias("Skriptoteket.IRunSupervision")]
 public interface IRunSupervision : IGrainWithGuidKey
 {
@@ -8,9 +8,9 @@ public interface IRunSupervision : IGrainWithGuidKey
     [Alias("ReportQueuePosition")]
     Task ReportQueuePositionAsync(int position);
 
-    /// <summary>The run got a slot and its container is starting.</summary>
+    /// <summary>Runner silo <paramref name="silo"/> claimed the run and its container is starting.</summary>
     [Alias("ReportRunning")]
-    Task ReportRunningAsync();
+    Task ReportRunningAsync(string silo);
 
     /// <summary>The run ended; idempotent (a second report of a finished run is ignored).</summary>
     [Alias("ReportFinished")]

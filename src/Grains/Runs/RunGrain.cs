@@ -8,17 +8,19 @@ using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Audit;
 using Skriptoteket.Grains.Execution;
+using Skriptoteket.Grains.Runs.Queue;
 
 namespace Skriptoteket.Grains.Runs;
 
 /// <summary>
-/// One run's record and life. Placed only on silos with Execution:Enabled (docs/adr/0005-run-placement.md);
-/// the container itself is supervised by this silo's <see cref="RunSupervisor"/>, which reports back here.
-/// The record's source of truth is its runs row (docs/adr/0007-run-record-source-of-truth.md): the grain keeps
-/// no state of its own, reads the row on activation and writes it on every change, retrying until it lands.
+/// One run's record and life, on any silo. The run waits in the cluster's one queue until a runner silo claims
+/// it; that silo's <see cref="RunSupervisor"/> runs the container and reports back here
+/// (docs/adr/0009-cluster-run-queue.md). The record's source of truth is its runs row
+/// (docs/adr/0007-run-record-source-of-truth.md): the grain keeps no state of its own, reads the row on
+/// activation and writes it on every change, retrying until it lands.
 /// </summary>
 internal sealed class RunGrain(
-    RunSupervisor supervisor,
+    RunQueue queue,
     RunStore store,
     RowLag lag,
     RunMetrics metrics,
@@ -44,9 +46,9 @@ internal sealed class RunGrain(
     {
         rows = new RunRowWriter(RunId, store, lag, logger);
         record = await store.GetAsync(RunId);
-        if (record is { IsFinished: false } && !supervisor.IsSupervising(RunId))
+        if (record is { IsFinished: false } && !await queue.HoldsAsync(RunId))
         {
-            // Its supervisor is gone (the silo died or restarted): the run can never finish now.
+            // Out of the queue yet unfinished: whoever ran it is gone (a silo died or restarted); it never finishes now.
             await FinishAsync(RunCompletion.Without(RunStatus.Interrupted, InterruptedMessage));
         }
     }
@@ -81,7 +83,6 @@ internal sealed class RunGrain(
             version = version with { Source = text, Entrypoint = snapshotEntrypoint };
         }
         var inputs = UploadPolicy.Check(request.Inputs, uploads.Value);
-        supervisor.EnsureCapacity();
         var o = options.Value;
         var job = new RunnerJob(RunId, version.Source, version.Entrypoint,
             [.. inputs.Select(i => new RunnerInput(i.FileName, i.Content))],
@@ -89,7 +90,7 @@ internal sealed class RunGrain(
         var queued = new RunInfo(RunId, request.Kind, RunStatus.Queued, version.ToolId, version.VersionId,
             request.RequestedBy.UserId, null, RunOutput.None,
             [.. inputs.Select(i => new RunInputInfo(i.FileName, i.Content.LongLength))],
-            time.GetUtcNow(), null, null, supervisor.SiloName)
+            time.GetUtcNow(), null, null, null)
         {
             FromEditor = snapshotEntrypoint is not null,
             SnapshotSource = snapshotEntrypoint is null ? null : version.Source,
@@ -102,28 +103,32 @@ internal sealed class RunGrain(
         // The row first: a run whose record cannot be written is refused before anything runs.
         await store.UpsertAsync(queued, null);
         record = queued;
-        int position;
+        int? position;
         try
         {
-            position = supervisor.Launch(job, request.Kind, version.ToolId);
+            position = await queue.EnqueueAsync(job, request.Kind, version.ToolId, o.MaxQueuedRuns);
         }
-        catch (DomainException)
+        catch
         {
             record = null;
             await ForgetRefusedAsync();
             throw;
         }
+        if (position is null)
+        {
+            record = null;
+            await ForgetRefusedAsync();
+            throw RunQueue.Busy();
+        }
         this.DelayDeactivation(TimeSpan.FromHours(2));
         metrics.Started(request.Kind);
         // The caller's correlation id (set by the web front end) ties a teacher's request to this run id.
-        logger.LogInformation("Run {RunId} of tool {ToolId} ({Kind}) accepted on {Silo} at queue position {QueuePosition}; correlation {CorrelationId}",
-            RunId, version.ToolId, RunText.Kind(request.Kind), supervisor.SiloName, position, Correlation.Current);
+        logger.LogInformation("Run {RunId} of tool {ToolId} ({Kind}) accepted at cluster queue position {QueuePosition}; correlation {CorrelationId}",
+            RunId, version.ToolId, RunText.Kind(request.Kind), position, Correlation.Current);
         try
         {
-            if (position > 0)
-            {
-                await SaveAsync(queued with { QueuePosition = position }, null);
-            }
+            // A claimer's "running" report waits for this turn to end (the grain is not reentrant), so the record is still queued.
+            await SaveAsync(record with { QueuePosition = position }, null);
             if (request.Kind == RunKind.Sandbox)
             {
                 // Authors may want to look at what they tested with; production inputs are never stored.
@@ -134,8 +139,9 @@ internal sealed class RunGrain(
         }
         catch
         {
-            // Stop the container; its supervisor then reports the run canceled, which finishes the record.
-            supervisor.Cancel(RunId);
+            // Take the run back out of the queue (or stop its container) and end it, so nothing is left waiting.
+            await queue.CancelAsync(RunId);
+            await FinishAsync(RunCompletion.Without(RunStatus.Canceled, CanceledMessage));
             throw;
         }
         return RunRedaction.For(request.RequestedBy, record);
@@ -160,7 +166,8 @@ internal sealed class RunGrain(
         {
             throw DomainException.Conflict("Körningen är redan avslutad.");
         }
-        supervisor.Cancel(RunId);
+        // A waiting run leaves the queue now; a running one's claimer stops its container and drops the row.
+        await queue.CancelAsync(RunId);
         await FinishAsync(RunCompletion.Without(RunStatus.Canceled, CanceledMessage));
         await audit.AppendAsync(new AuditEntry(user.UserId, "run.canceled", "run", RunId.ToString()));
         return RunRedaction.For(user, record!);
@@ -187,11 +194,11 @@ internal sealed class RunGrain(
         }
     }
 
-    async Task IRunSupervision.ReportRunningAsync()
+    async Task IRunSupervision.ReportRunningAsync(string silo)
     {
         if (record is { Status: RunStatus.Queued })
         {
-            await SaveAsync(record with { Status = RunStatus.Running, QueuePosition = null, StartedAt = time.GetUtcNow() }, null);
+            await SaveAsync(record with { Status = RunStatus.Running, QueuePosition = null, StartedAt = time.GetUtcNow(), Silo = silo }, null);
         }
     }
 
@@ -243,8 +250,7 @@ internal sealed class RunGrain(
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
         {
-            logger.LogError(e, "Row of refused run {RunId} could not be removed; it ends interrupted at the next start of {Silo}",
-                RunId, supervisor.SiloName);
+            logger.LogError(e, "Row of refused run {RunId} could not be removed; it ends interrupted when next read", RunId);
         }
     }
 

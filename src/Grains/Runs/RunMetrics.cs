@@ -39,8 +39,8 @@ public sealed class RunMetrics : IDisposable
         containerStart = meter.CreateHistogram<double>("skriptoteket.runs.container_start", unit: "ms",
             description: "From container create to started (the engine's share of a run's latency)");
         var where = new KeyValuePair<string, object?>("silo", silo.Name);
-        meter.CreateObservableGauge("skriptoteket.runs.queue_length", () => new Measurement<int>(slots.Queued, where),
-            description: "Runs waiting for a slot on this silo");
+        meter.CreateObservableGauge("skriptoteket.runs.queue_length", () => new Measurement<int>(slots.ClusterQueued, where),
+            description: "Runs waiting in the cluster's queue, as this runner silo saw them last (refreshed every second)");
         meter.CreateObservableGauge("skriptoteket.runs.running", () => new Measurement<int>(slots.Running, where),
             description: "Slots in use on this silo");
         meter.CreateObservableGauge("skriptoteket.runs.slots", () => new Measurement<int>(slots.Capacity, where),

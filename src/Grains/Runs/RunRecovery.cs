@@ -3,16 +3,19 @@ using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Execution;
+using Skriptoteket.Grains.Runs.Queue;
 
 namespace Skriptoteket.Grains.Runs;
 
 /// <summary>
-/// At silo start: removes runner containers this silo left behind in an earlier life and finalizes their
-/// runs (and any run the runs table still shows as queued/running on this silo) as interrupted.
+/// At a runner silo's start: removes runner containers this silo left behind in an earlier life and finalizes
+/// their runs as interrupted, with every run the queue or the runs table still shows as claimed by or running
+/// on this silo name. Runs that were only waiting stay in the cluster's queue and run (ADR 0009).
 /// </summary>
 internal sealed class RunRecovery(
     DockerClientProvider docker,
     RunStore store,
+    RunQueue queue,
     IGrainFactory grains,
     ILocalSiloDetails silo,
     IOptions<ExecutionOptions> options,
@@ -30,6 +33,7 @@ internal sealed class RunRecovery(
             return;
         }
         var runIds = new HashSet<Guid>(await store.FindUnfinishedAsync(silo.Name));
+        runIds.UnionWith(await queue.EarlierClaimsAsync(silo.Name, silo.SiloAddress.ToParsableString()));
         var removed = 0;
         try
         {
@@ -45,6 +49,7 @@ internal sealed class RunRecovery(
         {
             await grains.GetGrain<IRunSupervision>(runId)
                 .ReportFinishedAsync(RunCompletion.Without(Abstractions.Runs.RunStatus.Interrupted, RunGrain.InterruptedMessage));
+            await queue.RemoveAsync(runId);
         }
         metrics.Recovered(runIds.Count);
         logger.LogInformation("Run recovery on {Silo}: removed {Containers} leftover container(s), finalized {Runs} run(s)",
@@ -61,15 +66,27 @@ internal sealed class RunRecovery(
                 ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.Silo}={silo.Name}"] = true },
             },
         }, cancel);
+        var removed = 0;
         foreach (var container in leftovers)
         {
+            var runId = container.Labels.TryGetValue(ContainerLabels.RunId, out var id) && Guid.TryParse(id, out var parsed)
+                ? parsed
+                : (Guid?)null;
+            // Same silo name is not enough: another cluster (e.g. a test cluster's "Primary") may use it too.
+            var ours = container.Labels.TryGetValue(ContainerLabels.Cluster, out var cluster) && cluster == queue.ClusterId
+                       || runId is { } r && runIds.Contains(r);
+            if (!ours)
+            {
+                continue;
+            }
             await docker.Client.Containers.RemoveContainerAsync(container.ID,
                 new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancel);
-            if (container.Labels.TryGetValue(ContainerLabels.RunId, out var id) && Guid.TryParse(id, out var runId))
+            removed++;
+            if (runId is { } run)
             {
-                runIds.Add(runId);
+                runIds.Add(run);
             }
         }
-        return leftovers.Count;
+        return removed;
     }
 }

@@ -68,7 +68,7 @@ public sealed class RunStore(NpgsqlDataSource db)
         await c.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Removes the row of a run that was refused after it was written (the silo turned out busy).</summary>
+    /// <summary>Removes the row of a run that was refused after it was written (the cluster's queue was full).</summary>
     internal async Task DeleteUnfinishedAsync(Guid runId)
     {
         await using var c = db.CreateCommand("DELETE FROM runs WHERE id = @id AND finished_at IS NULL");

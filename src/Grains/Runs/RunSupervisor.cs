@@ -3,59 +3,40 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Execution;
+using Skriptoteket.Grains.Runs.Queue;
 
 namespace Skriptoteket.Grains.Runs;
 
 /// <summary>
-/// Supervises this silo's runs in the background, outside any grain turn: waits for a slot, runs the
-/// container, stores artifacts, and reports each step to the run grain.
+/// Supervises the runs this runner silo claimed from the cluster's queue, outside any grain turn: runs the
+/// container, stores artifacts, reports each step to the run's grain (wherever it lives) and then releases
+/// the queue row. Known to the dispatcher, which renews the leases of <see cref="ActiveRuns"/>.
 /// </summary>
 internal sealed class RunSupervisor(
-    RunSlots slots,
     IContainerRunner runner,
     ArtifactStore artifacts,
+    RunQueue queue,
     IGrainFactory grains,
     ILocalSiloDetails silo,
     RunMetrics metrics,
     ILogger<RunSupervisor> logger)
 {
-    private readonly ConcurrentDictionary<Guid, CancellationTokenSource> active = new();
+    private static readonly TimeSpan ReportPatience = TimeSpan.FromMinutes(10);
+    private readonly ConcurrentDictionary<Guid, Supervised> active = new();
 
     public string SiloName => silo.Name;
 
-    public bool IsSupervising(Guid runId) => active.ContainsKey(runId);
+    public IReadOnlyCollection<Guid> ActiveRuns => [.. active.Keys];
 
-    /// <summary>
-    /// Refuses as busy before anything is stored when this silo is full; <see cref="Launch"/> stays the
-    /// authoritative check (another run may take the last place in between).
-    /// </summary>
-    public void EnsureCapacity()
+    /// <summary>Stops a run's container; its run then ends canceled (or interrupted, when the silo is stopping).</summary>
+    public void Cancel(Guid runId, bool interrupted = false)
     {
-        if (slots.IsFull)
+        if (active.TryGetValue(runId, out var run))
         {
-            throw RunSlots.Busy();
-        }
-    }
-
-    /// <summary>Takes a slot or a queue place (refused as busy when the queue is full) and returns the queue position (0 = slot).</summary>
-    public int Launch(RunnerJob job, RunKind kind, Guid toolId)
-    {
-        var runId = job.RunId;
-        var ticket = slots.Enter(position => Report(runId, g => g.ReportQueuePositionAsync(position)));
-        var cancel = new CancellationTokenSource();
-        active[runId] = cancel;
-        // Task.Run leaves the grain's scheduler: the container is never supervised inside a grain turn.
-        _ = Task.Run(() => SuperviseAsync(job, kind, toolId, ticket, cancel));
-        return ticket.Position;
-    }
-
-    public void Cancel(Guid runId)
-    {
-        if (active.TryGetValue(runId, out var cancel))
-        {
+            run.Interrupted |= interrupted;
             try
             {
-                cancel.Cancel();
+                run.Cancel.Cancel();
             }
             catch (ObjectDisposedException)
             {
@@ -64,80 +45,119 @@ internal sealed class RunSupervisor(
         }
     }
 
-    private async Task SuperviseAsync(RunnerJob job, RunKind kind, Guid toolId, RunSlots.Ticket ticket, CancellationTokenSource cancel)
+    /// <summary>
+    /// Runs one claimed job to its end; never throws (every failure ends the run and is logged). Returns false
+    /// when the run failed because the Docker engine could not be reached, so the dispatcher pauses its claims.
+    /// </summary>
+    public async Task<bool> SuperviseAsync(ClaimedRun claim, CancellationToken stopping)
     {
+        var job = claim.Job;
+        using var cancel = new CancellationTokenSource();
+        var run = new Supervised(cancel);
+        active[job.RunId] = run;
         var grain = grains.GetGrain<IRunSupervision>(job.RunId);
         // Every line logged while supervising (here, in the runner, in Docker calls) names the run and its tool.
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = job.RunId, ["ToolId"] = toolId });
-        // A child of the call that started the run (Activity.Current flowed into Task.Run), when tracing is on.
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = job.RunId, ["ToolId"] = claim.ToolId });
         using var activity = RunMetrics.Tracing.StartActivity("run container");
         activity?.SetTag("skriptoteket.run_id", job.RunId.ToString());
-        activity?.SetTag("skriptoteket.tool_id", toolId.ToString());
-        activity?.SetTag("skriptoteket.run_kind", RunText.Kind(kind));
-        var queued = Stopwatch.StartNew();
+        activity?.SetTag("skriptoteket.tool_id", claim.ToolId.ToString());
+        activity?.SetTag("skriptoteket.run_kind", RunText.Kind(claim.Kind));
+        var waited = DateTimeOffset.UtcNow - claim.EnqueuedAt;
+        metrics.Waited(waited);
+        RunCompletion completion;
         try
         {
-            try
-            {
-                await ticket.Acquired.WaitAsync(cancel.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                metrics.Record(kind, RunStatus.Canceled, 0);
-                await grain.ReportFinishedAsync(RunCompletion.Without(RunStatus.Canceled, RunGrain.CanceledMessage));
-                return;
-            }
-            var waited = queued.Elapsed;
-            metrics.Waited(waited);
-            await grain.ReportRunningAsync();
+            await ReportRunningAsync(grain, job.RunId);
             var outcome = await runner.RunAsync(job, silo.Name, cancel.Token);
-            ticket.Dispose();
             await artifacts.SaveAsync(job.RunId, outcome.Files);
-            var completion = outcome.Completion;
+            completion = run.Interrupted
+                ? RunCompletion.Without(RunStatus.Interrupted, RunGrain.InterruptedMessage)
+                : outcome.Completion;
             if (outcome.StartMilliseconds > 0)
             {
                 metrics.ContainerStarted(outcome.StartMilliseconds);
             }
-            metrics.Record(kind, completion.Status, completion.ContainerMilliseconds);
-            activity?.SetTag("skriptoteket.run_status", RunText.Status(completion.Status));
             // Names and figures only: never inputs, output or script source (docs/operations.md, logs).
             logger.LogInformation(
-                "Run {RunId} of tool {ToolId} ({Kind}) ended {Status} in {DurationMs} ms (script {ScriptMs} ms, queued {QueuedMs} ms), {ArtifactCount} artifacts",
-                job.RunId, toolId, RunText.Kind(kind), RunText.Status(completion.Status), completion.ContainerMilliseconds,
-                completion.ScriptMilliseconds, (long)waited.TotalMilliseconds,
+                "Run {RunId} of tool {ToolId} ({Kind}) ended {Status} on {Silo} in {DurationMs} ms (script {ScriptMs} ms, queued {QueuedMs} ms), {ArtifactCount} artifacts",
+                job.RunId, claim.ToolId, RunText.Kind(claim.Kind), RunText.Status(completion.Status), silo.Name,
+                completion.ContainerMilliseconds, completion.ScriptMilliseconds, (long)waited.TotalMilliseconds,
                 completion.Output.Artifacts.Count);
             if (completion.InternalError is { } internalError)
             {
                 logger.LogWarning("Run {RunId} failed internally: {InternalError}", job.RunId, internalError);
             }
-            await grain.ReportFinishedAsync(completion);
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Run {RunId} of tool {ToolId} could not be supervised", job.RunId, toolId);
+            logger.LogError(e, "Run {RunId} of tool {ToolId} could not be supervised", job.RunId, claim.ToolId);
             activity?.SetStatus(ActivityStatusCode.Error);
-            metrics.Record(kind, RunStatus.Failed, 0);
-            await grain.ReportFinishedAsync(RunCompletion.Without(RunStatus.Failed, DockerContainerRunner.InternalErrorMessage, e.Message));
+            completion = RunCompletion.Without(RunStatus.Failed, DockerContainerRunner.InternalErrorMessage, e.Message);
+            run.EngineFailed = DockerEngine.IsUnreachable(e);
         }
-        finally
+        metrics.Record(claim.Kind, completion.Status, completion.ContainerMilliseconds);
+        activity?.SetTag("skriptoteket.run_status", RunText.Status(completion.Status));
+        // The queue row stays (and its lease is renewed) until the grain has the outcome: if this silo dies
+        // first, the cluster still knows the run was here and ends it interrupted.
+        if (await PersistAsync(() => grain.ReportFinishedAsync(completion), job.RunId, "outcome", stopping))
         {
-            ticket.Dispose();
-            active.TryRemove(job.RunId, out _);
-            cancel.Dispose();
+            await PersistAsync(() => queue.RemoveAsync(job.RunId), job.RunId, "queue row removal", stopping);
+        }
+        active.TryRemove(job.RunId, out _);
+        return !run.EngineFailed;
+    }
+
+    private async Task ReportRunningAsync(IRunSupervision grain, Guid runId)
+    {
+        try
+        {
+            await grain.ReportRunningAsync(silo.Name);
+        }
+        catch (Exception e)
+        {
+            // Only the "running" step is lost; the outcome is reported (with retries) when the run ends.
+            logger.LogWarning(e, "Start of run {RunId} could not be reported", runId);
         }
     }
 
-    private void Report(Guid runId, Func<IRunSupervision, Task> report) =>
-        _ = Task.Run(async () =>
+    /// <summary>Retries a step that must land (PostgreSQL or the grain's silo may be away for a while).</summary>
+    private async Task<bool> PersistAsync(Func<Task> step, Guid runId, string what, CancellationToken stopping)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var pause = TimeSpan.FromMilliseconds(200); ; pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromSeconds(5).Ticks)))
         {
             try
             {
-                await report(grains.GetGrain<IRunSupervision>(runId));
+                await step();
+                return true;
+            }
+            catch (Exception e) when (clock.Elapsed < ReportPatience && !stopping.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Run {RunId}: {What} not stored yet; retrying in {Pause} ms", runId, what, (long)pause.TotalMilliseconds);
             }
             catch (Exception e)
             {
-                // A lost position update is harmless (the next one or the final state follows), but say so.
-                logger.LogWarning(e, "Queue position of run {RunId} could not be reported", runId);
+                // Given up: the lease runs out and the cluster ends the run interrupted (ADR 0009).
+                logger.LogError(e, "Run {RunId}: {What} could not be stored", runId, what);
+                return false;
             }
-        });
+            try
+            {
+                await Task.Delay(pause, stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+    }
+
+    private sealed class Supervised(CancellationTokenSource cancel)
+    {
+        public CancellationTokenSource Cancel { get; } = cancel;
+
+        public bool Interrupted { get; set; }
+
+        public bool EngineFailed { get; set; }
+    }
 }

@@ -3,30 +3,37 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Skriptoteket.Grains.Execution;
+using Skriptoteket.Grains.Runs.Queue;
 
 namespace Skriptoteket.Grains.Runs;
 
 public static class RunsServiceCollectionExtensions
 {
-    /// <summary>Run grains, their supervisor and slots, the runs table, artifacts on disk, recovery at start.</summary>
+    /// <summary>
+    /// Run grains (any silo), the cluster's run queue, and on runner silos its dispatcher, supervisor and slots;
+    /// the runs table, artifacts, recovery at start.
+    /// </summary>
     public static IServiceCollection AddRuns(this IServiceCollection services)
     {
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<ExecutionOptions>>().Value;
-            return new RunSlots(o.MaxConcurrentRuns, o.MaxQueuedRuns);
-        });
+        services.AddSingleton(sp => new RunSlots(sp.GetRequiredService<IOptions<ExecutionOptions>>().Value.MaxConcurrentRuns));
+        services.AddSingleton(sp => new RunQueue(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            sp.GetRequiredService<Orleans.Serialization.Serializer<RunnerJob>>(),
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId));
+        services.AddSingleton<QueueKeeper>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RunDispatcher>();
         // Warm pool (docs/execution.md, "Warm pool"): the runner takes a waiting container when one is ready.
         services.AddSingleton(sp => new WarmContainerPool(
             sp.GetRequiredService<DockerClientProvider>(),
             sp.GetRequiredService<IOptionsMonitor<ExecutionOptions>>(),
             sp.GetRequiredService<ILocalSiloDetails>().Name,
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId,
             sp.GetRequiredService<ILogger<WarmContainerPool>>()));
         services.AddSingleton<IContainerRunner>(sp => new DockerContainerRunner(
             sp.GetRequiredService<DockerClientProvider>(),
             sp.GetRequiredService<IOptionsMonitor<ExecutionOptions>>(),
             sp.GetRequiredService<ILogger<DockerContainerRunner>>(),
-            sp.GetRequiredService<WarmContainerPool>()));
+            sp.GetRequiredService<WarmContainerPool>(),
+            sp.GetRequiredService<IOptions<ClusterOptions>>()));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, WarmPoolLifecycle>();
         services.AddSingleton<RunSupervisor>();
         services.AddSingleton<RunStore>();
@@ -36,15 +43,14 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<RunMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RunRecovery>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RetentionScheduler>();
-        // Placement by capability: a silo that does not list the run grain class is never chosen for it
-        // (docs/adr/0005-run-placement.md). Every silo still knows the interface, so it can call runs.
+        // Script checks parse in a runner container on the silo that hosts them (docs/studio.md), so a silo
+        // without Docker does not list the class and placement never picks it. Run grains live anywhere: their
+        // containers start on whichever runner silo claims the run (docs/adr/0009-cluster-run-queue.md).
         services.AddSingleton<IPostConfigureOptions<GrainTypeOptions>>(sp =>
             new PostConfigureOptions<GrainTypeOptions>(null, o =>
             {
                 if (!sp.GetRequiredService<IOptions<ExecutionOptions>>().Value.Enabled)
                 {
-                    o.Classes.Remove(typeof(RunGrain));
-                    // Script checks parse in a runner container too (docs/studio.md).
                     o.Classes.Remove(typeof(Tools.Checks.ScriptCheckGrain));
                 }
             }));
