@@ -106,6 +106,19 @@ internal sealed class PlatformPath : IAsyncDisposable
         }
     }
 
+    /// <summary>How many run-end lines the host has logged so far (to take the figures of the runs after it).</summary>
+    public int RunLogCount => RunLines().Count;
+
+    /// <summary>
+    /// The supervisor's own figures of the runs logged after <paramref name="from"/>: container time (from take or
+    /// create to the result, removal included) and time queued (from enqueue to claim), in ms.
+    /// </summary>
+    public IReadOnlyList<(double Container, double Queued)> RunLogFigures(int from) =>
+        RunLines().Skip(from).Select(m => (double.Parse(m.Groups[1].Value), double.Parse(m.Groups[2].Value))).ToList();
+
+    private List<System.Text.RegularExpressions.Match> RunLines() =>
+        System.Text.RegularExpressions.Regex.Matches(Host.Output, @"ended succeeded on \S+ in (\d+) ms \(script \d+ ms, queued (\d+) ms\)").ToList();
+
     /// <summary>Sends an unsafe API request with the CSRF token and fails loudly on a refusal.</summary>
     public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body)
     {

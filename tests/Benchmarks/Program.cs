@@ -36,7 +36,9 @@ await using (var off = await PlatformPath.StartAsync(pool: false))
     var trivial = await off.AddToolAsync(ContainerPaths.TrivialScript);
     var pandas = await off.AddToolAsync(pandasSource);
     report.Memory("idle, pool off", await off.MemoryAsync());
+    var logged = off.RunLogCount;
     report.Add("http-off", await Timings.MeasureAsync("trivial tool over HTTP, pool off", rounds, () => off.RunAsync(trivial, "elever.csv", small)));
+    report.Breakdown("pool off", off.RunLogFigures(logged));
     report.Add("pandas-off", await Timings.MeasureAsync("pandas + openpyxl tool over HTTP, pool off", rounds, () => off.RunAsync(pandas, "elever.csv", grades)));
     foreach (var c in levels)
     {
@@ -73,7 +75,9 @@ await using (var on = await PlatformPath.StartAsync(pool: true))
     var pandas = await on.AddToolAsync(pandasSource);
     await on.WaitForFullPoolAsync(2);
     report.Memory("idle, pool on and full (2 primed containers)", await on.MemoryAsync());
+    var logged = on.RunLogCount;
     report.Add("http-on", await Timings.MeasureAsync("trivial tool over HTTP, pool on", rounds, () => on.RunAsync(trivial, "elever.csv", small), on.WaitForPrimedAsync));
+    report.Breakdown("pool on", on.RunLogFigures(logged));
     report.Add("pandas-on", await Timings.MeasureAsync("pandas + openpyxl tool over HTTP, pool on", rounds, () => on.RunAsync(pandas, "elever.csv", grades), on.WaitForPrimedAsync));
     foreach (var c in levels)
     {

@@ -10,6 +10,7 @@ internal sealed class Report(int rounds)
     private readonly List<string> order = [];
     private readonly Dictionary<(string Path, int Concurrency), double> throughput = [];
     private readonly List<(string When, (double Host, double Containers, int Count) Memory)> memory = [];
+    private readonly List<(string Mode, IReadOnlyList<(double Container, double Queued)> Runs)> breakdowns = [];
     private double transitionsPerSecond;
 
     public void Header()
@@ -35,6 +36,9 @@ internal sealed class Report(int rounds)
 
     public void Transitions(double perSecond) => transitionsPerSecond = perSecond;
 
+    /// <summary>The supervisor's figures of the trivial HTTP runs, to split the platform's time.</summary>
+    public void Breakdown(string mode, IReadOnlyList<(double Container, double Queued)> runs) => breakdowns.Add((mode, runs));
+
     public void Print()
     {
         var cli = latency["cli"].P50;
@@ -58,6 +62,16 @@ internal sealed class Report(int rounds)
         Goal("tool state changes per second (16 at once, PostgreSQL)", transitionsPerSecond, "≥ 1000");
         Goal("catalog page p95 ms", latency["catalog-page"].P95, "≤ 50");
         Goal("\"Mina körningar\" page p95 ms", latency["myruns-page"].P95, "≤ 50");
+
+        Console.WriteLine();
+        Console.WriteLine("where a trivial HTTP run's time goes (p50 ms; from the host's run log)   HTTP   queued  container  rest");
+        foreach (var (mode, runs) in breakdowns.Where(b => b.Runs.Count > 0))
+        {
+            var http = latency[mode == "pool on" ? "http-on" : "http-off"].P50;
+            var queued = new Timings("queued", [.. runs.Select(r => r.Queued)]).P50;
+            var container = new Timings("container", [.. runs.Select(r => r.Container)]).P50;
+            Console.WriteLine($"{mode,-72} {http,6:F0} {queued,8:F0} {container,10:F0} {http - queued - container,5:F0}");
+        }
 
         Console.WriteLine();
         Console.WriteLine($"{"throughput (runs/s)",-20} {"raw loop",9} {"pool off",9} {"pool on",9} {"off÷raw",8} {"on÷raw",8}");
