@@ -17,6 +17,28 @@ internal static class ContainerSpec
     /// <summary>The container name of a run, whether it was created for the run or taken from the warm pool.</summary>
     public static string NameFor(Guid runId) => $"skriptoteket-run-{runId:N}";
 
+    /// <summary>
+    /// The run a listed container serves: its run-id label, or for a warm pool container (no run-id label) the
+    /// run named in its container name; null for a pool container no run has taken.
+    /// </summary>
+    public static Guid? RunIdOf(IDictionary<string, string>? labels, IEnumerable<string>? names)
+    {
+        if (labels is not null && labels.TryGetValue(ContainerLabels.RunId, out var label) && Guid.TryParse(label, out var fromLabel))
+        {
+            return fromLabel;
+        }
+        const string prefix = "skriptoteket-run-";
+        foreach (var name in names ?? [])
+        {
+            var bare = name.TrimStart('/');
+            if (bare.StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParseExact(bare[prefix.Length..], "N", out var fromName))
+            {
+                return fromName;
+            }
+        }
+        return null;
+    }
+
     /// <param name="cluster">The Orleans cluster id (null outside a silo): with the silo name it tells whose leftover a container is.</param>
     public static CreateContainerParameters Create(Guid runId, string silo, string? cluster, ExecutionOptions options) =>
         Build(NameFor(runId), options, new Dictionary<string, string>

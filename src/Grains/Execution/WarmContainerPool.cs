@@ -26,6 +26,7 @@ internal sealed class WarmContainerPool : IAsyncDisposable
     private readonly IDisposable? optionsChanged;
     private DateTimeOffset lastDemand;
     private Task loop = Task.CompletedTask;
+    private static readonly TimeSpan LeftoverSweepInterval = TimeSpan.FromMinutes(1);
     private readonly string? cluster;
     private bool stopped;
 
@@ -53,7 +54,7 @@ internal sealed class WarmContainerPool : IAsyncDisposable
         get { lock (gate) { return idle.Count; } }
     }
 
-    /// <summary>Starts the background loop (removes this silo's stale pool leftovers first, then fills).</summary>
+    /// <summary>Starts the background loop (removes exited pool leftovers at once and every minute, fills).</summary>
     public void Start()
     {
         lock (gate)
@@ -156,10 +157,16 @@ internal sealed class WarmContainerPool : IAsyncDisposable
 
     private async Task FillLoopAsync(CancellationToken stop)
     {
-        await RemoveExitedLeftoversAsync(stop);
         var failures = 0;
+        var swept = DateTimeOffset.MinValue;
         while (!stop.IsCancellationRequested)
         {
+            // A killed host's pool containers exit a moment after it died (possibly after this pool started).
+            if (time.GetUtcNow() - swept > LeftoverSweepInterval)
+            {
+                await RemoveExitedLeftoversAsync(stop);
+                swept = time.GetUtcNow();
+            }
             var o = options.CurrentValue;
             // A container that died waiting (e.g. an image without the warm entry) counts as a failed create:
             // it is not replaced in a tight loop.
