@@ -9,7 +9,8 @@ the one of runner.py (PROTOCOL.md); only the moment the script's process is made
   /dev/null, the same three pipes. The zygote imports the heavy curated libraries (PREIMPORTS) with its
   stdout/stderr pointed at /dev/null, says "ready" on a pipe, and blocks until it is told what to call.
 - When the job tar has been unpacked, runner.py's `run_child` is replaced by `run_child_warm` below: if the
-  zygote is ready, it gets one message (entrypoint, input path, HTML cap) and becomes the script's process
+  zygote is ready, it gets one message (what run_child puts on a cold child's command line: entrypoint, input
+  path, HTML cap, protocol version, caps) and becomes the script's process
   through runner.child_main, so the script finds pandas & co. already in sys.modules. The script's clock
   starts at that message, as the cold path's starts at the child's spawn.
 - If the zygote is not ready yet (the job came during its imports) or died, it is killed and the script
@@ -81,8 +82,10 @@ class Zygote:
     def is_ready(self):
         return self.ready.is_set() and self.proc.poll() is None
 
-    def go(self, entrypoint, input_path, html_cap):
-        message = json.dumps({"entrypoint": entrypoint, "input_path": input_path, "html_cap": html_cap})
+    def go(self, job, input_path):
+        """What runner.run_child passes a cold child on its command line, as one message."""
+        message = json.dumps({"entrypoint": job["entrypoint"], "input_path": input_path,
+                              "html_cap": job["caps"]["html_bytes"], "version": job["version"], "caps": job["caps"]})
         os.write(self.go_w, message.encode("utf-8"))
         os.close(self.go_w)
 
@@ -109,12 +112,12 @@ def run_child_warm(job, input_path):
     readers = {
         "stdout": runner.HeadReader(z.out_r, caps["stdout_bytes"] + 4),
         "stderr": runner.HeadReader(z.err_r, caps["stderr_bytes"] + 4),
-        "result": runner.HeadReader(z.result_r, caps["html_bytes"] * 6 + 65536),
+        "result": runner.HeadReader(z.result_r, (caps["html_bytes"] + caps["blocks_bytes"]) * 6 + 65536),
     }
     for reader in readers.values():
         reader.start()
     started = time.monotonic()
-    z.go(job["entrypoint"], input_path, caps["html_bytes"])
+    z.go(job, input_path)
     timed_out = False
     try:
         z.proc.wait(timeout=job["timeout_seconds"])
@@ -164,7 +167,8 @@ def zygote_main(go_fd, ready_fd, result_fd):
     if not chunks:
         return 0  # the container is going away without a job
     go = json.loads(b"".join(chunks).decode("utf-8"))
-    code = runner.child_main(go["entrypoint"], go["input_path"], int(go["html_cap"]), result_fd)
+    code = runner.child_main(go["entrypoint"], go["input_path"], int(go["html_cap"]), result_fd,
+                             int(go["version"]), go["caps"])
     _exit_without_teardown(code)
 
 

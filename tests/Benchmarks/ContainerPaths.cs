@@ -33,10 +33,10 @@ internal sealed class ContainerPaths : IAsyncDisposable
 
     public WarmContainerPool Pool { get; }
 
-    /// <summary>`docker run --rm &lt;runner image&gt; python3 -c pass` through the CLI, as an operator would time it.</summary>
+    /// <summary>`docker run --rm --entrypoint python3 &lt;runner image&gt; -c pass` through the CLI (the image's entrypoint is the wrapper).</summary>
     public async Task CliRunAsync()
     {
-        using var process = Process.Start(new ProcessStartInfo("docker", ["run", "--rm", "--network", "none", options.RunnerImage, "python3", "-c", "pass"])
+        using var process = Process.Start(new ProcessStartInfo("docker", ["run", "--rm", "--network", "none", "--entrypoint", "python3", options.RunnerImage, "-c", "pass"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
