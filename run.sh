@@ -10,8 +10,6 @@ scripts/prepare.sh
 source .local/env.sh
 
 export SKRIPTOTEKET_PORT="${SKRIPTOTEKET_PORT:-5080}"
-# Artifacts outlive a reboot here, unlike the temp-folder default.
-export Execution__ArtifactsRoot="${Execution__ArtifactsRoot:-$PWD/.local/artifacts}"
 echo "[run] building the host"
 scripts/publish.sh
 echo "[run] Skriptoteket on http://127.0.0.1:${SKRIPTOTEKET_PORT} (Ctrl-C stops it)"

@@ -14,7 +14,8 @@ state=${SKRIPTOTEKET_STATE_DIR:-$repo/.local}
 # Debian's client: the one in /usr/local/bin has no buildx, so it falls back to the legacy builder.
 docker=/usr/bin/docker
 
-recipe=$(cd "$here" && sha256sum Dockerfile build.sh packages.txt runner.py warm.py | sha256sum | cut -c1-12)
+recipe=$(cd "$here" && sha256sum Dockerfile build.sh packages.txt runner.py warm.py $(find lib -name '*.py' | sort) |
+  sha256sum | cut -c1-12)
 tag="skriptoteket-runner:$recipe"
 
 if "$docker" image inspect "$tag" >/dev/null 2>&1; then
@@ -122,6 +123,9 @@ install -d -o 0 -g 0 -m 0755 "$root/opt/skriptoteket"
 install -o 0 -g 0 -m 0644 "$here/runner.py" "$root/opt/skriptoteket/runner.py"
 # The warm pool's entry (docs/execution.md, "Warm pool"): runner.py with the libraries imported in advance.
 install -o 0 -g 0 -m 0644 "$here/warm.py" "$root/opt/skriptoteket/warm.py"
+# The helper module scripts import (`import skriptoteket`, protocol v2); the wrapper adds lib/ to sys.path.
+install -d -o 0 -g 0 -m 0755 "$root/opt/skriptoteket/lib/skriptoteket"
+install -o 0 -g 0 -m 0644 "$here"/lib/skriptoteket/*.py "$root/opt/skriptoteket/lib/skriptoteket/"
 # matplotlib scans the fonts on first use; build that cache once, the wrapper copies it to /tmp/mpl.
 run_logged in_root env MPLCONFIGDIR=/opt/skriptoteket/mpl-cache MPLBACKEND=Agg \
   python3 -c 'import matplotlib.font_manager'

@@ -27,13 +27,21 @@ import time
 import traceback
 import unicodedata
 
+# The helper module `skriptoteket` (and its block rules, shared with this wrapper) sits in lib/ next to
+# this file; -I keeps it off sys.path, so it is added here, for the wrapper and for the script's child.
+LIB_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib")
+sys.path.insert(0, LIB_DIR)
+from skriptoteket import _blocks  # noqa: E402 - needs LIB_DIR on sys.path
+
 WORK = "/work"
 INPUT_DIR = WORK + "/input"
 OUTPUT_DIR = WORK + "/output"
 SCRIPT_PATH = WORK + "/script.py"
 MANIFEST_NAME = "manifest.json"
+FIELDS_PATH = WORK + "/fields.json"
+JOB_JSON_MAX = 1 << 20  # v2 field values (long texts) travel in job.json
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSIONS = (1, 2)
 DEFAULT_TIMEOUT_SECONDS = 55
 MAX_TIMEOUT_SECONDS = 3600
 DEFAULT_CAPS = {
@@ -44,6 +52,8 @@ DEFAULT_CAPS = {
     "artifact_total_bytes": 52428800,
     "artifact_bytes": 20971520,
 }
+DEFAULT_CAPS.update({k: v for k, v in _blocks.DEFAULT_CAPS.items() if k not in DEFAULT_CAPS})
+IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 MPL_CACHE_SEED = "/opt/skriptoteket/mpl-cache"  # font cache built into the image by build.sh
 SUMMARY_CHARS = 500
 SKIPPED_LIST_MAX = 100  # a script creating 100k files must not blow up result.json
@@ -70,6 +80,13 @@ MSG_NOT_CALLABLE = "{0} i skriptet är inte en funktion."
 MSG_BAD_RETURN = "{0} ska returnera text (str) med HTML, men returnerade {1}."
 MSG_SYS_EXIT = "Skriptet avslutades med sys.exit({0})."
 MSG_MEMORY = "Skriptet fick slut på minne (MemoryError)."
+MSG_IMAGE_MISSING = "Bilden {0} kunde inte visas (filen saknas, är ingen bild eller fick inte plats)."
+
+# Protocol v2 sorts failures for the host: what the teacher may read and what only the author may.
+KIND_USER = "user"        # ToolUserError or sys.exit("text"): the author's words for the teacher
+KIND_LIMIT = "limit"      # timeout, memory: the platform's own message, useful to the teacher
+KIND_SCRIPT = "script"    # any other failure: the host shows a generic message with a run reference
+MSG_SCRIPT_FAILED = "Verktyget stötte på ett oväntat fel."  # v2 summary of KIND_SCRIPT; details in error_detail
 
 
 class ProtocolError(Exception):
@@ -137,7 +154,7 @@ def unpack_job(stream):
                 if parts == ["job.json"]:
                     if job_bytes is not None:
                         raise ProtocolError("job.json given twice")
-                    if member.size > 65536:
+                    if member.size > JOB_JSON_MAX:
                         raise ProtocolError("job.json is too large")
                     job_bytes = src.read()
                 elif parts == ["script.py"]:
@@ -167,8 +184,12 @@ def parse_job(raw):
         raise ProtocolError("job.json is not valid JSON: %s" % e) from None
     if not isinstance(job, dict):
         raise ProtocolError("job.json must be an object")
-    if job.get("version") != PROTOCOL_VERSION:
-        raise ProtocolError("job.json version must be %d" % PROTOCOL_VERSION)
+    version = job.get("version")
+    if isinstance(version, bool) or version not in PROTOCOL_VERSIONS:
+        raise ProtocolError("job.json version must be one of %s" % (PROTOCOL_VERSIONS,))
+    fields = job.get("fields", {}) if version >= 2 else {}
+    if not isinstance(fields, dict):
+        raise ProtocolError("fields must be an object")
     entrypoint = job.get("entrypoint", "run_tool")
     if not isinstance(entrypoint, str) or not entrypoint.isidentifier():
         raise ProtocolError("entrypoint must be a Python identifier")
@@ -186,7 +207,17 @@ def parse_job(raw):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ProtocolError("caps.%s must be an integer >= 0" % key)
         caps[key] = value
-    return {"entrypoint": entrypoint, "timeout_seconds": timeout, "caps": caps}
+    return {"version": version, "entrypoint": entrypoint, "timeout_seconds": timeout, "caps": caps,
+            "fields": fields}
+
+
+def write_fields(job):
+    """v2: the field values for the helper module (`skriptoteket.fields`), read-only for the script."""
+    if job["version"] < 2:
+        return
+    with open(FIELDS_PATH, "w", encoding="utf-8") as f:
+        json.dump(job["fields"], f, ensure_ascii=False)
+    os.chmod(FIELDS_PATH, 0o444)
 
 
 def write_manifest(inputs):
@@ -287,14 +318,15 @@ def run_child(job, input_path):
     result_r, result_w = os.pipe()
     out_r, out_w = os.pipe()
     err_r, err_w = os.pipe()
-    # The child's result message carries the (already capped) HTML as JSON; allow for escaping.
+    # The child's result message carries the (already capped) HTML and blocks as JSON; allow for escaping.
     readers = {
         "stdout": HeadReader(out_r, caps["stdout_bytes"] + 4),
         "stderr": HeadReader(err_r, caps["stderr_bytes"] + 4),
-        "result": HeadReader(result_r, caps["html_bytes"] * 6 + 65536),
+        "result": HeadReader(result_r, (caps["html_bytes"] + caps["blocks_bytes"]) * 6 + 65536),
     }
     args = [sys.executable, "-I", os.path.abspath(__file__), "--child",
-            job["entrypoint"], input_path, str(caps["html_bytes"]), str(result_w)]
+            job["entrypoint"], input_path, str(caps["html_bytes"]), str(result_w),
+            str(job["version"]), json.dumps(caps)]
     started = time.monotonic()
     proc = subprocess.Popen(
         args, cwd=WORK, env=CHILD_ENV, stdin=subprocess.DEVNULL, stdout=out_w, stderr=err_w,
@@ -321,17 +353,25 @@ def run_child(job, input_path):
     return proc.returncode, timed_out, duration_ms, readers
 
 
+def _failure(summary, kind, detail=None):
+    return {"status": "failed", "html": "", "html_truncated": False, "blocks": [],
+            "blocks_truncated": False, "error_summary": summary, "error_kind": kind, "error_detail": detail}
+
+
 def decide_outcome(job, returncode, timed_out, result_reader):
-    """Returns (status, html, html_truncated, error_summary)."""
+    """The run's outcome as a dict: status, html (+ truncated), blocks (+ truncated), error summary, kind
+    and detail (v2; the host drops kind and detail for v1 jobs)."""
     if timed_out:
-        return "timed_out", "", False, MSG_TIMEOUT.format(_format_seconds(job["timeout_seconds"]))
+        return dict(_failure(MSG_TIMEOUT.format(_format_seconds(job["timeout_seconds"])), KIND_LIMIT),
+                    status="timed_out")
     if returncode < 0:
         sig = -returncode
         if sig == signal.SIGKILL:
             # We did not kill it, so the kernel did: inside a memory-limited container that is the
             # OOM killer. The host double-checks Docker's State.OOMKilled.
-            return "failed", "", False, MSG_OOM
-        return "failed", "", False, MSG_SIGNAL.format(_signal_name(sig))
+            return _failure(MSG_OOM, KIND_LIMIT)
+        message = MSG_SIGNAL.format(_signal_name(sig))
+        return _failure(message, KIND_SCRIPT, message)
     message = None
     if result_reader.total and result_reader.total <= len(result_reader.head):
         try:
@@ -339,14 +379,44 @@ def decide_outcome(job, returncode, timed_out, result_reader):
         except ValueError:
             message = None
     if not isinstance(message, dict):
-        return "failed", "", False, (MSG_EXIT.format(returncode) if returncode else MSG_NO_RESULT)
+        text = MSG_EXIT.format(returncode) if returncode else MSG_NO_RESULT
+        return _failure(text, KIND_SCRIPT, text)
     if message.get("ok") is True and returncode == 0:
         html = message.get("html") if isinstance(message.get("html"), str) else ""
-        return "succeeded", html, bool(message.get("html_truncated")), None
+        blocks, cut = [], False
+        if job["version"] >= 2 and isinstance(message.get("blocks"), list):
+            try:
+                # The child ran the author's code: its blocks are checked again here.
+                blocks, cut = _blocks.normalize(message["blocks"], job["caps"])
+            except _blocks.BlockError as e:
+                return _failure(str(e), KIND_SCRIPT, str(e))
+        return {"status": "succeeded", "html": html, "html_truncated": bool(message.get("html_truncated")),
+                "blocks": blocks, "blocks_truncated": cut or message.get("blocks_truncated") is True,
+                "error_summary": None, "error_kind": None, "error_detail": None}
     summary = message.get("error")
     if not isinstance(summary, str) or not summary:
         summary = MSG_EXIT.format(returncode) if returncode else MSG_NO_RESULT
-    return "failed", "", False, summary
+    kind = message.get("error_kind") if message.get("error_kind") in (KIND_USER, KIND_LIMIT) else KIND_SCRIPT
+    if kind == KIND_USER:
+        return _failure(_user_text(summary), kind)
+    return _failure(_clip(summary), kind, _clip(summary))
+
+
+def attach_images(blocks, artifacts):
+    """Points each image block at its artifact (by the file's path below /work/output); a block whose
+    file is not an accepted image artifact becomes a warning notice."""
+    by_path = {a["rel"]: a["name"] for a in artifacts}
+    result = []
+    for block in blocks:
+        if block["kind"] == "image":
+            name = by_path.get(os.path.normpath(block.get("path", "")))
+            if name is None or not name.lower().endswith(IMAGE_EXTENSIONS):
+                result.append({"kind": "notice", "level": "warning", "truncated": False,
+                               "text": MSG_IMAGE_MISSING.format(block.get("path", "?"))})
+                continue
+            block = {"kind": "image", "artifact": name, "alt": block.get("alt", "")}
+        result.append(block)
+    return result
 
 
 def _format_seconds(value):
@@ -511,7 +581,7 @@ def collect_artifacts(caps):
             continue
         total += size
         name = _unique(name, taken)
-        accepted.append({"name": name, "bytes": size, "sha256": digest.hexdigest(), "fd": fd})
+        accepted.append({"name": name, "bytes": size, "sha256": digest.hexdigest(), "fd": fd, "rel": rel})
     return accepted, skipped, omitted
 
 
@@ -550,16 +620,17 @@ def parent_main():
         job, inputs = unpack_job(sys.stdin.buffer.raw)
         os.makedirs(OUTPUT_DIR, exist_ok=True)
         write_manifest(inputs)
+        write_fields(job)
     except ProtocolError as e:
         log("input refused: %s" % e)
         return 2
     input_path = os.path.join(INPUT_DIR, inputs[0]) if inputs else INPUT_DIR
     seed_matplotlib_cache()
     returncode, timed_out, duration_ms, readers = run_child(job, input_path)
-    status, html, html_truncated, summary = decide_outcome(
-        job, returncode, timed_out, readers["result"])
+    outcome = decide_outcome(job, returncode, timed_out, readers["result"])
+    status = outcome["status"]
     caps = job["caps"]
-    html_bytes, html_truncated = cap_text(html, caps["html_bytes"], html_truncated)
+    html_bytes, html_truncated = cap_text(outcome["html"], caps["html_bytes"], outcome["html_truncated"])
     stdout_bytes, stdout_truncated = cap_text(
         readers["stdout"].head, caps["stdout_bytes"],
         readers["stdout"].total > len(readers["stdout"].head))
@@ -568,11 +639,11 @@ def parent_main():
         readers["stderr"].total > len(readers["stderr"].head))
     artifacts, skipped, omitted = collect_artifacts(caps)
     result = {
-        "version": PROTOCOL_VERSION,
+        "version": job["version"],
         "status": status,
         "html": html_bytes.decode("utf-8"),
         "html_truncated": html_truncated,
-        "error_summary": summary,
+        "error_summary": outcome["error_summary"],
         "stdout_truncated": stdout_truncated,
         "stderr_truncated": stderr_truncated,
         "artifacts": [{k: a[k] for k in ("name", "bytes", "sha256")} for a in artifacts],
@@ -580,6 +651,15 @@ def parent_main():
         "artifacts_skipped_omitted": omitted,
         "duration_ms": duration_ms,
     }
+    if job["version"] >= 2:
+        if outcome["error_kind"] == KIND_SCRIPT:
+            result["error_summary"] = MSG_SCRIPT_FAILED  # exception text only in error_detail
+        result.update({
+            "blocks": attach_images(outcome["blocks"], artifacts),
+            "blocks_truncated": outcome["blocks_truncated"],
+            "error_kind": outcome["error_kind"],
+            "error_detail": outcome["error_detail"],
+        })
     write_result_tar(out, result, stdout_bytes, stderr_bytes, artifacts)
     out.flush()
     log("%s in %d ms, %d artifacts" % (status, duration_ms, len(artifacts)))
@@ -611,7 +691,8 @@ def _print_user_traceback(exc):
     sys.stderr.write("".join(te.format()))
 
 
-def _call_script(entrypoint, input_path, html_cap):
+def _call_script(entrypoint, input_path, html_cap, version=1, caps=None):
+    import skriptoteket  # before the script: its ToolUserError is the one the script raises
     try:
         spec = importlib.util.spec_from_file_location("script", SCRIPT_PATH)
         module = importlib.util.module_from_spec(spec)
@@ -626,17 +707,39 @@ def _call_script(entrypoint, input_path, html_cap):
     except SystemExit as e:
         if e.code is None or e.code == 0:
             return {"ok": True, "html": "", "html_truncated": False}
-        return {"ok": False, "error": _clip(e.code if isinstance(e.code, str)
-                                            else MSG_SYS_EXIT.format(e.code))}
+        if isinstance(e.code, str):
+            return {"ok": False, "error": _clip(e.code), "error_kind": KIND_USER}
+        return {"ok": False, "error": MSG_SYS_EXIT.format(e.code)}
+    except skriptoteket.ToolUserError as e:
+        if version < 2:
+            _print_user_traceback(e)
+            return {"ok": False, "error": _summary(e)}
+        return {"ok": False, "error": _user_text(e.message) or MSG_NO_RESULT, "error_kind": KIND_USER}
+    except MemoryError as e:
+        _print_user_traceback(e)
+        return {"ok": False, "error": MSG_MEMORY, "error_kind": KIND_LIMIT}
     except BaseException as e:  # noqa: BLE001 - anything the script raises is the script's failure
         _print_user_traceback(e)
         return {"ok": False, "error": _summary(e)}
     if value is None:
         value = ""
+    if version >= 2 and isinstance(value, (list, tuple, dict)):
+        try:
+            blocks, cut = _blocks.normalize(list(value) if not isinstance(value, dict) else value, caps or {})
+        except _blocks.BlockError as e:
+            return {"ok": False, "error": _clip(str(e))}
+        return {"ok": True, "html": "", "html_truncated": False, "blocks": blocks, "blocks_truncated": cut}
     if not isinstance(value, str):
-        return {"ok": False, "error": MSG_BAD_RETURN.format(entrypoint, type(value).__name__)}
+        message = _blocks.MSG_BAD_RETURN_V2 if version >= 2 else MSG_BAD_RETURN
+        return {"ok": False, "error": message.format(entrypoint, type(value).__name__)}
     html, truncated = cap_text(value, html_cap)
     return {"ok": True, "html": html.decode("utf-8"), "html_truncated": truncated}
+
+
+def _user_text(text):
+    """The author's message for the teacher, as written (line breaks kept), at most SUMMARY_CHARS."""
+    text = str(text).replace("\x00", "\ufffd").strip()
+    return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS - 1] + "…"
 
 
 def _clip(text):
@@ -658,14 +761,14 @@ def _harden_child():
         pass
 
 
-def child_main(entrypoint, input_path, html_cap, result_fd):
+def child_main(entrypoint, input_path, html_cap, result_fd, version=1, caps=None):
     os.set_inheritable(result_fd, False)  # programs the script starts must not get the result pipe
     _harden_child()
     sys.dont_write_bytecode = True  # -I ignores PYTHONDONTWRITEBYTECODE; /work is not for .pyc
     sys.argv = [SCRIPT_PATH]
     for stream in (sys.stdout, sys.stderr):
         stream.reconfigure(line_buffering=True)  # output printed before a timeout is kept
-    outcome = _call_script(entrypoint, input_path, html_cap)
+    outcome = _call_script(entrypoint, input_path, html_cap, version, caps)
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
@@ -678,8 +781,8 @@ def child_main(entrypoint, input_path, html_cap, result_fd):
 
 
 def main(argv):
-    if len(argv) == 6 and argv[1] == "--child":
-        return child_main(argv[2], argv[3], int(argv[4]), int(argv[5]))
+    if len(argv) == 8 and argv[1] == "--child":
+        return child_main(argv[2], argv[3], int(argv[4]), int(argv[5]), int(argv[6]), json.loads(argv[7]))
     if len(argv) != 1:
         log("usage: runner.py < job.tar")
         return 2

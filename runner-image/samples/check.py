@@ -70,7 +70,23 @@ def check(expect, result, files, seconds):
         if not cond:
             problems.append(message)
 
-    want(result["version"] == 1, "version != 1")
+    want(result["version"] == expect.get("version", 1), f"version {result['version']}")
+    for key in ("error_kind", "error_detail", "blocks_truncated"):
+        if key in expect:
+            want(result.get(key) == expect[key], f"{key}: {result.get(key)!r}, expected {expect[key]!r}")
+    blocks = result.get("blocks", [])
+    if "blocks_kinds" in expect:
+        kinds = [b["kind"] for b in blocks]
+        want(kinds == expect["blocks_kinds"], f"blocks {kinds}, expected {expect['blocks_kinds']}")
+    tables = [b for b in blocks if b["kind"] == "table"]
+    if "table_shape" in expect:
+        shape = [len(tables[0]["rows"]), len(tables[0]["columns"]), tables[0]["truncated"]] if tables else None
+        want(shape == expect["table_shape"], f"table shape {shape}, expected {expect['table_shape']}")
+    if "blocks_json_max_bytes" in expect:
+        size = len(json.dumps(blocks, ensure_ascii=False).encode())
+        want(size <= expect["blocks_json_max_bytes"], f"blocks take {size} bytes")
+    for part in expect.get("blocks_contains", []):
+        want(part in json.dumps(blocks, ensure_ascii=False), f"blocks lack {part!r}")
     for key in ("status", "html_truncated", "stdout_truncated", "stderr_truncated"):
         if key in expect:
             want(result[key] == expect[key], f"{key}: {result[key]!r}, expected {expect[key]!r}")

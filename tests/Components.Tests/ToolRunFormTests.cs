@@ -21,7 +21,7 @@ public sealed class ToolRunFormTests : ComponentContext
             .Add(f => f.Tool, tool)
             .Add(f => f.Limits, Limits)
             .Add(f => f.Starting, starting)
-            .Add(f => f.OnRun, (IReadOnlyList<IBrowserFile> files) => started = files));
+            .Add(f => f.OnRun, (RunFormInput input) => started = input.Files));
 
     [Fact]
     public void Loading_shows_a_busy_placeholder_and_no_controls()

@@ -30,9 +30,6 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
-    /// <summary>Execution:ArtifactsRoot of the silos (sandbox inputs are kept beside it in "sandbox-inputs").</summary>
-    public string ArtifactsRoot { get; private set; } = null!;
-
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync("grains");
@@ -48,8 +45,6 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.Properties["Uploads:MaxRunBytes"] = (MaxUploadFileBytes * 3 / 2).ToString();
         builder.Properties["Execution:ProductionTimeoutSeconds"] = "10";
         builder.Properties["Execution:HardKillMarginSeconds"] = "10";
-        ArtifactsRoot = Path.Combine(Path.GetTempPath(), "skriptoteket-grain-tests", Guid.NewGuid().ToString("N"), "artifacts");
-        builder.Properties["Execution:ArtifactsRoot"] = ArtifactsRoot;
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();

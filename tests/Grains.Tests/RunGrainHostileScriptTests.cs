@@ -30,6 +30,9 @@ public sealed class RunGrainHostileScriptTests(ClusterFixture fixture)
         { "raises", "def run_tool(i, o):\n    raise ValueError('Kolumnen Betyg saknas')\n", [RunStatus.Failed] },
         // PostgreSQL text refuses NUL: the message must still reach the runs row, made storable.
         { "NUL in the error message", "def run_tool(i, o):\n    raise ValueError('Kolumn\\x00Betyg')\n", [RunStatus.Failed] },
+        { "NUL in a ToolUserError", "import skriptoteket as st\ndef run_tool(i, o):\n    raise st.ToolUserError('Kolumn\\x00Betyg')\n", [RunStatus.Failed] },
+        // Output blocks past every cap, with NUL and lone surrogates the runs row must still store.
+        { "hostile blocks", HostileScripts.HostileBlocks, [RunStatus.Succeeded] },
         { "symlink and ..", HostileScripts.SymlinkAndEscape, [RunStatus.Succeeded] },
         { "background child", HostileScripts.BackgroundChild, [RunStatus.Succeeded] },
         { "stdout and stderr flood", HostileScripts.StdoutAndStderrFlood, [RunStatus.Succeeded] },
@@ -52,6 +55,8 @@ public sealed class RunGrainHostileScriptTests(ClusterFixture fixture)
         Assert.True(expected.Contains(done.Status), $"{name}: {done.Status} {done.Output.ErrorSummary}");
         Assert.Equal(RunSpelling.Status(done.Status), await Row<string>(hostile.RunId, "status"));
         Assert.Equal(done.Output.ErrorSummary, await Row<string>(hostile.RunId, "error_summary"));
+        Assert.Equal(done.Output.ErrorDetail, await Row<string>(hostile.RunId, "error_detail"));
+        Assert.Equal(done.Output.Blocks.Count, await Row<int>(hostile.RunId, "jsonb_array_length(blocks)"));
         Assert.NotEqual(default, await Row<DateTime>(hostile.RunId, "finished_at"));
         if (done.Status != RunStatus.Succeeded)
         {
@@ -73,11 +78,21 @@ public sealed class RunGrainHostileScriptTests(ClusterFixture fixture)
                 Assert.Contains("minne", run.Output.ErrorSummary);
                 break;
             case "raises":
-                Assert.Contains("Kolumnen Betyg saknas", run.Output.ErrorSummary);
+                // The teacher's text names no exception; the author (here an admin) reads it in the detail.
+                Assert.Equal(RunReference.UnexpectedFailure(run.RunId), run.Output.ErrorSummary);
+                Assert.Equal("ValueError: Kolumnen Betyg saknas", run.Output.ErrorDetail);
                 Assert.Contains("Traceback", run.Output.Stderr);
                 break;
             case "NUL in the error message":
-                Assert.Equal("ValueError: Kolumn\uFFFDBetyg", run.Output.ErrorSummary);
+                Assert.Equal("ValueError: Kolumn\uFFFDBetyg", run.Output.ErrorDetail);
+                break;
+            case "NUL in a ToolUserError":
+                Assert.Equal("Kolumn\uFFFDBetyg", run.Output.ErrorSummary);
+                break;
+            case "hostile blocks":
+                Assert.True(run.Output.BlocksTruncated);
+                Assert.Equal(new ExecutionOptions().BlockCountCap, run.Output.Blocks.Count);
+                Assert.Equal(new ExecutionOptions().TableRowsCap, run.Output.Blocks[0].Rows.Count);
                 break;
             case "symlink and ..":
                 Assert.Equal(["ok.txt"], run.Output.Artifacts.Select(a => a.Name));

@@ -70,6 +70,36 @@ public sealed class RunQueueTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_starts_never_overfill_the_queue()
+    {
+        var (_, version, _) = await ToolRows.InsertAsync(fixture.Database, Endless, admin.UserId, published: false);
+        var grains = Enumerable.Range(0, 10).Select(_ => fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid())).ToList();
+
+        var outcomes = await Task.WhenAll(grains.Select(async g =>
+        {
+            try
+            {
+                await g.StartAsync(RunRequest.Sandbox(version, admin, []));
+                return (Grain: g, Busy: false);
+            }
+            catch (DomainException e) when (e.Code == ErrorCode.Busy)
+            {
+                return (Grain: g, Busy: true);
+            }
+        }));
+        var accepted = outcomes.Where(o => !o.Busy).Select(o => o.Grain).ToList();
+        foreach (var g in accepted)
+        {
+            await g.CancelAsync(admin);
+        }
+
+        // One slot and two places: whatever the interleaving, exactly three of ten concurrent starts get in.
+        Assert.Equal(3, accepted.Count);
+        Assert.Equal(0, await fixture.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM runs WHERE id IN ('{string.Join("','", outcomes.Where(o => o.Busy).Select(o => o.Grain.GetPrimaryKey()))}')"));
+    }
+
+    [Fact]
     public async Task Cancel_works_while_running_and_while_queued()
     {
         var (_, version, _) = await ToolRows.InsertAsync(fixture.Database, Endless, admin.UserId, published: false);

@@ -6,7 +6,10 @@ using Skriptoteket.TestSupport;
 
 namespace Skriptoteket.Grains.Tests;
 
-/// <summary>The retention sweep removes expired artifact folders and sandbox inputs, keeps fresh ones, and audits itself.</summary>
+/// <summary>
+/// Artifacts and sandbox inputs are rows in PostgreSQL (docs/adr/0011-artifact-storage.md); the retention sweep
+/// deletes expired ones, keeps fresh ones, marks the runs and audits itself.
+/// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class RunRetentionTests(ClusterFixture fixture)
 {
@@ -18,28 +21,48 @@ public sealed class RunRetentionTests(ClusterFixture fixture)
         var run = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
         var started = await run.StartAsync(RunRequest.Sandbox(version, admin, [new RunInputFile("namn.txt", Encoding.UTF8.GetBytes("Ebba"))]));
         var done = await (await RunGrainTests.WatchAsync(fixture, run, admin)).FinishedAsync();
-        var freshArtifacts = Path.Combine(fixture.ArtifactsRoot, started.RunId.ToString("N"));
-        var sandboxInputs = Path.Combine(fixture.ArtifactsRoot, "..", "sandbox-inputs", started.RunId.ToString("N"));
-        Assert.True(File.Exists(Path.Combine(freshArtifacts, "kopia.txt")));
-        Assert.True(File.Exists(Path.Combine(sandboxInputs, "namn.txt")));
+        Assert.Equal(1L, await CountAsync(started.RunId, "artifact"));
+        Assert.Equal(1L, await CountAsync(started.RunId, "sandbox_input"));
         Assert.Equal("Ebba", Encoding.UTF8.GetString((await run.GetArtifactAsync(admin, done.Output.Artifacts[0].Id)).Content));
-        var expired = Directory.CreateDirectory(Path.Combine(fixture.ArtifactsRoot, Guid.NewGuid().ToString("N")));
-        await File.WriteAllTextAsync(Path.Combine(expired.FullName, "gammal.txt"), "x");
-        expired.LastWriteTimeUtc = DateTime.UtcNow.AddDays(-8);
-        Directory.SetLastWriteTimeUtc(sandboxInputs, DateTime.UtcNow.AddDays(-2));
-        var stray = Directory.CreateDirectory(Path.Combine(fixture.ArtifactsRoot, "inte-en-korning"));
-        stray.LastWriteTimeUtc = DateTime.UtcNow.AddDays(-30);
+        var expiredRun = Guid.NewGuid();
+        await fixture.Database.ScalarAsync<int>($"""
+            INSERT INTO run_files (run_id, kind, name, size_bytes, content, created_at)
+            VALUES ('{expiredRun}', 'artifact', 'gammal.txt', 1, 'x'::bytea, now() - interval '8 days');
+            UPDATE run_files SET created_at = now() - interval '2 days' WHERE run_id = '{started.RunId}' AND kind = 'sandbox_input';
+            SELECT 0
+            """);
 
         await fixture.Grains.GetGrain<IRetentionGrain>(IRetentionGrain.Key).SweepAsync();
 
-        Assert.False(Directory.Exists(expired.FullName));
-        Assert.False(Directory.Exists(sandboxInputs));
-        Assert.True(Directory.Exists(freshArtifacts));
-        Assert.True(Directory.Exists(stray.FullName));
+        Assert.Equal(0L, await CountAsync(expiredRun, "artifact"));
+        Assert.Equal(0L, await CountAsync(started.RunId, "sandbox_input"));
+        Assert.Equal(1L, await CountAsync(started.RunId, "artifact"));
+        Assert.Equal("Ebba", Encoding.UTF8.GetString((await run.GetArtifactAsync(admin, done.Output.Artifacts[0].Id)).Content));
         var details = await fixture.Database.ScalarAsync<string>(
             "SELECT details::text FROM audit_log WHERE action = 'runs.retention_sweep' ORDER BY id DESC LIMIT 1");
-        Assert.Contains(expired.Name, details);
+        Assert.Contains(expiredRun.ToString("N"), details);
         Assert.Contains(started.RunId.ToString("N"), details);
-        stray.Delete();
     }
+
+    [Fact]
+    public async Task An_expired_artifact_answers_not_found_and_its_run_is_marked()
+    {
+        var admin = new ActingUser(Guid.NewGuid(), Role.Admin);
+        var (_, version, _) = await ToolRows.InsertAsync(fixture.Database, RunGrainTests.Greeting, admin.UserId, published: false);
+        var run = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
+        var started = await run.StartAsync(RunRequest.Sandbox(version, admin, [new RunInputFile("namn.txt", Encoding.UTF8.GetBytes("Ebba"))]));
+        var done = await (await RunGrainTests.WatchAsync(fixture, run, admin)).FinishedAsync();
+        await fixture.Database.ScalarAsync<int>(
+            $"UPDATE run_files SET created_at = now() - interval '8 days' WHERE run_id = '{started.RunId}'; SELECT 0");
+
+        await fixture.Grains.GetGrain<IRetentionGrain>(IRetentionGrain.Key).SweepAsync();
+
+        var gone = await Assert.ThrowsAsync<Abstractions.Errors.DomainException>(() => run.GetArtifactAsync(admin, done.Output.Artifacts[0].Id));
+        Assert.Equal(Abstractions.Errors.ErrorCode.NotFound, gone.Code);
+        Assert.True(await fixture.Database.ScalarAsync<bool>(
+            $"SELECT artifacts_removed_at IS NOT NULL FROM runs WHERE id = '{started.RunId}'"));
+    }
+
+    private Task<long> CountAsync(Guid runId, string kind) =>
+        fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM run_files WHERE run_id = '{runId}' AND kind = '{kind}'");
 }

@@ -9,7 +9,8 @@ namespace Skriptoteket.Runner.Tests;
 
 /// <summary>
 /// The host process dies (SIGKILL) while a run's container is running; started again on the same database
-/// under the same silo name, it removes the orphaned container and records the run as interrupted.
+/// under the same silo name, it removes the orphaned container and records the run as interrupted, and runs
+/// that were waiting in the queue run (docs/adr/0009-cluster-run-queue.md).
 /// </summary>
 [Collection(RunnerCollection.Name)]
 public sealed class HostKillTests(RunnerFixture fixture)
@@ -32,7 +33,6 @@ public sealed class HostKillTests(RunnerFixture fixture)
             ["Orleans__SiloName"] = "kill-test-" + Guid.NewGuid().ToString("N")[..8],
             ["Orleans__ClusterId"] = "kill-" + Guid.NewGuid().ToString("N")[..8],
             ["Orleans__Dashboard"] = "false",
-            ["Execution__ArtifactsRoot"] = Path.Combine(Path.GetTempPath(), "skriptoteket-kill-test", Guid.NewGuid().ToString("N")),
         };
         var runId = Guid.NewGuid();
 
@@ -55,6 +55,51 @@ public sealed class HostKillTests(RunnerFixture fixture)
 
         Assert.Empty(await fixture.ContainersOfRunAsync(runId));
         Assert.Equal("healthy", (await second.GetHealthAsync()).GetProperty("status").GetString(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Runs_waiting_when_the_host_dies_run_after_its_restart()
+    {
+        await using var db = await TestDatabase.CreateAsync("runwait");
+        var admin = new ActingUser(Guid.NewGuid(), Role.Admin);
+        var (_, endless, _) = await ToolRows.InsertAsync(db, Endless, admin.UserId, published: false);
+        var (_, quick, _) = await ToolRows.InsertAsync(db, "def run_tool(input_path, output_dir):\n    return 'efter omstart'\n",
+            admin.UserId, published: false);
+        // The same silo endpoint across the restart, as a real all-in-one host has: the new silo supersedes the
+        // dead one at once, in the same cluster, and finds the queue where its predecessor left it.
+        var settings = new Dictionary<string, string>
+        {
+            ["Orleans__SiloName"] = "wait-test-" + Guid.NewGuid().ToString("N")[..8],
+            ["Orleans__ClusterId"] = "wait-" + Guid.NewGuid().ToString("N")[..8],
+            ["Orleans__SiloPort"] = FreePorts.Next().ToString(),
+            ["Orleans__GatewayPort"] = FreePorts.Next().ToString(),
+            ["Orleans__Dashboard"] = "false",
+            ["Execution__MaxConcurrentRuns"] = "1",
+            ["Execution__ArtifactsRoot"] = Path.Combine(Path.GetTempPath(), "skriptoteket-kill-test", Guid.NewGuid().ToString("N")),
+        };
+        var running = Guid.NewGuid();
+        var waiting = Guid.NewGuid();
+
+        await using (var first = await HostProcess.StartAsync(db.ConnectionString, settings))
+        {
+            using var client = await ConnectAsync(db.ConnectionString, settings["Orleans__ClusterId"]);
+            var grains = client.Services.GetRequiredService<IClusterClient>();
+            await grains.GetGrain<IRunGrain>(running).StartAsync(RunRequest.Sandbox(endless, admin, []));
+            await WaitUntilAsync(async () => (await fixture.ContainersOfRunAsync(running)).Any(c => c.State == "running"));
+            await grains.GetGrain<IRunGrain>(waiting).StartAsync(RunRequest.Sandbox(quick, admin, []));
+            await first.KillAsync();
+            await client.StopAsync();
+        }
+        Assert.Equal("queued", await db.ScalarAsync<string>($"SELECT status FROM runs WHERE id = '{waiting}'"));
+
+        await using var second = await HostProcess.StartAsync(db.ConnectionString, settings);
+        await WaitUntilAsync(async () =>
+            await db.ScalarAsync<string>($"SELECT status FROM runs WHERE id = '{waiting}'") == "succeeded");
+
+        Assert.Equal("interrupted", await db.ScalarAsync<string>($"SELECT status FROM runs WHERE id = '{running}'"));
+        Assert.Equal("efter omstart", await db.ScalarAsync<string>($"SELECT html FROM runs WHERE id = '{waiting}'"));
+        Assert.Empty(await fixture.ContainersOfRunAsync(running));
+        Assert.Equal(0, await db.ScalarAsync<long>("SELECT count(*) FROM run_queue"));
     }
 
     private static async Task<IHost> ConnectAsync(string connectionString, string clusterId)

@@ -16,6 +16,15 @@ public static class HostileScripts
 
     public const string PrintForever = "def run_tool(i, o):\n    while True:\n        print('x' * 10000)\n";
 
+    /// <summary>Output blocks past every cap of protocol v2, with NUL and lone surrogates in their text.</summary>
+    public const string HostileBlocks = """
+        import skriptoteket as st
+        def run_tool(i, o):
+            bad = "a\x00b\ud800c"
+            table = st.table([bad] * 500, [[bad * 1000] * 500 for _ in range(10)] + [[1]] * 100_000, title=bad * 1000)
+            return [table, st.notice(bad * 100_000), st.markdown(bad * 100_000), st.html(bad * 1_000_000)] + [st.notice(bad)] * 1000
+        """;
+
     public const string HugeHtml = "def run_tool(i, o):\n    return '<p>' + 'å' * 5_000_000\n";
 
     public const string BackgroundChild = """

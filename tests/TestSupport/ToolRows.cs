@@ -7,13 +7,17 @@ namespace Skriptoteket.TestSupport;
 /// <summary>Inserts tools and versions directly (the tool grain writes them in production; runs only read them).</summary>
 public static class ToolRows
 {
+    public static Task<(Guid ToolId, Guid VersionId, string Slug)> InsertAsync(
+        TestDatabase db, string source, Guid createdBy, bool published) =>
+        InsertAsync(db.ConnectionString, source, createdBy, published);
+
     public static async Task<(Guid ToolId, Guid VersionId, string Slug)> InsertAsync(
-        TestDatabase db, string source, Guid createdBy, bool published)
+        string connectionString, string source, Guid createdBy, bool published)
     {
         var toolId = Guid.NewGuid();
         var versionId = Guid.NewGuid();
         var slug = "verktyg-" + toolId.ToString("N")[..12];
-        await using var data = db.CreateDataSource();
+        await using var data = NpgsqlDataSource.Create(connectionString);
         await using var tx = await (await data.OpenConnectionAsync()).BeginTransactionAsync();
         await Exec("INSERT INTO tools (id, slug, title, created_by) VALUES (@t, @s, 'Testverktyg', @u)");
         await Exec("""

@@ -67,6 +67,8 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
         Assert.Equal("", seen.GetProperty("stdout").GetString());
         Assert.Equal("", seen.GetProperty("stderr").GetString());
         Assert.Equal(JsonValueKind.Null, seen.GetProperty("silo").ValueKind);
+        Assert.DoesNotContain("trasig", seen.GetProperty("errorSummary").GetString());
+        Assert.Equal(JsonValueKind.Null, seen.GetProperty("errorDetail").ValueKind);
         var mine = await teacher.GetAsync("api/v1/my-runs").ExpectAsync(HttpStatusCode.OK);
         var listed = mine.EnumerateArray().Single(r => r.GetProperty("runId").GetGuid() == runId);
         Assert.Equal("", listed.GetProperty("stderr").GetString());
@@ -76,6 +78,7 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
         Assert.Contains("hemlig-stdout", full.GetProperty("stdout").GetString());
         Assert.Contains("hemlig-stderr", full.GetProperty("stderr").GetString());
         Assert.NotEqual(JsonValueKind.Null, full.GetProperty("silo").ValueKind);
+        Assert.Equal("ValueError: trasig", full.GetProperty("errorDetail").GetString());
     }
 
     [Fact]

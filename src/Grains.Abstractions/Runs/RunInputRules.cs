@@ -1,15 +1,40 @@
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
+
 namespace Skriptoteket.Grains.Abstractions.Runs;
 
 /// <summary>
-/// What a tool's run needs besides <see cref="UploadLimits"/>: the script contract
-/// <c>run_tool(input_path, output_dir)</c> reads one file, so a run without a file could only hand the script a
-/// folder. The run page keeps Run disabled and the run grain refuses such a production run, both from this rule.
-/// Sandbox runs stay free of it: an author may test a script that reads nothing. (Tools that declare their
-/// inputs come with run contract v2.)
+/// What a tool's run needs besides <see cref="UploadLimits"/>: the files its version declares
+/// (<see cref="FileInputs"/>: how many, which types). A version without a declaration asks for one file or more,
+/// as run contract v1 did (<c>run_tool(input_path, output_dir)</c> reads the first). The run page keeps Run
+/// disabled and the run grain refuses the run, both from these rules. Sandbox runs may have fewer files than
+/// the minimum: an author may test a script without its file.
 /// </summary>
 public static class RunInputRules
 {
-    public const int MinFiles = 1;
+    public static bool HasRequiredFiles(int fileCount, FileInputs files) => fileCount >= files.MinFiles;
 
-    public static bool HasRequiredFiles(int fileCount) => fileCount >= MinFiles;
+    /// <summary>The refusal of these files for this declaration, or null when they fit.</summary>
+    public static DomainException? FileProblem(FileInputs files, IReadOnlyCollection<string> names, bool sandbox)
+    {
+        if (!sandbox && !HasRequiredFiles(names.Count, files))
+        {
+            return files.MinFiles == 1
+                ? DomainException.Invalid("Välj en fil att köra verktyget med.", "Run.FileRequired")
+                : DomainException.Invalid($"Välj minst {files.MinFiles} filer att köra verktyget med.", "Run.FilesRequired", $"{files.MinFiles}");
+        }
+        if (names.Count > files.MaxFiles)
+        {
+            return files.MaxFiles == 0
+                ? DomainException.Invalid("Verktyget tar inga filer.", "Run.NoFiles")
+                : DomainException.Invalid($"Verktyget tar högst {files.MaxFiles} filer.", "Run.TooManyFilesForTool", $"{files.MaxFiles}");
+        }
+        if (files.Types.Count > 0 && names.FirstOrDefault(n => !files.Types.Contains(Path.GetExtension(n).ToLowerInvariant())) is { } wrong)
+        {
+            var types = string.Join(", ", files.Types.Select(t => t.TrimStart('.')));
+            var name = wrong.Length <= 80 ? wrong : wrong[..80];
+            return DomainException.Invalid($"Verktyget tar bara filer av typen {types}; \"{name}\" passar inte.", "Run.WrongTypeForTool", name, types);
+        }
+        return null;
+    }
 }

@@ -1,9 +1,9 @@
 namespace Skriptoteket.Grains.Abstractions.Runs;
 
 /// <summary>
-/// What a run produced, in the one shape it has from the result tar to the page (docs/adr/0007): text already
-/// capped and storable, the artifact manifest (the bytes stay on disk) and what was skipped. Empty until the
-/// run finishes.
+/// What a run produced, in the one shape it has from the result tar to the page (docs/adr/0007): text and output
+/// blocks already capped and storable, the artifact manifest (the bytes stay on disk) and what was skipped. Empty
+/// until the run finishes.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Skriptoteket.RunOutput")]
 public sealed record RunOutput(
@@ -19,9 +19,25 @@ public sealed record RunOutput(
 {
     public static RunOutput None { get; } = new("", false, "", false, "", false, null, [], []);
 
+    /// <summary>The result as output blocks (protocol v2, a script returning a list); empty for an HTML result.</summary>
+    [Id(9)]
+    public IReadOnlyList<OutputBlock> Blocks { get; init; } = [];
+
+    /// <summary>Blocks past the block count or total size cap were left out.</summary>
+    [Id(10)]
+    public bool BlocksTruncated { get; init; }
+
+    /// <summary>
+    /// The failure as the author must see it (exception type and message; the traceback is in stderr). Only for
+    /// those who may see the logs: <see cref="ErrorSummary"/> is what a teacher reads.
+    /// </summary>
+    [Id(11)]
+    public string? ErrorDetail { get; init; }
+
     /// <summary>No output, only a message for the person who started the run.</summary>
     public static RunOutput Message(string errorSummary) => None with { ErrorSummary = errorSummary };
 
     /// <summary>Some text was cut at its cap (the page says so).</summary>
-    public bool Truncated => HtmlTruncated || StdoutTruncated || StderrTruncated;
+    public bool Truncated => HtmlTruncated || StdoutTruncated || StderrTruncated || BlocksTruncated
+                             || Blocks.Any(b => b.Truncated);
 }

@@ -7,6 +7,8 @@ namespace Skriptoteket.Grains.Abstractions.Runs;
 /// <see cref="ToolSlug"/> (the active version of a published tool). The run grain resolves and checks both.
 /// A sandbox run from the editor also carries <see cref="SnapshotSource"/>: the unsaved text that runs instead
 /// of the version's source (the version still decides who may run it); the run keeps that snapshot.
+/// <see cref="FieldValuesJson"/>: the values of the version's declared fields as a JSON object (name → value),
+/// checked by the run grain against the declaration before anything runs.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Skriptoteket.RunRequest")]
 public sealed record RunRequest(
@@ -16,16 +18,17 @@ public sealed record RunRequest(
     [property: Id(3)] ActingUser RequestedBy,
     [property: Id(4)] IReadOnlyList<RunInputFile> Inputs,
     [property: Id(5)] string? SnapshotSource = null,
-    [property: Id(6)] string? SnapshotEntrypoint = null)
+    [property: Id(6)] string? SnapshotEntrypoint = null,
+    [property: Id(7)] string? FieldValuesJson = null)
 {
-    public static RunRequest Sandbox(Guid versionId, ActingUser user, IReadOnlyList<RunInputFile> inputs) =>
-        new(RunKind.Sandbox, versionId, null, user, inputs);
+    public static RunRequest Sandbox(Guid versionId, ActingUser user, IReadOnlyList<RunInputFile> inputs, string? fieldValuesJson = null) =>
+        new(RunKind.Sandbox, versionId, null, user, inputs, FieldValuesJson: fieldValuesJson);
 
     /// <summary>Runs the editor's current text in the sandbox, on behalf of the version it was opened on.</summary>
     public static RunRequest SandboxSnapshot(Guid versionId, ActingUser user, IReadOnlyList<RunInputFile> inputs,
-        string source, string entrypoint) =>
-        new(RunKind.Sandbox, versionId, null, user, inputs, source, entrypoint);
+        string source, string entrypoint, string? fieldValuesJson = null) =>
+        new(RunKind.Sandbox, versionId, null, user, inputs, source, entrypoint, fieldValuesJson);
 
-    public static RunRequest Production(string slug, ActingUser user, IReadOnlyList<RunInputFile> inputs) =>
-        new(RunKind.Production, null, slug, user, inputs);
+    public static RunRequest Production(string slug, ActingUser user, IReadOnlyList<RunInputFile> inputs, string? fieldValuesJson = null) =>
+        new(RunKind.Production, null, slug, user, inputs, FieldValuesJson: fieldValuesJson);
 }

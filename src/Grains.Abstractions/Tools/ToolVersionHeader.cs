@@ -1,6 +1,11 @@
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
+
 namespace Skriptoteket.Grains.Abstractions.Tools;
 
-/// <summary>Everything about a script version except its source. IsHead: a draft nobody has saved over yet.</summary>
+/// <summary>
+/// Everything about a script version except its source. IsHead: a draft nobody has saved over yet.
+/// Inputs: the fields and files it declares; null for a version from before declarations (<see cref="ToolInputs.Legacy"/>).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Skriptoteket.ToolVersionHeader")]
 public sealed record ToolVersionHeader(
     [property: Id(0)] Guid Id,
@@ -18,4 +23,9 @@ public sealed record ToolVersionHeader(
     [property: Id(12)] DateTimeOffset? ReviewedAt,
     [property: Id(13)] Guid? PublishedBy,
     [property: Id(14)] DateTimeOffset? PublishedAt,
-    [property: Id(15)] bool IsHead);
+    [property: Id(15)] bool IsHead,
+    [property: Id(16)] ToolInputs? Inputs = null)
+{
+    /// <summary>The declaration that applies: the version's own, or the run contract v1 one.</summary>
+    public ToolInputs Declared => Inputs ?? ToolInputs.Legacy;
+}

@@ -5,6 +5,7 @@ using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Validation;
 using Skriptoteket.Grains.Tools;
 using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
 namespace Skriptoteket.Grains.Catalog;
 
@@ -90,12 +91,16 @@ internal sealed class CatalogGrain(NpgsqlDataSource db, TaxonomyReader taxonomy)
             return null;
         }
         await using var cmd = db.CreateCommand(
-            $"SELECT t.id, t.slug, t.title, t.summary, t.usage_md, t.active_version_id FROM tools t WHERE t.slug = @slug AND {Visible}");
+            $"""
+             SELECT t.id, t.slug, t.title, t.summary, t.usage_md, t.active_version_id,
+                    (SELECT v.inputs::text FROM tool_versions v WHERE v.id = t.active_version_id)
+             FROM tools t WHERE t.slug = @slug AND {Visible}
+             """);
         cmd.Parameters.AddWithValue("slug", slug);
         await using var reader = await cmd.ExecuteReaderAsync();
         return await reader.ReadAsync()
             ? new PublishedTool(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetGuid(5))
+                reader.GetString(4), reader.GetGuid(5), ToolInputsJson.ReadStored(reader.IsDBNull(6) ? null : reader.GetString(6)))
             : null;
     }
 

@@ -117,7 +117,7 @@ internal sealed class DockerContainerRunner(
         {
             return await StoppedAsync(id, job, cancel, clock, startMs);
         }
-        var parsed = exitCode == 0 && !output.Overflowed ? TryParse(output, o) : null;
+        var parsed = exitCode == 0 && !output.Overflowed ? TryParse(output, o, job.RunId) : null;
         if (parsed?.Completion.Status == RunStatus.Succeeded)
         {
             // The wrapper exited 0 with a valid result of a successful script: nothing was OOM-killed that
@@ -162,12 +162,12 @@ internal sealed class DockerContainerRunner(
         return Empty(status, message, false, clock.ElapsedMilliseconds, null) with { StartMilliseconds = startMs };
     }
 
-    private RunnerOutcome? TryParse(ContainerOutput output, ExecutionOptions o)
+    private RunnerOutcome? TryParse(ContainerOutput output, ExecutionOptions o, Guid runId)
     {
         try
         {
             output.Result.Position = 0;
-            return RunnerResultTar.Read(output.Result, o);
+            return RunnerResultTar.Read(output.Result, o, runId);
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or System.Text.Json.JsonException
                                       or EndOfStreamException or InvalidOperationException)
@@ -179,7 +179,7 @@ internal sealed class DockerContainerRunner(
 
     /// <summary>The most a well-behaved wrapper can send: all caps plus room for tar headers and result.json.</summary>
     internal static long OutputLimit(ExecutionOptions o) =>
-        o.ArtifactTotalBytesCap + o.HtmlCapBytes * 2L + o.StdoutCapBytes + o.StderrCapBytes
+        o.ArtifactTotalBytesCap + o.HtmlCapBytes * 2L + o.BlocksBytesCap * 2L + o.StdoutCapBytes + o.StderrCapBytes
         + (o.ArtifactCountCap + 10) * 2048L + 1024 * 1024;
 
     private async Task RenameAsync(string id, Guid runId)

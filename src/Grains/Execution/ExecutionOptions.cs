@@ -72,8 +72,25 @@ public sealed class ExecutionOptions
 
     public long ArtifactTotalBytesCap { get; set; } = 50L * 1024 * 1024;
 
-    /// <summary>Folder holding one sub-folder per run with its artifacts; created at start.</summary>
-    public string ArtifactsRoot { get; set; } = Path.Combine(Path.GetTempPath(), "skriptoteket", "artifacts");
+    /// <summary>Output blocks kept per run (protocol v2); later ones are left out and the result says so.</summary>
+    public int BlockCountCap { get; set; } = 50;
+
+    /// <summary>All blocks of a run together, as UTF-8 JSON (what the runs row stores).</summary>
+    public int BlocksBytesCap { get; set; } = 2_000_000;
+
+    public int TableRowsCap { get; set; } = 2000;
+
+    public int TableColumnsCap { get; set; } = 50;
+
+    /// <summary>Characters per table cell (and column name).</summary>
+    public int CellCharsCap { get; set; } = 500;
+
+    public int NoticeCharsCap { get; set; } = 2000;
+
+    public int MarkdownCharsCap { get; set; } = 50_000;
+
+    /// <summary>Characters of a table title or an image's alternative text.</summary>
+    public int TitleCharsCap { get; set; } = 200;
 
     /// <summary>Days artifacts are kept before the retention sweep removes them.</summary>
     public int ArtifactRetentionDays { get; set; } = 7;

@@ -19,9 +19,11 @@ internal static partial class RunnerResultTar
 
     /// <summary>
     /// Parses the tar into the run's outcome (container time and OOM are the caller's to add); null when it
-    /// holds no valid result.json (the caller records an internal failure).
+    /// holds no valid result.json (the caller records an internal failure). A failure the script's author did not
+    /// word for the teacher (protocol v2 <c>error_kind</c> other than <c>user</c> or <c>limit</c>) gets the generic
+    /// message with the run's reference; its text goes to <see cref="RunOutput.ErrorDetail"/> only.
     /// </summary>
-    public static RunnerOutcome? Read(Stream tarStream, ExecutionOptions options)
+    public static RunnerOutcome? Read(Stream tarStream, ExecutionOptions options, Guid runId)
     {
         JsonElement? result = null;
         byte[] stdout = [], stderr = [];
@@ -71,16 +73,43 @@ internal static partial class RunnerResultTar
             }
         }
         var artifacts = CheckArtifacts(r, files, options, skipped);
-        var summary = String(r, "error_summary");
+        var (blocks, blocksCut) = RunnerResultBlocks.Read(r, options, artifacts.Select(a => a.Name).ToHashSet(StringComparer.Ordinal));
+        var (summary, detail) = Failure(r, status, runId);
         var output = new RunOutput(
             html, htmlCut || Bool(r, "html_truncated"),
             outText, outCut || Bool(r, "stdout_truncated"),
             errText, errCut || Bool(r, "stderr_truncated"),
-            summary is null ? null : Clip(summary, 500),
+            summary,
             [.. artifacts.Select((a, i) => new RunArtifact(i, a.Name, a.Content.LongLength, a.Sha256))],
-            skipped);
+            skipped)
+        {
+            Blocks = blocks,
+            BlocksTruncated = blocksCut,
+            ErrorDetail = detail,
+        };
         var scriptMs = r.TryGetProperty("duration_ms", out var d) && d.TryGetInt64(out var ms) ? ms : 0;
         return new RunnerOutcome(new RunCompletion(status, output, false, scriptMs, 0, null), artifacts);
+    }
+
+    /// <summary>
+    /// (what the teacher reads, what only the author and admins read). Only the author's own words
+    /// (<c>ToolUserError</c>, <c>sys.exit("…")</c>) and the platform's limit messages (time, memory) reach the
+    /// teacher; anything else, including a result without a known error kind, becomes the generic message.
+    /// </summary>
+    private static (string? Summary, string? Detail) Failure(JsonElement r, RunStatus status, Guid runId)
+    {
+        var summary = String(r, "error_summary");
+        if (status == RunStatus.Succeeded || summary is null)
+        {
+            return (status == RunStatus.Succeeded ? null : RunReference.UnexpectedFailure(runId), null);
+        }
+        var detail = String(r, "error_detail") ?? summary;
+        return String(r, "error_kind") switch
+        {
+            "user" or "limit" => (Clip(summary, 500), null),
+            _ when status == RunStatus.TimedOut => (Clip(summary, 500), null),
+            _ => (RunReference.UnexpectedFailure(runId), RunnerResultBlocks.Chars(detail, 2000).Text),
+        };
     }
 
     private static List<RunnerArtifact> CheckArtifacts(

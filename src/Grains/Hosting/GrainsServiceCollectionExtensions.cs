@@ -31,6 +31,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<UploadLimits>().BindConfiguration(UploadLimits.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<UploadLimits>, UploadLimitsValidation>();
         services.AddSingleton<DockerClientProvider>();
+        // Runner silos only (it returns at once elsewhere): containers a Docker engine restart left behind.
+        services.AddHostedService<LeftoverContainerSweeper>();
         services.AddTools();
         services.AddSkriptoteketIdentityGrains();
         services.AddRuns();

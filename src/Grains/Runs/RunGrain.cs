@@ -70,11 +70,8 @@ internal sealed class RunGrain(
             return Visible(request.RequestedBy);
         }
         var version = await ResolveAsync(request);
-        // Authors may sandbox-run a script that reads no file; a teacher's run must hand the script its file.
-        if (request.Kind == RunKind.Production && !RunInputRules.HasRequiredFiles(request.Inputs.Count))
-        {
-            throw DomainException.Invalid("Välj en fil att köra verktyget med.", "Run.FileRequired");
-        }
+        // Files and field values as the version declares them (RunInputCheck), before any row or container.
+        var fieldValues = RunInputCheck.Check(request, version.Inputs);
         string? snapshotEntrypoint = null;
         if (request.Kind == RunKind.Sandbox && request.SnapshotSource is { } text)
         {
@@ -86,7 +83,7 @@ internal sealed class RunGrain(
         var o = options.Value;
         var job = new RunnerJob(RunId, version.Source, version.Entrypoint,
             [.. inputs.Select(i => new RunnerInput(i.FileName, i.Content))],
-            request.Kind == RunKind.Sandbox ? o.SandboxTimeoutSeconds : o.ProductionTimeoutSeconds);
+            request.Kind == RunKind.Sandbox ? o.SandboxTimeoutSeconds : o.ProductionTimeoutSeconds, fieldValues);
         var queued = new RunInfo(RunId, request.Kind, RunStatus.Queued, version.ToolId, version.VersionId,
             request.RequestedBy.UserId, null, RunOutput.None,
             [.. inputs.Select(i => new RunInputInfo(i.FileName, i.Content.LongLength))],
@@ -153,7 +150,7 @@ internal sealed class RunGrain(
     {
         var artifact = Visible(user).Output.Artifacts.FirstOrDefault(a => a.Id == artifactId)
                        ?? throw DomainException.NotFound("Filen");
-        await using var stream = artifacts.Open(RunId, artifact) ?? throw DomainException.NotFound("Filen");
+        await using var stream = await artifacts.OpenAsync(RunId, artifact) ?? throw DomainException.NotFound("Filen");
         using var copy = new MemoryStream();
         await stream.CopyToAsync(copy);
         return new RunArtifactContent(artifact.Name, copy.ToArray());

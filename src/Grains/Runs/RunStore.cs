@@ -23,10 +23,10 @@ public sealed class RunStore(NpgsqlDataSource db)
             INSERT INTO runs (id, kind, status, tool_id, version_id, requested_by, queue_position, stdout, stderr, html,
                 output_truncated, html_truncated, stdout_truncated, stderr_truncated, error_summary, internal_error,
                 artifacts, skipped_artifacts, inputs, oom_killed, script_ms, container_ms, silo, created_at, started_at,
-                finished_at)
+                finished_at, blocks, blocks_truncated, error_detail)
             VALUES (@id, @kind, @status, @tool, @version, @by, @pos, @stdout, @stderr, @html, @trunc, @html_trunc,
                 @stdout_trunc, @stderr_trunc, @summary, @internal, @artifacts, @skipped, @inputs, @oom, @script_ms,
-                @container_ms, @silo, @created, @started, @finished)
+                @container_ms, @silo, @created, @started, @finished, @blocks, @blocks_trunc, @detail)
             ON CONFLICT (id) DO UPDATE SET status = excluded.status, queue_position = excluded.queue_position,
                 stdout = excluded.stdout, stderr = excluded.stderr, html = excluded.html,
                 output_truncated = excluded.output_truncated, html_truncated = excluded.html_truncated,
@@ -34,7 +34,9 @@ public sealed class RunStore(NpgsqlDataSource db)
                 error_summary = excluded.error_summary, internal_error = excluded.internal_error,
                 artifacts = excluded.artifacts, skipped_artifacts = excluded.skipped_artifacts,
                 oom_killed = excluded.oom_killed, script_ms = excluded.script_ms, container_ms = excluded.container_ms,
-                silo = excluded.silo, started_at = excluded.started_at, finished_at = excluded.finished_at
+                silo = excluded.silo, started_at = excluded.started_at, finished_at = excluded.finished_at,
+                blocks = excluded.blocks, blocks_truncated = excluded.blocks_truncated,
+                error_detail = excluded.error_detail
             WHERE runs.finished_at IS NULL
             """);
         var o = run.Output;
@@ -65,6 +67,9 @@ public sealed class RunStore(NpgsqlDataSource db)
         p.AddWithValue("created", run.CreatedAt);
         p.AddWithValue("started", (object?)run.StartedAt ?? DBNull.Value);
         p.AddWithValue("finished", (object?)run.FinishedAt ?? DBNull.Value);
+        p.AddWithValue("blocks", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(o.Blocks, Json));
+        p.AddWithValue("blocks_trunc", o.BlocksTruncated);
+        p.AddWithValue("detail", (object?)o.ErrorDetail ?? DBNull.Value);
         await c.ExecuteNonQueryAsync();
     }
 
@@ -146,14 +151,16 @@ public sealed class RunStore(NpgsqlDataSource db)
     private const string Columns = """
         id, kind, status, tool_id, version_id, requested_by, queue_position, html, stdout, stderr, error_summary,
         artifacts::text, inputs::text, created_at, started_at, finished_at, silo, html_truncated, stdout_truncated,
-        stderr_truncated, skipped_artifacts::text, snap.source, snap.entrypoint
+        stderr_truncated, skipped_artifacts::text, snap.source, snap.entrypoint, blocks::text, blocks_truncated,
+        error_detail
         """;
 
     private const string From = "FROM runs LEFT JOIN run_snapshots snap ON snap.run_id = runs.id";
 
     private static readonly string ListColumns = Columns
         .Replace("html, stdout, stderr,", "''::text, ''::text, ''::text,", StringComparison.Ordinal)
-        .Replace("snap.source,", "NULL::text,", StringComparison.Ordinal);
+        .Replace("snap.source,", "NULL::text,", StringComparison.Ordinal)
+        .Replace("blocks::text,", "'[]'::text,", StringComparison.Ordinal);
 
     private static async Task<List<RunInfo>> ReadAsync(NpgsqlCommand c)
     {
@@ -165,7 +172,12 @@ public sealed class RunStore(NpgsqlDataSource db)
                 r.GetString(7), r.GetBoolean(17), r.GetString(8), r.GetBoolean(18), r.GetString(9), r.GetBoolean(19),
                 r.IsDBNull(10) ? null : r.GetString(10),
                 JsonSerializer.Deserialize<List<RunArtifact>>(r.GetString(11), Json) ?? [],
-                JsonSerializer.Deserialize<List<SkippedArtifact>>(r.GetString(20), Json) ?? []);
+                JsonSerializer.Deserialize<List<SkippedArtifact>>(r.GetString(20), Json) ?? [])
+            {
+                Blocks = JsonSerializer.Deserialize<List<OutputBlock>>(r.GetString(23), Json) ?? [],
+                BlocksTruncated = r.GetBoolean(24),
+                ErrorDetail = r.IsDBNull(25) ? null : r.GetString(25),
+            };
             list.Add(new RunInfo(
                 r.GetGuid(0), RunText.ParseKind(r.GetString(1)), RunText.ParseStatus(r.GetString(2)), r.GetGuid(3),
                 r.GetGuid(4), r.GetGuid(5), r.IsDBNull(6) ? null : r.GetInt32(6), output,

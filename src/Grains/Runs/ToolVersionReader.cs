@@ -1,11 +1,12 @@
 using Npgsql;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
 namespace Skriptoteket.Grains.Runs;
 
 /// <summary>Reads the script to run from the tools/tool_versions projection (the tool grain is their only writer).</summary>
 internal sealed class ToolVersionReader(NpgsqlDataSource db)
 {
-    private const string Columns = "v.tool_id, v.id, v.source, v.entrypoint, v.created_by";
+    private const string Columns = "v.tool_id, v.id, v.source, v.entrypoint, v.created_by, v.inputs::text";
 
     public Task<ToolVersionToRun?> FindVersionAsync(Guid versionId) =>
         ReadOneAsync($"SELECT {Columns} FROM tool_versions v WHERE v.id = @p", versionId);
@@ -23,7 +24,8 @@ internal sealed class ToolVersionReader(NpgsqlDataSource db)
         command.Parameters.AddWithValue("p", parameter);
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()
-            ? new ToolVersionToRun(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4))
+            ? new ToolVersionToRun(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4),
+                ToolInputsJson.ReadStored(reader.IsDBNull(5) ? null : reader.GetString(5)))
             : null;
     }
 }

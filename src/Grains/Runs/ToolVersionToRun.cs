@@ -1,4 +1,7 @@
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
+
 namespace Skriptoteket.Grains.Runs;
 
-/// <summary>A script version resolved for a run.</summary>
-internal sealed record ToolVersionToRun(Guid ToolId, Guid VersionId, string Source, string Entrypoint, Guid CreatedBy);
+/// <summary>A script version resolved for a run, with the fields and files it declares.</summary>
+internal sealed record ToolVersionToRun(Guid ToolId, Guid VersionId, string Source, string Entrypoint, Guid CreatedBy,
+    ToolInputs Inputs);

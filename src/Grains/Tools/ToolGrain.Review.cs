@@ -45,7 +45,7 @@ internal sealed partial class ToolGrain
         });
         // The new draft stays the author's, so that a contributor can go on with it.
         var draft = Append(next, await SourceOfAsync(reviewed), reviewed.Entrypoint, reviewed.Id,
-            $"Ändringar begärda för version {reviewed.Number}", VersionState.Draft, reviewed.CreatedBy);
+            $"Ändringar begärda för version {reviewed.Number}", VersionState.Draft, reviewed.CreatedBy, reviewed.Inputs);
         await CommitAsync(next, actor, "tool.version.changes_requested", Details(draft, reviewed.Id));
         return draft;
     }
@@ -65,7 +65,7 @@ internal sealed partial class ToolGrain
         ArchiveActive(next);
         next.Replace(reviewed with { State = VersionState.Archived, ReviewedBy = actor.UserId, ReviewedAt = now });
         var active = Append(next, await SourceOfAsync(reviewed), reviewed.Entrypoint, reviewed.Id, reviewed.ChangeSummary,
-            VersionState.Active, reviewed.CreatedBy) with
+            VersionState.Active, reviewed.CreatedBy, reviewed.Inputs) with
         {
             ReviewNote = reviewed.ReviewNote,
             ReviewedBy = actor.UserId,
@@ -92,7 +92,7 @@ internal sealed partial class ToolGrain
         var next = state.State.Clone();
         ArchiveActive(next);
         var active = Append(next, await SourceOfAsync(target), target.Entrypoint, target.Id,
-            $"Återställd från version {target.Number}", VersionState.Active, actor.UserId) with
+            $"Återställd från version {target.Number}", VersionState.Active, actor.UserId, target.Inputs) with
         {
             PublishedBy = actor.UserId,
             PublishedAt = now,

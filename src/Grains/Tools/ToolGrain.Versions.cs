@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 using Skriptoteket.Grains.Abstractions.Validation;
 
 namespace Skriptoteket.Grains.Tools;
@@ -26,7 +27,7 @@ internal sealed partial class ToolGrain
         var source = origin is null ? StarterScript.Source : await SourceOfAsync(origin);
         var next = state.State.Clone();
         var draft = Append(next, source, origin?.Entrypoint ?? StarterScript.Entrypoint, origin?.Id,
-            origin is null ? "Startskript" : $"Utkast från version {origin.Number}", VersionState.Draft, actor.UserId);
+            origin is null ? "Startskript" : $"Utkast från version {origin.Number}", VersionState.Draft, actor.UserId, origin?.Inputs);
         await CommitAsync(next, actor, "tool.version.draft_created", Details(draft));
         return draft;
     }
@@ -53,10 +54,12 @@ internal sealed partial class ToolGrain
         }
         var source = TextRules.Exact(command.Source, "Skriptet", TextLimits.Source);
         var changeSummary = TextRules.Optional(command.ChangeSummary, "Ändringssammanfattningen", TextLimits.ChangeSummary);
+        // Fields and files are part of the version like its source: a save without them keeps the base's.
+        var inputs = command.Inputs is null ? baseVersion.Inputs : ToolInputRules.Validate(command.Inputs);
         var next = state.State.Clone();
         next.Replace(baseVersion with { IsHead = false });
         var saved = Append(next, source, entrypoint, baseVersion.Id, changeSummary,
-            VersionState.Draft, actor.UserId);
+            VersionState.Draft, actor.UserId, inputs);
         await CommitAsync(next, actor, "tool.version.saved", Details(saved));
         return saved;
     }
@@ -73,12 +76,12 @@ internal sealed partial class ToolGrain
 
     /// <summary>Appends a record with the next number (never reused: LastNumber only grows, with the state).</summary>
     private ToolVersionHeader Append(ToolState next, string source, string entrypoint, Guid? derivedFrom,
-        string changeSummary, VersionState versionState, Guid createdBy)
+        string changeSummary, VersionState versionState, Guid createdBy, ToolInputs? inputs)
     {
         next.LastNumber++;
         var header = new ToolVersionHeader(Guid.NewGuid(), ToolId, next.LastNumber, versionState, derivedFrom, entrypoint,
-            ContentHash.Of(source, entrypoint), changeSummary, null, createdBy, time.GetUtcNow(),
-            null, null, null, null, IsHead: versionState == VersionState.Draft);
+            ContentHash.Of(source, entrypoint, inputs), changeSummary, null, createdBy, time.GetUtcNow(),
+            null, null, null, null, IsHead: versionState == VersionState.Draft, inputs);
         next.Versions.Add(header);
         next.PendingSources[header.Id] = source;
         return header;

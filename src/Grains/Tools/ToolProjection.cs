@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
 namespace Skriptoteket.Grains.Tools;
 
@@ -90,9 +91,9 @@ internal sealed class ToolProjection(NpgsqlDataSource db)
               """
             : """
               INSERT INTO tool_versions (id, tool_id, number, state, source, entrypoint, content_sha256, derived_from,
-                  change_summary, review_note, created_by, created_at, reviewed_by, reviewed_at, published_by, published_at)
+                  change_summary, review_note, created_by, created_at, reviewed_by, reviewed_at, published_by, published_at, inputs)
               VALUES (@id, @tool_id, @number, @state, @source, @entrypoint, @sha, @derived_from, @change_summary,
-                  @review_note, @created_by, @created_at, @reviewed_by, @reviewed_at, @published_by, @published_at)
+                  @review_note, @created_by, @created_at, @reviewed_by, @reviewed_at, @published_by, @published_at, @inputs)
               ON CONFLICT (id) DO UPDATE SET state = excluded.state, review_note = excluded.review_note,
                   reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at,
                   published_by = excluded.published_by, published_at = excluded.published_at
@@ -116,6 +117,7 @@ internal sealed class ToolProjection(NpgsqlDataSource db)
             cmd.Parameters.AddWithValue("change_summary", v.ChangeSummary);
             cmd.Parameters.AddWithValue("created_by", v.CreatedBy);
             cmd.Parameters.AddWithValue("created_at", v.CreatedAt);
+            cmd.Parameters.AddWithValue("inputs", NpgsqlDbType.Jsonb, v.Inputs is { } inputs ? ToolInputsJson.Write(inputs) : DBNull.Value);
         }
         batch.BatchCommands.Add(cmd);
     }

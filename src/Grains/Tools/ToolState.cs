@@ -63,7 +63,7 @@ public sealed class ToolState
             ReviewNote = TextRules.ScrubOrNull(v.ReviewNote),
             Entrypoint = TextRules.Scrub(v.Entrypoint),
             ContentSha256 = copy.PendingSources.TryGetValue(v.Id, out var source) && source != PendingSources[v.Id]
-                ? ContentHash.Of(source, TextRules.Scrub(v.Entrypoint))
+                ? ContentHash.Of(source, TextRules.Scrub(v.Entrypoint), v.Inputs)
                 : v.ContentSha256,
         }).ToList();
         var changed = copy.Metadata != Metadata || !copy.Versions.SequenceEqual(Versions)

@@ -44,6 +44,11 @@ internal sealed class SuperuserBootstrapService(
         insert.Parameters.AddWithValue("hash", PasswordRules.Hash(password));
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
+            if (await IsSuperuserAsync(settings.Email.Trim(), cancellationToken))
+            {
+                // Another node of a cluster starting at the same moment created the same superuser first.
+                return;
+            }
             throw new InvalidOperationException(
                 $"Cannot create the first superuser: a user with email '{settings.Email}' already exists with another role.");
         }
@@ -58,6 +63,13 @@ internal sealed class SuperuserBootstrapService(
         }
     }
 
+
+    private async Task<bool> IsSuperuserAsync(string email, CancellationToken cancellationToken)
+    {
+        await using var role = db.CreateCommand("SELECT role FROM users WHERE lower(email) = lower(@email)");
+        role.Parameters.AddWithValue("email", email);
+        return await role.ExecuteScalarAsync(cancellationToken) is "superuser";
+    }
 
     private static string GeneratePassword() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'k').Replace('/', 'S');

@@ -76,18 +76,24 @@ internal static class HostComposition
 
     public static WebApplication UseSkriptoteketHost(this WebApplication app)
     {
+        var role = NodeRole.From(app.Configuration);
+        app.Logger.LogInformation("Node role {Role} (Execution:Enabled={Execution}, Web:Enabled={Web})", role.Name, role.Execution, role.Web);
         app.UseSkriptoteketForwardedHeaders();
         app.UseSkriptoteketSecurityHeaders();
         app.UseSkriptoteketCorrelation();
-        app.MapSkriptoteketMetrics();
+        app.MapSkriptoteketMetrics(role.Web);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadinessResponseWriter.Tag),
             ResponseWriter = ReadinessResponseWriter.WriteAsync,
         });
-        app.MapSkriptoteketDashboard();
-        app.UseSkriptoteketWeb();
+        if (role.Web)
+        {
+            app.MapSkriptoteketDashboard();
+            app.UseSkriptoteketWeb();
+        }
+        // A silo-only node answers health, readiness and (on its metrics port) metrics; every other path is 404.
         return app;
     }
 

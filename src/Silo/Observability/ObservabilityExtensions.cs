@@ -68,8 +68,11 @@ internal static class ObservabilityExtensions
         return app;
     }
 
-    /// <summary>/metrics in Prometheus text format: for admins on the main port, or only on the loopback metrics port.</summary>
-    public static WebApplication MapSkriptoteketMetrics(this WebApplication app)
+    /// <summary>
+    /// /metrics in Prometheus text format: for admins on the main port, or only on the loopback metrics port.
+    /// A node without the web front end has no sign-in, so it serves metrics only on the metrics port.
+    /// </summary>
+    public static WebApplication MapSkriptoteketMetrics(this WebApplication app, bool webEnabled)
     {
         if (app.Configuration.GetTelemetryOptions().MetricsPort is { } port)
         {
@@ -77,9 +80,13 @@ internal static class ObservabilityExtensions
             app.UseOpenTelemetryPrometheusScrapingEndpoint(http =>
                 http.Connection.LocalPort == port && http.Request.Path == "/metrics");
         }
-        else
+        else if (webEnabled)
         {
             app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Admin);
+        }
+        else
+        {
+            app.Logger.LogWarning("This node serves no web front end and Telemetry:MetricsPort is unset: /metrics is not served");
         }
         return app;
     }

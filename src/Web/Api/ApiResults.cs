@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 
 namespace Skriptoteket.Web.Api;
@@ -28,7 +29,22 @@ public static class ApiResults
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 
-    public static IResult From(DomainException exception) => Error(exception.Code, exception.Message);
+    public static IResult From(DomainException exception) => Error(exception.Code, exception.Message, DetailsOf(exception));
+
+    /// <summary>
+    /// Refused field values name their fields: details.field is the first ("fields.klass"), details.fields every
+    /// field's own Swedish message (FieldValueRules).
+    /// </summary>
+    private static object? DetailsOf(DomainException exception)
+    {
+        var problems = FieldValueRules.ProblemsOf(exception);
+        if (problems.Count == 0)
+        {
+            return null;
+        }
+        var fields = problems.GroupBy(p => p.Field.Length == 0 ? "fields" : $"fields.{p.Field}").ToDictionary(g => g.Key, g => g.First().Message);
+        return new { field = fields.Keys.First(), fields };
+    }
 
     /// <summary>An unexpected failure: no exception text, only an id to find the log entry by.</summary>
     public static IResult Internal(string correlationId) => Results.Json(

@@ -21,9 +21,9 @@ public static class RunEndpoints
     public static RouteGroupBuilder MapRunEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("tool-versions/{id:guid}/run-sandbox", RunSandboxAsync).RequireAuthorization(Policies.Contributor)
-            .WithTags("Körningar").WithSummary("Provkör en version (multipart med indatafiler, eller tom kropp).");
+            .WithTags("Körningar").WithSummary("Provkör en version (multipart med indatafiler och fältet fields, JSON {\"fields\": {…}}, eller tom kropp).");
         api.MapPost("tools/{slug}/run", RunToolAsync).RequireAuthorization(Policies.User)
-            .WithTags("Körningar").WithSummary("Kör ett publicerat verktyg (multipart med indatafiler, eller tom kropp).");
+            .WithTags("Körningar").WithSummary("Kör ett publicerat verktyg (multipart med indatafiler och fältet fields, JSON {\"fields\": {…}}, eller tom kropp).");
         api.MapGet("tool-runs/{id:guid}", GetRunAsync).RequireAuthorization(Policies.User)
             .WithTags("Körningar").WithSummary("En körning.");
         api.MapPost("tool-runs/{id:guid}/cancel", CancelRunAsync).RequireAuthorization(Policies.User)
@@ -34,14 +34,15 @@ public static class RunEndpoints
             .WithTags("Körningar").WithSummary("Egna körningar, nyaste först (limit 1–200).");
         api.MapGet("my-runs/{id:guid}", GetMyRunAsync).RequireAuthorization(Policies.User)
             .WithTags("Körningar").WithSummary("En egen körning.");
+        api.MapRunOutputEndpoints();
         return api;
     }
 
     private static Task<IResult> RunSandboxAsync(Guid id, HttpContext http, IGrainFactory grains, IOptions<UploadLimits> uploads) =>
-        StartAsync(http, grains, uploads.Value, (user, inputs) => RunRequest.Sandbox(id, user, inputs));
+        StartAsync(http, grains, uploads.Value, (user, inputs, fields) => RunRequest.Sandbox(id, user, inputs, fields));
 
     private static Task<IResult> RunToolAsync(string slug, HttpContext http, IGrainFactory grains, IOptions<UploadLimits> uploads) =>
-        StartAsync(http, grains, uploads.Value, (user, inputs) => RunRequest.Production(slug, user, inputs));
+        StartAsync(http, grains, uploads.Value, (user, inputs, fields) => RunRequest.Production(slug, user, inputs, fields));
 
     private static async Task<Ok<RunResponse>> GetRunAsync(Guid id, HttpContext http, IGrainFactory grains) =>
         TypedResults.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).GetAsync(ApiActor.Require(http))));
@@ -70,10 +71,15 @@ public static class RunEndpoints
     }
 
     private static async Task<IResult> StartAsync(HttpContext http, IGrainFactory grains, UploadLimits limits,
-        Func<ActingUser, IReadOnlyList<RunInputFile>, RunRequest> request)
+        Func<ActingUser, IReadOnlyList<RunInputFile>, string?, RunRequest> request)
     {
         var user = ApiActor.Require(http);
         var inputs = new List<RunInputFile>();
+        string? fields = null;
+        if (http.Request.HasJsonContentType())
+        {
+            fields = await RunFieldsBody.ReadAsync(http);
+        }
         if (http.Request.HasFormContentType)
         {
             // The same per-run limit as the page and the grain (UploadLimits), plus the multipart framing;
@@ -96,6 +102,8 @@ public static class RunEndpoints
             }
             // Names and sizes first: nothing is copied into memory for a run the contract refuses.
             limits.Check([.. form.Files.Select(f => (f.FileName, f.Length))]);
+            // The declared fields' values travel as one form part "fields" holding the JSON object.
+            fields = form.TryGetValue("fields", out var values) ? values.ToString() : null;
             foreach (var file in form.Files)
             {
                 using var buffer = new MemoryStream();
@@ -104,7 +112,7 @@ public static class RunEndpoints
             }
         }
         var runId = Guid.NewGuid();
-        var run = await grains.GetGrain<IRunGrain>(runId).StartAsync(request(user, inputs));
+        var run = await grains.GetGrain<IRunGrain>(runId).StartAsync(request(user, inputs, fields));
         return Results.Accepted($"/api/v1/tool-runs/{runId}", RunResponse.From(run));
     }
 }

@@ -28,9 +28,23 @@ public sealed record RunResponse(
     DateTimeOffset? FinishedAt,
     string? Silo)
 {
+    /// <summary>The result as output blocks (protocol v2); empty when the script returned HTML.</summary>
+    public IReadOnlyList<OutputBlock> Blocks { get; init; } = [];
+
+    /// <summary>Blocks past the caps were left out.</summary>
+    public bool BlocksTruncated { get; init; }
+
+    /// <summary>The failure's exception type and message: only for the run's author (sandbox) and admins.</summary>
+    public string? ErrorDetail { get; init; }
+
     public static RunResponse From(RunInfo r) => new(
         r.RunId, RunSpelling.Kind(r.Kind), RunSpelling.Status(r.Status), r.IsFinished, r.ToolId,
         r.VersionId, r.RequestedBy, r.QueuePosition, r.Output.Html, r.Output.Stdout, r.Output.Stderr,
         r.Output.ErrorSummary, r.Output.Truncated, r.Output.Artifacts, r.Output.SkippedArtifacts, r.Inputs,
-        r.CreatedAt, r.StartedAt, r.FinishedAt, r.Silo);
+        r.CreatedAt, r.StartedAt, r.FinishedAt, r.Silo)
+    {
+        Blocks = r.Output.Blocks,
+        BlocksTruncated = r.Output.BlocksTruncated,
+        ErrorDetail = r.Output.ErrorDetail,
+    };
 }

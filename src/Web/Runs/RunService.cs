@@ -7,8 +7,8 @@ namespace Skriptoteket.Web.Runs;
 /// <summary>Pages' way to runs: supplies the acting user to every grain call (one instance per circuit).</summary>
 public sealed class RunService(IGrainFactory grains, CurrentUser currentUser)
 {
-    public async Task<RunInfo> StartProductionAsync(string slug, IReadOnlyList<RunInputFile> inputs) =>
-        await grains.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(RunRequest.Production(slug, await currentUser.GetAsync(), inputs));
+    public async Task<RunInfo> StartProductionAsync(string slug, IReadOnlyList<RunInputFile> inputs, string? fieldValuesJson = null) =>
+        await grains.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(RunRequest.Production(slug, await currentUser.GetAsync(), inputs, fieldValuesJson));
 
     public async Task<RunInfo> GetAsync(Guid runId) =>
         await grains.GetGrain<IRunGrain>(runId).GetAsync(await currentUser.GetAsync());

@@ -1,87 +1,61 @@
-using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Syntax;
 
 namespace Skriptoteket.Web.Tools;
 
 /// <summary>
-/// Usage instructions as HTML: a small Markdown subset (headings, paragraphs, lists, bold, italic, code).
-/// Safe by construction: every character of the input is HTML-encoded before the few tags are added,
-/// so no markup, script or link from the text ever reaches the page.
+/// Markdown as HTML that is safe to put into the page: usage instructions and markdown output blocks.
+/// Markdig (CommonMark, pipe tables) with raw HTML disabled renders it; HtmlSanitizer then keeps only an allowlist
+/// of text tags, so even a Markdig bug or a crafted link cannot bring script, styles, frames, forms or loads
+/// (no images: a result must not fetch anything). Headings start at h3: they sit below the page's own headings.
 /// </summary>
-public static partial class SafeMarkdown
+public static class SafeMarkdown
 {
-    [GeneratedRegex(@"\*\*(.+?)\*\*")]
-    private static partial Regex Bold();
+    private const int HeadingOffset = 2;
 
-    [GeneratedRegex(@"(?<![\*\w])\*(?!\s)(.+?)(?<!\s)\*(?![\*\w])")]
-    private static partial Regex Italic();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .DisableHtml()
+        .Build();
 
-    [GeneratedRegex("`([^`]+)`")]
-    private static partial Regex Code();
-
-    [GeneratedRegex(@"^(#{1,3})\s+(.*)$")]
-    private static partial Regex Heading();
-
-    [GeneratedRegex(@"^\s*(?:[-*]|\d+\.)\s+(.*)$")]
-    private static partial Regex ListItem();
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     public static string ToHtml(string? markdown)
     {
-        var html = new StringBuilder();
-        var paragraph = new List<string>();
-        var inList = false;
-        foreach (var raw in (markdown ?? "").Replace("\r\n", "\n").Split('\n'))
+        var document = Markdown.Parse(markdown ?? "", Pipeline);
+        foreach (var heading in document.Descendants<HeadingBlock>())
         {
-            var line = raw.TrimEnd();
-            var item = ListItem().Match(line);
-            var heading = Heading().Match(line);
-            if (line.Length == 0 || item.Success || heading.Success)
-            {
-                Flush();
-            }
-            if (!item.Success && inList)
-            {
-                html.Append("</ul>");
-                inList = false;
-            }
-            if (item.Success)
-            {
-                html.Append(inList ? "" : "<ul>").Append("<li>").Append(Inline(item.Groups[1].Value)).Append("</li>");
-                inList = true;
-            }
-            else if (heading.Success)
-            {
-                var level = heading.Groups[1].Value.Length + 2;
-                html.Append($"<h{level}>").Append(Inline(heading.Groups[2].Value)).Append($"</h{level}>");
-            }
-            else if (line.Length > 0)
-            {
-                paragraph.Add(line.Trim());
-            }
+            heading.Level = Math.Min(6, heading.Level + HeadingOffset);
         }
-        Flush();
-        if (inList)
-        {
-            html.Append("</ul>");
-        }
-        return html.ToString();
-
-        void Flush()
-        {
-            if (paragraph.Count > 0)
-            {
-                html.Append("<p>").Append(string.Join("<br />", paragraph.Select(Inline))).Append("</p>");
-                paragraph.Clear();
-            }
-        }
+        return Sanitizer.Sanitize(document.ToHtml(Pipeline));
     }
 
-    private static string Inline(string text)
+    private static HtmlSanitizer CreateSanitizer()
     {
-        var encoded = WebUtility.HtmlEncode(text);
-        encoded = Code().Replace(encoded, "<code>$1</code>");
-        encoded = Bold().Replace(encoded, "<strong>$1</strong>");
-        return Italic().Replace(encoded, "<em>$1</em>");
+        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "hr", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "del", "code", "pre",
+                "blockquote", "table", "thead", "tbody", "tr", "th", "td", "a",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "align", "start" },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "https", "http", "mailto" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
+        });
+        // Links leave the application: a new tab, no referrer, no opener.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is IElement { TagName: "A" } link)
+            {
+                link.SetAttribute("rel", "noopener noreferrer nofollow");
+                link.SetAttribute("target", "_blank");
+            }
+        };
+        return sanitizer;
     }
 }

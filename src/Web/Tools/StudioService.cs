@@ -33,12 +33,13 @@ public sealed class StudioService(IGrainFactory grains, CurrentUser currentUser,
         await Tool(toolId).SubmitForReviewAsync(await currentUser.GetAsync(), versionId, note);
 
     /// <summary>A sandbox run of a stored version, or of unsaved text on behalf of the version it was opened on.</summary>
-    public async Task<RunInfo> StartSandboxAsync(Guid versionId, IReadOnlyList<RunInputFile> inputs, string? source, string? entrypoint)
+    public async Task<RunInfo> StartSandboxAsync(Guid versionId, IReadOnlyList<RunInputFile> inputs, string? source, string? entrypoint,
+        string? fieldValuesJson = null)
     {
         var user = await currentUser.GetAsync();
         var request = source is null
-            ? RunRequest.Sandbox(versionId, user, inputs)
-            : RunRequest.SandboxSnapshot(versionId, user, inputs, source, entrypoint ?? "");
+            ? RunRequest.Sandbox(versionId, user, inputs, fieldValuesJson)
+            : RunRequest.SandboxSnapshot(versionId, user, inputs, source, entrypoint ?? "", fieldValuesJson);
         return await grains.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(request);
     }
 

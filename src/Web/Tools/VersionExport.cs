@@ -2,12 +2,19 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
 namespace Skriptoteket.Web.Tools;
 
-/// <summary>A version as a zip: the script ({slug}.py) and metadata.json (tool metadata and the version header).</summary>
+/// <summary>
+/// A version as a zip: the script ({slug}.py), inputs.json (its declared fields and files, ToolInputsJson) and
+/// metadata.json (tool metadata and the version header). <see cref="VersionImport"/> reads the same zip back.
+/// </summary>
 public static class VersionExport
 {
+    public const string InputsEntry = "inputs.json";
+    public const string MetadataEntry = "metadata.json";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static byte[] CreateZip(ToolInfo tool, ToolVersion version)
@@ -16,11 +23,12 @@ public static class VersionExport
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             Write(zip, $"{tool.Metadata.Slug}.py", version.Source);
-            Write(zip, "metadata.json", JsonSerializer.Serialize(new
+            Write(zip, InputsEntry, ToolInputsJson.Write(version.Header.Declared, indented: true));
+            Write(zip, MetadataEntry, JsonSerializer.Serialize(new
             {
                 tool = new { tool.Id, tool.Metadata.Slug, tool.Metadata.Title, tool.Metadata.Summary, tool.Metadata.UsageMarkdown,
                     tool.Metadata.Professions, tool.Metadata.Categories },
-                version = version.Header,
+                version = version.Header with { Inputs = null },
             }, Json));
         }
         return buffer.ToArray();

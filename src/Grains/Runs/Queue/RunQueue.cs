@@ -28,42 +28,37 @@ internal sealed class RunQueue(NpgsqlDataSource db, Serializer<RunnerJob> serial
     /// </summary>
     internal async Task<int?> EnqueueAsync(RunnerJob job, RunKind kind, Guid toolId, int capacity)
     {
-        await using var connection = await db.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        // One enqueue at a time per cluster, so the capacity count cannot be overtaken by a concurrent insert.
-        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext(@cluster))", connection, tx))
-        {
-            lockCommand.Parameters.AddWithValue("cluster", "run_queue:" + clusterId);
-            await lockCommand.ExecuteNonQueryAsync();
-        }
-        // Accepted while fewer than capacity runs would wait beyond the slots of the runners alive lately: a free
-        // slot anywhere in the cluster always takes a run, however full the waiting line looks this instant.
-        await using var c = new NpgsqlCommand("""
+        // One round trip: a batch runs in one implicit transaction, so the advisory lock (one enqueue at a time
+        // per cluster: the capacity count cannot be overtaken by a concurrent insert) holds until the insert
+        // commits, and the notification is delivered at commit, when a woken silo will find the row. Accepted
+        // while fewer than capacity runs would wait beyond the slots of the runners alive lately: a free slot
+        // anywhere in the cluster always takes a run, however full the waiting line looks this instant.
+        await using var batch = db.CreateBatch();
+        var lockCommand = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(hashtext($1))");
+        lockCommand.Parameters.Add(new NpgsqlParameter { Value = "run_queue:" + clusterId });
+        var insert = new NpgsqlBatchCommand("""
             WITH queued AS (SELECT count(*) AS n, count(*) FILTER (WHERE claimed_by IS NULL) AS waiting
-                            FROM run_queue WHERE cluster_id = @cluster),
+                            FROM run_queue WHERE cluster_id = $2),
             slots AS (SELECT coalesce(sum(slots), 0) AS n FROM run_queue_runners
-                      WHERE cluster_id = @cluster AND seen_at > now() - interval '30 seconds'),
+                      WHERE cluster_id = $2 AND seen_at > now() - interval '30 seconds'),
             added AS (
                 INSERT INTO run_queue (run_id, cluster_id, kind, tool_id, job)
-                SELECT @run, @cluster, @kind, @tool, @job FROM queued, slots WHERE queued.n < slots.n + @capacity
+                SELECT $1, $2, $3, $4, $5 FROM queued, slots WHERE queued.n < slots.n + $6
                 RETURNING run_id)
-            SELECT (SELECT waiting FROM queued) + 1 FROM added
-            """, connection, tx);
-        c.Parameters.AddWithValue("run", job.RunId);
-        c.Parameters.AddWithValue("cluster", clusterId);
-        c.Parameters.AddWithValue("kind", RunText.Kind(kind));
-        c.Parameters.AddWithValue("tool", toolId);
-        c.Parameters.AddWithValue("job", NpgsqlDbType.Bytea, serializer.SerializeToArray(job));
-        c.Parameters.AddWithValue("capacity", (long)capacity);
-        var position = await c.ExecuteScalarAsync();
-        if (position is null)
-        {
-            await tx.RollbackAsync();
-            return null;
-        }
-        await NotifyAsync(connection, tx, "run");
-        await tx.CommitAsync();
-        return (int)(long)position;
+            SELECT (SELECT waiting FROM queued) + 1, pg_notify($7, 'run') FROM added
+            """);
+        insert.Parameters.Add(new NpgsqlParameter { Value = job.RunId });
+        insert.Parameters.Add(new NpgsqlParameter { Value = clusterId });
+        insert.Parameters.Add(new NpgsqlParameter { Value = RunText.Kind(kind) });
+        insert.Parameters.Add(new NpgsqlParameter { Value = toolId });
+        insert.Parameters.Add(new NpgsqlParameter { Value = serializer.SerializeToArray(job), NpgsqlDbType = NpgsqlDbType.Bytea });
+        insert.Parameters.Add(new NpgsqlParameter { Value = (long)capacity });
+        insert.Parameters.Add(new NpgsqlParameter { Value = Channel });
+        batch.BatchCommands.Add(lockCommand);
+        batch.BatchCommands.Add(insert);
+        await using var r = await batch.ExecuteReaderAsync();
+        await r.NextResultAsync();
+        return await r.ReadAsync() ? (int)r.GetInt64(0) : null;
     }
 
     /// <summary>Says this runner silo is alive with <paramref name="slots"/> slots (every few seconds).</summary>

@@ -1,13 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using Skriptoteket.Grains.Abstractions.Suggestions;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
 namespace Skriptoteket.Web.Api.Tools;
 
 /// <summary>POST tools/{id}/versions: a new draft, from the starter script or derived from a version.</summary>
 public sealed record CreateDraftRequest(Guid? DerivedFrom);
 
-/// <summary>POST tool-versions/{id}: save; BaseVersionId is the version the editor was opened on.</summary>
-public sealed record SaveVersionRequest(Guid BaseVersionId, string Source, string? Entrypoint, string? ChangeSummary);
+/// <summary>
+/// POST tool-versions/{id}: save; BaseVersionId is the version the editor was opened on. Inputs: the declared
+/// fields and files (docs/tool-author-guide.md); left out, the base version's are kept.
+/// </summary>
+public sealed record SaveVersionRequest(Guid BaseVersionId, string Source, string? Entrypoint, string? ChangeSummary, ToolInputs? Inputs = null);
 
 /// <summary>Body of submit-review and request-changes.</summary>
 public sealed record ReviewNoteRequest(string? ReviewNote);

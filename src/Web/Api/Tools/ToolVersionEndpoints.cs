@@ -23,7 +23,9 @@ internal static class ToolVersionEndpoints
         versions.MapPost("/request-changes", RequestChangesAsync).RequireAuthorization(Policies.Admin)
             .WithSummary("Begär ändringar: versionen arkiveras och ett nytt utkast skapas åt författaren.");
         versions.MapPost("/publish", PublishAsync).RequireAuthorization(Policies.Admin).WithSummary("Publicera en granskad version.");
-        versions.MapGet("/export", ExportAsync).WithSummary("Versionen som zip-fil.");
+        versions.MapGet("/export", ExportAsync).WithSummary("Versionen som zip-fil (skript, inputs.json, metadata.json).");
+        versions.MapPost("/import", ImportAsync)
+            .WithSummary("Spara en exporterad zip-fil (multipart, delen file) som ny version utgående från denna.");
     }
 
     private static async Task<Ok<ToolVersion>> GetAsync(Guid id, HttpContext http, IGrainFactory grains)
@@ -39,7 +41,7 @@ internal static class ToolVersionEndpoints
             throw DomainException.Invalid("Ange baseVersionId och source.");
         }
         var (tool, actor) = await ToolOfAsync(grains, http, id);
-        var saved = await tool.SaveAsync(actor, new SaveVersionCommand(body.BaseVersionId, body.Source, body.Entrypoint, body.ChangeSummary));
+        var saved = await tool.SaveAsync(actor, new SaveVersionCommand(body.BaseVersionId, body.Source, body.Entrypoint, body.ChangeSummary, body.Inputs));
         return TypedResults.Created($"/api/v1/tool-versions/{saved.Id}", saved);
     }
 
@@ -68,6 +70,28 @@ internal static class ToolVersionEndpoints
         var info = await tool.GetAsync(actor);
         var zip = VersionExport.CreateZip(info, version);
         return TypedResults.File(zip, "application/zip", $"{info.Metadata.Slug}-v{version.Header.Number}.zip");
+    }
+
+    private static async Task<IResult> ImportAsync(Guid id, HttpContext http, IGrainFactory grains)
+    {
+        IFormFile? file = null;
+        try
+        {
+            file = http.Request.HasFormContentType ? (await http.Request.ReadFormAsync()).Files.GetFile("file") : null;
+        }
+        catch (InvalidDataException)
+        {
+            // A malformed multipart body: refused below like a missing file.
+        }
+        if (file is null || file.Length == 0 || file.Length > VersionImport.MaxZipBytes)
+        {
+            throw DomainException.Invalid($"Skicka zip-filen som multipart-delen \"file\" (högst {VersionImport.MaxZipBytes / (1024 * 1024)} MB).");
+        }
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer);
+        var (tool, actor) = await ToolOfAsync(grains, http, id);
+        var saved = await tool.SaveAsync(actor, VersionImport.Read(buffer.ToArray(), id, $"Importerad från {Path.GetFileName(file.FileName)}"));
+        return TypedResults.Created($"/api/v1/tool-versions/{saved.Id}", saved);
     }
 
     /// <summary>The tool grain owning a version, with the acting user; an unknown version is NOT_FOUND like a hidden one.</summary>

@@ -4,20 +4,27 @@ using Microsoft.Extensions.Localization;
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 using Skriptoteket.Web.Localization;
 using Skriptoteket.Web.Runs;
 
 namespace Skriptoteket.Web.Components.Runs;
 
+/// <summary>What the teacher chose: the files and the declared fields' values as the run request's JSON.</summary>
+public sealed record RunFormInput(IReadOnlyList<IBrowserFile> Files, string FieldValuesJson);
+
 /// <summary>
-/// The teacher's side of a tool run: what the tool does, what it accepts, a drop zone and Run. Run stays
-/// disabled, with the reason beside it, until the files the tool needs are chosen and fit the limits.
+/// The teacher's side of a tool run: what the tool does, the fields its active version declares, the files it
+/// takes, and Run. Run stays disabled, with the reason beside it, until the files the tool needs are chosen and
+/// fit the limits. Field values are checked by the run grain; its refusals show under their fields.
 /// </summary>
 public sealed partial class ToolRunForm
 {
     private IReadOnlyList<IBrowserFile> files = [];
     private string? problem;
     private bool dragging;
+    private FieldForm fields = new(ToolInputs.Legacy);
+    private Guid? formFor;
 
     // The prerendered page cannot react to uploads or clicks: controls are enabled once the circuit is live.
     private bool interactive;
@@ -37,11 +44,37 @@ public sealed partial class ToolRunForm
     public bool Starting { get; set; }
 
     [Parameter]
-    public EventCallback<IReadOnlyList<IBrowserFile>> OnRun { get; set; }
+    public EventCallback<RunFormInput> OnRun { get; set; }
 
-    private bool CanRun => interactive && !Starting && problem is null && RunInputRules.HasRequiredFiles(files.Count);
+    private FileInputs Files => Tool?.Declared.Files ?? ToolInputs.Legacy.Files;
 
-    private static string AcceptedList => string.Join(", ", UploadLimits.AllowedExtensions.Select(e => e.TrimStart('.')));
+    private bool TakesFiles => Files.MaxFiles > 0;
+
+    private bool CanRun => interactive && !Starting && problem is null && RunInputRules.HasRequiredFiles(files.Count, Files);
+
+    private string Accept => Files.Types.Count > 0 ? string.Join(',', Files.Types) : UploadLimits.Accept;
+
+    private string AcceptedList => string.Join(", ", (Files.Types.Count > 0 ? Files.Types : UploadLimits.AllowedExtensions).Select(e => e.TrimStart('.')));
+
+    private string ChooseFirst => Files.MinFiles <= 1 ? Text["ToolRun.ChooseFirst"] : Text["ToolRun.ChooseAtLeast", Files.MinFiles];
+
+    /// <summary>Shows the run grain's refusal of field values under their fields; false when it was about something else.</summary>
+    public bool ShowRefusal(DomainException error)
+    {
+        var shown = fields.Show(error);
+        StateHasChanged();
+        return shown;
+    }
+
+    protected override void OnParametersSet()
+    {
+        // A new form only for another tool version: a re-render must not wipe what the teacher typed.
+        if (Tool is not null && formFor != Tool.ActiveVersionId)
+        {
+            formFor = Tool.ActiveVersionId;
+            fields = new FieldForm(Tool.Declared);
+        }
+    }
 
     protected override void OnAfterRender(bool firstRender)
     {
@@ -61,6 +94,10 @@ public sealed partial class ToolRunForm
         try
         {
             Limits.Check([.. files.Select(f => (f.Name, f.Size))]);
+            if (RunInputRules.FileProblem(Files, [.. files.Select(f => f.Name)], sandbox: true) is { } refusal)
+            {
+                throw refusal;
+            }
         }
         catch (DomainException error)
         {
@@ -68,5 +105,13 @@ public sealed partial class ToolRunForm
         }
     }
 
-    private Task RunAsync() => CanRun ? OnRun.InvokeAsync(files) : Task.CompletedTask;
+    private Task RunAsync()
+    {
+        if (!CanRun)
+        {
+            return Task.CompletedTask;
+        }
+        fields.Clear();
+        return OnRun.InvokeAsync(new RunFormInput(files, fields.ToJson()));
+    }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
+using Skriptoteket.Web.Components.Runs;
 using Skriptoteket.Web.Runs;
 using Skriptoteket.Web.Tools;
 
@@ -21,7 +23,9 @@ public sealed partial class SandboxPanel : IAsyncDisposable
     private bool starting;
     private string targetLabel = "";
     private bool targetIsVersion;
-    private Func<IReadOnlyList<RunInputFile>, Task<RunInfo>>? target;
+    private Func<IReadOnlyList<RunInputFile>, string, Task<RunInfo>>? target;
+    private FieldForm fields = new(ToolInputs.Legacy);
+    private ToolInputs? fieldsFor;
 
     [Inject] private RunService Runs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
@@ -31,14 +35,22 @@ public sealed partial class SandboxPanel : IAsyncDisposable
     [Parameter] public IReadOnlyList<RunInfo> Recent { get; set; } = [];
     [Parameter] public IReadOnlyDictionary<Guid, int> VersionNumbers { get; set; } = new Dictionary<Guid, int>();
 
-    /// <summary>Runs the editor's current text (the default target).</summary>
-    [Parameter, EditorRequired] public Func<IReadOnlyList<RunInputFile>, Task<RunInfo>> RunEditor { get; set; } = null!;
+    /// <summary>The saved declaration of the editor's version: its fields are filled in here (the run grain checks them).</summary>
+    [Parameter] public ToolInputs? Inputs { get; set; }
+
+    /// <summary>Runs the editor's current text (the default target) with the files and the fields' JSON.</summary>
+    [Parameter, EditorRequired] public Func<IReadOnlyList<RunInputFile>, string, Task<RunInfo>> RunEditor { get; set; } = null!;
 
     /// <summary>Told when a run was started or finished, so the page can refresh the recent runs.</summary>
     [Parameter] public EventCallback OnRunsChanged { get; set; }
 
     protected override void OnParametersSet()
     {
+        if (!ReferenceEquals(fieldsFor, Inputs))
+        {
+            fieldsFor = Inputs;
+            fields = new FieldForm(Inputs ?? ToolInputs.Legacy);
+        }
         if (!targetIsVersion)
         {
             targetLabel = S["Sandbox.EditorText"];
@@ -46,7 +58,7 @@ public sealed partial class SandboxPanel : IAsyncDisposable
     }
 
     /// <summary>Makes the next Run use a stored version instead of the editor's text.</summary>
-    public void UseVersion(int number, Func<IReadOnlyList<RunInputFile>, Task<RunInfo>> start)
+    public void UseVersion(int number, Func<IReadOnlyList<RunInputFile>, string, Task<RunInfo>> start)
     {
         target = start;
         targetIsVersion = true;
@@ -81,11 +93,14 @@ public sealed partial class SandboxPanel : IAsyncDisposable
                 await upload.CopyToAsync(buffer);
                 inputs.Add(new RunInputFile(file.Name, buffer.ToArray()));
             }
-            await ShowAsync(await (target ?? RunEditor)(inputs));
+            fields.Clear();
+            await ShowAsync(await (target ?? RunEditor)(inputs, fields.ToJson()));
             await OnRunsChanged.InvokeAsync();
         }
         catch (DomainException e)
         {
+            // Refused field values show at their fields as well.
+            fields.Show(e);
             Snackbar.Add(e.Message, Severity.Warning);
         }
         finally

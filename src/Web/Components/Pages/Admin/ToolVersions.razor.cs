@@ -57,7 +57,7 @@ public partial class ToolVersions
         var b = await Tools.GetVersionAsync(Id, right!.Value);
         opened = null;
         diffTitle = $"v{a.Header.Number} → v{b.Header.Number}";
-        diff = VersionDiff.SideBySide(a.Source, b.Source);
+        diff = VersionDiff.Of(a, b);
     }
 
     private async Task ActAsync(Func<Task> action, string done)

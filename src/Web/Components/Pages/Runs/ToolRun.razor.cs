@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Web.Components.Runs;
 using Skriptoteket.Web.Localization;
 using Skriptoteket.Web.Runs;
 using Skriptoteket.Web.Tools;
@@ -19,6 +20,7 @@ public sealed partial class ToolRun
     private RunInfo? run;
     private bool starting;
     private string? failure;
+    private ToolRunForm? form;
 
     [Inject] private RunService Runs { get; set; } = null!;
 
@@ -38,13 +40,14 @@ public sealed partial class ToolRun
         notFound = tool is null;
     }
 
-    private async Task StartAsync(IReadOnlyList<IBrowserFile> files)
+    private async Task StartAsync(RunFormInput input)
     {
         starting = true;
         failure = null;
         try
         {
             var limits = Uploads.Value;
+            var files = input.Files;
             limits.Check([.. files.Select(f => (f.Name, f.Size))]);
             var inputs = new List<RunInputFile>();
             foreach (var file in files)
@@ -54,11 +57,12 @@ public sealed partial class ToolRun
                 await upload.CopyToAsync(buffer);
                 inputs.Add(new RunInputFile(file.Name, buffer.ToArray()));
             }
-            run = await Runs.StartProductionAsync(Slug, inputs);
+            run = await Runs.StartProductionAsync(Slug, inputs, input.FieldValuesJson);
         }
         catch (DomainException e)
         {
-            failure = ErrorText.For(Text, e);
+            // Refused field values are shown at their fields; the sentence here only points there.
+            failure = form?.ShowRefusal(e) == true ? Text["ToolRun.FieldsRefused"] : ErrorText.For(Text, e);
         }
         catch (IOException)
         {

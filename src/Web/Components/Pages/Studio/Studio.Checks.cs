@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.JSInterop;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 using Skriptoteket.Web.Components.Studio;
 using Skriptoteket.Web.Tools;
 
@@ -61,7 +62,8 @@ public sealed partial class Studio
 
     private void UpdateSubmit()
     {
-        var unsaved = draft is not null && (currentText != draft.Source || (entrypoint ?? "").Trim() != draft.Header.Entrypoint);
+        var unsaved = draft is not null && (currentText != draft.Source || (entrypoint ?? "").Trim() != draft.Header.Entrypoint
+                                            || ToolInputsJson.Write(inputs) != ToolInputsJson.Write(draft.Header.Declared));
         submit = actor is null ? ActionAvailability.Hidden : StudioActions.Submit(actor, draft?.Header, unsaved, checking ? 1 : problems.Count);
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class Studio
     }
 
     private void RunVersion(ToolVersionHeader v) =>
-        sandbox?.UseVersion(v.Number, inputs => StudioApi.StartSandboxAsync(v.Id, inputs, null, null));
+        sandbox?.UseVersion(v.Number, (inputs, fields) => StudioApi.StartSandboxAsync(v.Id, inputs, null, null, fields));
 
     private async Task CompareAsync((Guid Left, Guid Right) pair)
     {
@@ -26,7 +26,7 @@ public sealed partial class Studio
         var b = await Tools.GetVersionAsync(Id, pair.Right);
         opened = null;
         diffTitle = S["Diff.Title", a.Header.Number, b.Header.Number];
-        diff = VersionDiff.SideBySide(a.Source, b.Source);
+        diff = VersionDiff.Of(a, b);
     }
 
     private async Task EditVersionAsync(ToolVersionHeader v)

@@ -5,6 +5,7 @@ using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 using Skriptoteket.Web.Components.Studio;
 using Skriptoteket.Web.Tools;
 using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
@@ -33,6 +34,7 @@ public sealed partial class Studio : IAsyncDisposable
     private ToolVersion? draft;
     private string initialText = "";
     private string entrypoint = "run_tool";
+    private ToolInputs inputs = ToolInputs.Legacy;
     private string currentText = "";
     private IReadOnlyList<ScriptProblem> problems = [];
     private bool checking;
@@ -121,6 +123,7 @@ public sealed partial class Studio : IAsyncDisposable
         draft = header is null ? null : await Tools.GetVersionAsync(Id, header.Id);
         initialText = currentText = draft?.Source ?? "";
         entrypoint = draft?.Header.Entrypoint ?? "run_tool";
+        inputs = draft?.Header.Declared ?? ToolInputs.Legacy;
         restored = false;
         problems = [];
         UpdateSubmit();
@@ -160,6 +163,12 @@ public sealed partial class Studio : IAsyncDisposable
     private async Task WatchAsync() =>
         await module!.InvokeVoidAsync("watch", EditorPanel.EditorId, StorageKey, draft!.Header.Id, self, CheckDelayMs);
 
+    private void InputsChanged(ToolInputs value)
+    {
+        inputs = value;
+        UpdateSubmit();
+    }
+
     private async Task EntrypointChangedAsync(string value)
     {
         entrypoint = value;
@@ -185,7 +194,7 @@ public sealed partial class Studio : IAsyncDisposable
         busy = true;
         try
         {
-            var header = await StudioApi.SaveAsync(Id, new SaveVersionCommand(draft.Header.Id, text, entrypoint, panel!.ChangeSummary));
+            var header = await StudioApi.SaveAsync(Id, new SaveVersionCommand(draft.Header.Id, text, entrypoint, panel!.ChangeSummary, inputs));
             draft = new ToolVersion(header, text);
             currentText = text;
             panel.ChangeSummary = "";
@@ -231,10 +240,10 @@ public sealed partial class Studio : IAsyncDisposable
         }
     }
 
-    private async Task<RunInfo> RunEditorAsync(IReadOnlyList<RunInputFile> inputs)
+    private async Task<RunInfo> RunEditorAsync(IReadOnlyList<RunInputFile> inputs, string fields)
     {
         var text = await panel!.CodeEditor!.GetValue();
-        return await StudioApi.StartSandboxAsync(draft!.Header.Id, inputs, text, entrypoint);
+        return await StudioApi.StartSandboxAsync(draft!.Header.Id, inputs, text, entrypoint, fields);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Skriptoteket.Grains.Abstractions.Errors;
+
+namespace Skriptoteket.Grains.Abstractions.Tools.Inputs;
+
+/// <summary>
+/// The one JSON form of a declaration: the query row (tool_versions.inputs), the zip's inputs.json, the studio's
+/// JSON view and the content hash all use it, so the same declaration is always the same text.
+/// Kinds are snake_case ("one_choice"); properties camelCase; nulls left out.
+/// </summary>
+public static class ToolInputsJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    private static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
+
+    public static string Write(ToolInputs inputs, bool indented = false) =>
+        JsonSerializer.Serialize(inputs, indented ? Indented : Options);
+
+    /// <summary>Reads a declaration someone wrote (JSON view, zip, API); a Swedish VALIDATION error when unreadable.</summary>
+    public static ToolInputs Read(string json)
+    {
+        try
+        {
+            var inputs = JsonSerializer.Deserialize<ToolInputs>(json, Options);
+            return inputs is { Fields: not null, Files: not null }
+                ? inputs
+                : throw DomainException.Invalid("Indata-deklarationen måste ha \"fields\" och \"files\".", "Inputs.Unreadable");
+        }
+        catch (JsonException e)
+        {
+            var where = e.Path is { Length: > 0 } path ? $" (vid {path})" : "";
+            throw DomainException.Invalid($"Indata-deklarationen är inte giltig JSON{where}.", "Inputs.Unreadable");
+        }
+    }
+
+    /// <summary>The stored declaration of a version; null (a version from before declarations) is <see cref="ToolInputs.Legacy"/>.</summary>
+    public static ToolInputs ReadStored(string? json) => json is null ? ToolInputs.Legacy : JsonSerializer.Deserialize<ToolInputs>(json, Options)!;
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
+
+namespace Skriptoteket.Web.Runs;
+
+/// <summary>What a person has typed or chosen for one declared field (bound by the MudBlazor inputs).</summary>
+public sealed class FieldEntry(InputField field)
+{
+    public InputField Field { get; } = field;
+    public string? Text { get; set; }
+    public decimal? Number { get; set; }
+    public bool Flag { get; set; }
+    public HashSet<string> Chosen { get; } = [];
+
+    /// <summary>The JSON value sent to the server (null: left empty); the server decides what is valid.</summary>
+    public JsonNode? ToJson() => Field.Kind switch
+    {
+        FieldKind.Integer or FieldKind.Decimal => Number is { } n ? JsonValue.Create(n) : null,
+        FieldKind.YesNo => JsonValue.Create(Flag),
+        FieldKind.SeveralChoices => new JsonArray([.. Field.Choices.Where(Chosen.Contains).Select(c => (JsonNode?)JsonValue.Create(c))]),
+        _ => string.IsNullOrEmpty(Text) ? null : JsonValue.Create(Text),
+    };
+}
+
+/// <summary>
+/// The run form's fields (pure model): starts from each field's default, turns the entries into the JSON object
+/// a run request carries, and keeps the server's per-field refusals to show under their fields.
+/// </summary>
+public sealed class FieldForm
+{
+    private Dictionary<string, string> problems = [];
+
+    public FieldForm(ToolInputs declared)
+    {
+        Entries = [.. declared.Fields.Select(Start)];
+    }
+
+    public IReadOnlyList<FieldEntry> Entries { get; }
+
+    /// <summary>A refusal that names no single field (unreadable values), shown above the fields.</summary>
+    public string? General { get; private set; }
+
+    public string? ProblemOf(string name) => problems.GetValueOrDefault(name);
+
+    public string ToJson()
+    {
+        var values = new JsonObject();
+        foreach (var entry in Entries)
+        {
+            values[entry.Field.Name] = entry.ToJson();
+        }
+        return values.ToJsonString();
+    }
+
+    /// <summary>Takes the server's refusal apart by field; false when it was not about the fields.</summary>
+    public bool Show(DomainException error)
+    {
+        var byField = FieldValueRules.ProblemsOf(error);
+        problems = byField.Where(p => p.Field.Length > 0).GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.First().Message);
+        General = byField.FirstOrDefault(p => p.Field.Length == 0 || Entries.All(e => e.Field.Name != p.Field))?.Message;
+        return byField.Count > 0;
+    }
+
+    public void Clear()
+    {
+        problems = [];
+        General = null;
+    }
+
+    /// <summary>"Mellan 1 och 10", "Minst 3 tecken", …: the bounds a person should know before typing.</summary>
+    public static string? BoundsText(InputField f)
+    {
+        var (min, max) = (f.Min, f.Max);
+        if (min is null && max is null)
+        {
+            return null;
+        }
+        var unit = f.Kind switch
+        {
+            FieldKind.ShortText or FieldKind.LongText => " tecken",
+            FieldKind.SeveralChoices => " val",
+            _ => "",
+        };
+        return (min, max) switch
+        {
+            ({ } a, { } b) => $"Mellan {Show(f, a)} och {Show(f, b)}{unit}.",
+            ({ } a, null) => $"Minst {Show(f, a)}{unit}.",
+            _ => $"Högst {Show(f, max!)}{unit}.",
+        };
+    }
+
+    private static string Show(InputField f, string bound) =>
+        f.Kind is FieldKind.Decimal && FieldBounds.TryNumber(bound, out var n) ? n.ToString(CultureInfo.GetCultureInfo("sv-SE")) : bound;
+
+    private static FieldEntry Start(InputField field)
+    {
+        var entry = new FieldEntry(field);
+        if (FieldValueRules.DefaultElement(field) is not { } value)
+        {
+            return entry;
+        }
+        switch (field.Kind)
+        {
+            case FieldKind.Integer or FieldKind.Decimal when value.ValueKind == JsonValueKind.Number:
+                entry.Number = value.GetDecimal();
+                break;
+            case FieldKind.YesNo when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                entry.Flag = value.GetBoolean();
+                break;
+            case FieldKind.SeveralChoices when value.ValueKind == JsonValueKind.Array:
+                entry.Chosen.UnionWith(value.EnumerateArray().Select(v => v.GetString() ?? ""));
+                break;
+            default:
+                entry.Text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                break;
+        }
+        return entry;
+    }
+}

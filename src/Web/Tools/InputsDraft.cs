@@ -1,0 +1,82 @@
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
+
+namespace Skriptoteket.Web.Tools;
+
+/// <summary>One field as the form builder edits it (options one per line).</summary>
+public sealed class FieldDraft
+{
+    public string Name { get; set; } = "";
+    public FieldKind Kind { get; set; } = FieldKind.ShortText;
+    public string Label { get; set; } = "";
+    public string Help { get; set; } = "";
+    public bool Required { get; set; }
+    public string? Default { get; set; }
+    public string? Min { get; set; }
+    public string? Max { get; set; }
+    public string OptionsText { get; set; } = "";
+
+    public InputField ToField() => new(Name, Kind, Label, Help, Required, Default, Min, Max,
+        FieldBounds.HasOptions(Kind) ? [.. OptionsText.Split('\n').Select(o => o.Trim()).Where(o => o.Length > 0)] : null);
+
+    public static FieldDraft From(InputField f) => new()
+    {
+        Name = f.Name, Kind = f.Kind, Label = f.Label, Help = f.Help, Required = f.Required, Default = f.Default,
+        Min = f.Min, Max = f.Max, OptionsText = string.Join('\n', f.Choices),
+    };
+}
+
+/// <summary>
+/// The studio's form builder model (pure): add, change, reorder and remove fields and say which files the tool
+/// takes, without writing JSON. <see cref="Problems"/> are the tool grain's own rules (ToolInputRules).
+/// </summary>
+public sealed class InputsDraft
+{
+    public List<FieldDraft> Fields { get; } = [];
+    public int MinFiles { get; set; } = 1;
+    public int MaxFiles { get; set; } = ToolInputs.MaxDeclaredFiles;
+    public HashSet<string> Types { get; } = [];
+
+    public static InputsDraft From(ToolInputs inputs)
+    {
+        var draft = new InputsDraft { MinFiles = inputs.Files.MinFiles, MaxFiles = inputs.Files.MaxFiles };
+        draft.Fields.AddRange(inputs.Fields.Select(FieldDraft.From));
+        draft.Types.UnionWith(inputs.Files.Types);
+        return draft;
+    }
+
+    public ToolInputs ToInputs() => new([.. Fields.Select(f => f.ToField())],
+        new FileInputs(MinFiles, MaxFiles, Types.Count == 0 ? null : [.. Types.Order()]));
+
+    public IReadOnlyList<string> Problems => ToolInputRules.Problems(ToInputs());
+
+    /// <summary>A new short-text field with a free name (falt_1, falt_2, …).</summary>
+    public FieldDraft Add()
+    {
+        var n = Fields.Count + 1;
+        while (Fields.Any(f => f.Name == $"falt_{n}"))
+        {
+            n++;
+        }
+        var field = new FieldDraft { Name = $"falt_{n}", Label = $"Fält {n}" };
+        Fields.Add(field);
+        return field;
+    }
+
+    public void Move(int index, int by)
+    {
+        var to = index + by;
+        if (index < 0 || index >= Fields.Count || to < 0 || to >= Fields.Count)
+        {
+            return;
+        }
+        (Fields[index], Fields[to]) = (Fields[to], Fields[index]);
+    }
+
+    public void Remove(int index)
+    {
+        if (index >= 0 && index < Fields.Count)
+        {
+            Fields.RemoveAt(index);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Npgsql;
+using Skriptoteket.TestSupport;
+using Xunit.Abstractions;
+
+namespace Skriptoteket.Cluster.Tests;
+
+/// <summary>
+/// SPEC §8 under load: 2 runner silos, 1 plain silo and 1 web node as separate processes; run requests sent at
+/// once through the web node all succeed, execute on runner silos only, start in cluster-wide FIFO order, and
+/// leave no container behind. Prints throughput with one and with two runner silos.
+/// </summary>
+public sealed class ClusterLoadTests(ITestOutputHelper output) : ClusterTestBase
+{
+    private const int SlotsPerRunner = 2;
+
+    [Fact]
+    public async Task Concurrent_runs_through_the_web_node_all_succeed_on_runner_silos_in_fifo_order()
+    {
+        await Cluster.StartAsync(("runner-1", NodeRole.Runner), ("silo-1", NodeRole.Silo), ("web-1", NodeRole.Web));
+        var slug = await PublishToolAsync(EchoTool);
+        using var api = await ClusterApi.LoginAsync(Cluster.Web.Host.BaseAddress);
+
+        // One runner silo first: the figure to compare with.
+        var one = await LoadAsync(api, slug, runs: 100, "one runner silo");
+        Assert.All(one, r => Assert.Equal(Cluster.Node("runner-1").SiloName, r.Silo));
+
+        await Cluster.StartNodeAsync("runner-2", NodeRole.Runner);
+        var startedBefore = await Cluster.MetricAsync("skriptoteket_runs_started_total");
+        var finishedBefore = await Cluster.MetricAsync("skriptoteket_runs_finished_total");
+        var waitsBefore = await Cluster.MetricAsync("skriptoteket_runs_queue_wait_milliseconds_count");
+        using var sampling = new CancellationTokenSource();
+        var longestQueue = SampleLongestQueueAsync(sampling.Token);
+        var queueOrder = new ConcurrentDictionary<Guid, long>();
+        var watchingQueue = WatchQueueOrderAsync(queueOrder, sampling.Token);
+
+        var two = await LoadAsync(api, slug, runs: 200, "two runner silos");
+
+        await sampling.CancelAsync();
+        await watchingQueue;
+        var runnerSilos = Cluster.Runners.Select(n => n.SiloName).ToHashSet();
+        Assert.All(two, r => Assert.Contains(r.Silo ?? "(none)", runnerSilos));
+        Assert.Equal(runnerSilos, two.Select(r => r.Silo!).ToHashSet()); // both runner silos did work
+        AssertFifo(two, queueOrder, slots: runnerSilos.Count * SlotsPerRunner);
+        await WaitForNoContainersAsync(TimeSpan.FromSeconds(30));
+
+        // An artifact produced on either runner silo downloads through the web node, with its own run's content.
+        foreach (var silo in runnerSilos)
+        {
+            var run = two.First(r => r.Silo == silo);
+            var done = await api.GetRunAsync(run.Id);
+            var artifact = done.GetProperty("artifacts")[0].GetProperty("id").GetInt32();
+            Assert.StartsWith("körning ", await api.DownloadAsync(run.Id, artifact));
+        }
+
+        // The dashboard (admins) lists every silo of the cluster.
+        using var counters = await api.GetAsync("dashboard/DashboardCounters");
+        Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
+        var dashboard = await counters.Content.ReadAsStringAsync();
+        Assert.All(Cluster.Nodes, n => Assert.Contains(n.SiloName, dashboard));
+
+        // /metrics moved: runs started and finished, queue waits recorded, and a queue was seen.
+        Assert.True(await Cluster.MetricAsync("skriptoteket_runs_started_total") - startedBefore >= 200);
+        Assert.True(await Cluster.MetricAsync("skriptoteket_runs_finished_total") - finishedBefore >= 200);
+        Assert.True(await Cluster.MetricAsync("skriptoteket_runs_queue_wait_milliseconds_count") - waitsBefore >= 200);
+        Assert.True(await longestQueue > 0, "the queue length gauge never rose during 200 concurrent runs");
+    }
+
+    /// <summary>Sends <paramref name="runs"/> run requests at once and waits for all; returns their rows.</summary>
+    private async Task<IReadOnlyList<RunRow>> LoadAsync(ClusterApi api, string slug, int runs, string label)
+    {
+        var known = (await RunRowsAsync()).Select(r => r.Id).ToHashSet();
+        var clock = Stopwatch.StartNew();
+        var starts = await Task.WhenAll(Enumerable.Range(1, runs).Select(i => api.StartAsync(slug, $"körning {i}")));
+        var accepted = clock.Elapsed;
+        var refused = starts.Where(s => s.Status != HttpStatusCode.Accepted).Select(s => $"{(int)s.Status} {s.Body}").ToList();
+        Assert.True(refused.Count == 0, $"{refused.Count} of {runs} refused, e.g. {refused.FirstOrDefault()}");
+
+        var rows = (await WaitForAllFinalAsync(known.Count + runs, TimeSpan.FromMinutes(10)))
+            .Where(r => !known.Contains(r.Id)).ToList();
+        var elapsed = clock.Elapsed;
+        Assert.Equal(runs, rows.Count);
+        Assert.All(rows, r => Assert.Equal("succeeded", r.Status));
+        var figure = $"{label}: {runs} runs accepted in {accepted.TotalSeconds:F1} s, all finished in {elapsed.TotalSeconds:F1} s = " +
+                     $"{runs / elapsed.TotalSeconds:F2} runs/s";
+        output.WriteLine(figure);
+        Console.WriteLine($"[cluster throughput] {figure}");
+        return rows;
+    }
+
+    /// <summary>
+    /// First in, first out across the cluster: ordered by their place in the cluster's queue (run_queue.seq,
+    /// ADR 0009), no run starts more than <paramref name="slots"/> places away from it (slots free up in any order).
+    /// </summary>
+    private static void AssertFifo(IReadOnlyList<RunRow> rows, IReadOnlyDictionary<Guid, long> queueOrder, int slots)
+    {
+        var unseen = rows.Count(r => !queueOrder.ContainsKey(r.Id));
+        Assert.True(unseen == 0, $"{unseen} runs were never seen in run_queue");
+        var byQueue = rows.OrderBy(r => queueOrder[r.Id]).Select(r => r.Id).ToList();
+        var byStart = rows.OrderBy(r => r.StartedAt).Select(r => r.Id).ToList();
+        var jumps = byQueue.Select((id, place) => (id, place, started: byStart.IndexOf(id)))
+            .Where(x => Math.Abs(x.started - x.place) > slots).ToList();
+        Assert.True(jumps.Count == 0,
+            $"{jumps.Count} runs started out of FIFO order, e.g. queued {jumps.FirstOrDefault().place} started {jumps.FirstOrDefault().started}");
+    }
+
+    /// <summary>Records each run's place (seq) in the cluster's queue while its row exists (it goes when the run ends).</summary>
+    private async Task WatchQueueOrderAsync(ConcurrentDictionary<Guid, long> seen, CancellationToken stop)
+    {
+        await using var db = NpgsqlDataSource.Create(Postgres.ConnectionString);
+        while (!stop.IsCancellationRequested)
+        {
+            await using (var query = db.CreateCommand("SELECT run_id, seq FROM run_queue WHERE cluster_id = @cluster"))
+            {
+                query.Parameters.AddWithValue("cluster", Cluster.ClusterId);
+                await using var reader = await query.ExecuteReaderAsync(CancellationToken.None);
+                while (await reader.ReadAsync(CancellationToken.None))
+                {
+                    seen.TryAdd(reader.GetGuid(0), reader.GetInt64(1));
+                }
+            }
+            try
+            {
+                await Task.Delay(100, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task<double> SampleLongestQueueAsync(CancellationToken stop)
+    {
+        double longest = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            longest = Math.Max(longest, await Cluster.MetricAsync("skriptoteket_runs_queue_length"));
+            try
+            {
+                await Task.Delay(250, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+        return longest;
+    }
+}

@@ -1,0 +1,160 @@
+using Npgsql;
+using Skriptoteket.TestSupport;
+
+namespace Skriptoteket.Cluster.Tests;
+
+/// <summary>A final run record as the runs table holds it (the source of truth, ADR 0007).</summary>
+public sealed record RunRow(Guid Id, string Status, string? Silo, DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt)
+{
+    public static readonly string[] FinalStatuses = ["succeeded", "failed", "timed_out", "canceled", "interrupted"];
+
+    public bool IsFinal => FinalStatuses.Contains(Status);
+}
+
+/// <summary>
+/// Each test class gets a PostgreSQL of its own (<see cref="PrivatePostgres"/>): four hosts under load need more
+/// connections than the shared server on this machine spares, and fault tests restart it.
+/// </summary>
+public abstract class ClusterTestBase : IAsyncLifetime
+{
+    public const string OperatorEmail = "drift@cluster.test";
+    public const string OperatorPassword = "Klustrets-långa-lösenord-7";
+
+    /// <summary>Reads its input and writes it back as an artifact, so a download proves which run it came from.</summary>
+    protected const string EchoTool = """
+        def run_tool(input_path, output_dir):
+            text = open(input_path, encoding="utf-8").read()
+            with open(output_dir + "/kopia.txt", "w", encoding="utf-8") as f:
+                f.write(text)
+            return "<p>klar</p>"
+        """;
+
+    /// <summary>Sleeps as many seconds as its input says, long enough to be caught mid-run.</summary>
+    protected const string SleepTool = """
+        import time
+        def run_tool(input_path, output_dir):
+            time.sleep(float(open(input_path, encoding="utf-8").read()))
+            return "<p>sov</p>"
+        """;
+
+    protected PrivatePostgres Postgres { get; private set; } = null!;
+
+    protected ClusterProcess Cluster { get; private set; } = null!;
+
+    /// <summary>Settings every node gets besides its role; tests add their own before the nodes start.</summary>
+    protected virtual IDictionary<string, string> NodeSettings(PrivatePostgres postgres) => new Dictionary<string, string>
+    {
+        ["SKRIPTOTEKET_SUPERUSER_EMAIL"] = OperatorEmail,
+        ["SKRIPTOTEKET_SUPERUSER_PASSWORD"] = OperatorPassword,
+        ["Execution__MaxConcurrentRuns"] = "2",
+    };
+
+    public virtual async Task InitializeAsync()
+    {
+        Postgres = await PrivatePostgres.StartAsync(GetType().Name.ToLowerInvariant());
+        Cluster = new ClusterProcess(Postgres.ConnectionString, NodeSettings(Postgres));
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await Postgres.DisposeAsync();
+    }
+
+    /// <summary>A published tool (the hosts have migrated the schema by now); returns its slug.</summary>
+    protected async Task<string> PublishToolAsync(string source) =>
+        (await ToolRows.InsertAsync(Postgres.ConnectionString, source, Guid.NewGuid(), published: true)).Slug;
+
+    protected async Task<IReadOnlyList<RunRow>> RunRowsAsync()
+    {
+        await using var db = NpgsqlDataSource.Create(Postgres.ConnectionString + ";Pooling=false");
+        await using var command = db.CreateCommand("SELECT id, status, silo, created_at, started_at, finished_at FROM runs ORDER BY created_at");
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<RunRow>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new RunRow(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetDateTime(3), reader.IsDBNull(4) ? null : reader.GetDateTime(4), reader.IsDBNull(5) ? null : reader.GetDateTime(5)));
+        }
+        return rows;
+    }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails with <paramref name="what"/> after <paramref name="limit"/>.</summary>
+    protected static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit, string what)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Not within {limit}: {what}");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>
+    /// The service answers without a manual step: a new run through the web node succeeds (retried while the
+    /// cluster recovers, for up to <paramref name="limit"/>).
+    /// </summary>
+    protected async Task AssertANewRunSucceedsAsync(string slug, string input, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            try
+            {
+                using var api = await ClusterApi.LoginAsync(Cluster.Web.Host.BaseAddress);
+                var runId = await api.StartAcceptedAsync(slug, input);
+                var done = await api.WaitForFinishedAsync(runId, TimeSpan.FromMinutes(2));
+                Assert.Equal("succeeded", done.GetProperty("status").GetString());
+                return;
+            }
+            catch (Exception e) when (DateTime.UtcNow < deadline && e is not OutOfMemoryException)
+            {
+                await Task.Delay(1000); // still recovering: try again
+            }
+        }
+    }
+
+    /// <summary>Waits until every run row is final; fails naming the ones that are not.</summary>
+    protected async Task<IReadOnlyList<RunRow>> WaitForAllFinalAsync(int expected, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (true)
+        {
+            var rows = await RunRowsAsync();
+            if (rows.Count >= expected && rows.All(r => r.IsFinal))
+            {
+                return rows;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"{rows.Count(r => !r.IsFinal)} of {rows.Count} runs (expected {expected}) not final after {limit}: " +
+                            string.Join(", ", rows.Where(r => !r.IsFinal).Take(10).Select(r => $"{r.Id} {r.Status} on {r.Silo}")));
+            }
+            await Task.Delay(500);
+        }
+    }
+
+    /// <summary>Waits until no container labelled with any runner silo's name is left on <paramref name="dockerHost"/>.</summary>
+    protected async Task WaitForNoContainersAsync(TimeSpan limit, string? dockerHost = null)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        var left = new List<string>();
+        while (DateTime.UtcNow < deadline)
+        {
+            left.Clear();
+            foreach (var runner in Cluster.Nodes.Where(n => n.Role == NodeRole.Runner))
+            {
+                string[] host = dockerHost is null ? [] : ["-H", dockerHost];
+                var ids = await Commands.RunAsync("docker", [.. host, "ps", "-aq", "--filter", $"label=org.skriptoteket.silo={runner.SiloName}"]);
+                left.AddRange(ids.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(id => $"{id} ({runner.Name})"));
+            }
+            if (left.Count == 0)
+            {
+                return;
+            }
+            await Task.Delay(500);
+        }
+        Assert.Fail($"Containers left after {limit}: {string.Join(", ", left)}");
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Execution;
+using Skriptoteket.TestSupport;
+
+namespace Skriptoteket.Runner.Tests;
+
+/// <summary>
+/// The three example tools shipped in examples/tools run in the real image with their own worked example (its
+/// files and field values from tool.json) and give the blocks and files they promise.
+/// </summary>
+[Collection(RunnerCollection.Name)]
+public sealed class ExampleToolTests(RunnerFixture fixture)
+{
+    [Theory]
+    [InlineData("betygsstatistik", new[] { OutputBlockKind.Markdown, OutputBlockKind.Table, OutputBlockKind.Image }, "Betygsstatistik.xlsx")]
+    [InlineData("gruppindelning", new[] { OutputBlockKind.Notice, OutputBlockKind.Markdown, OutputBlockKind.Table }, null)]
+    [InlineData("ordraknare", new[] { OutputBlockKind.Notice, OutputBlockKind.Table, OutputBlockKind.Image }, "vanligaste_orden.png")]
+    public async Task Example_tool_runs_its_worked_example(string slug, OutputBlockKind[] kinds, string? file)
+    {
+        var folder = Path.Combine(RepositoryPaths.Root, "examples", "tools", slug);
+        using var tool = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "tool.json")));
+        var example = tool.RootElement.GetProperty("examples")[0];
+        var inputs = example.GetProperty("files").EnumerateArray()
+            .Select(f => new RunnerInput(f.GetString()!, File.ReadAllBytes(Path.Combine(folder, f.GetString()!)))).ToArray();
+        var runId = Guid.NewGuid();
+
+        var outcome = await fixture.Runner.RunAsync(new RunnerJob(runId, await File.ReadAllTextAsync(Path.Combine(folder, "script.py")),
+            "run_tool", inputs, 30, example.GetProperty("fields").GetRawText()), RunnerFixture.Silo, CancellationToken.None);
+
+        var output = outcome.Completion.Output;
+        Assert.True(outcome.Completion.Status == RunStatus.Succeeded, $"{output.ErrorSummary} {output.ErrorDetail} {output.Stderr}");
+        Assert.Equal(kinds, output.Blocks.Select(b => b.Kind));
+        Assert.All(output.Blocks, b => Assert.False(b.Truncated));
+        if (file is not null)
+        {
+            Assert.Contains(output.Artifacts, a => a.Name == file);
+        }
+        Assert.Empty(await fixture.ContainersOfRunAsync(runId));
+    }
+
+    [Fact]
+    public async Task Group_split_refuses_a_group_size_as_large_as_the_class_in_words_for_the_teacher()
+    {
+        var folder = Path.Combine(RepositoryPaths.Root, "examples", "tools", "gruppindelning");
+        var outcome = await fixture.Runner.RunAsync(new RunnerJob(Guid.NewGuid(), await File.ReadAllTextAsync(Path.Combine(folder, "script.py")),
+            "run_tool", [new RunnerInput("klass.csv", "namn\nAda\nBo\n"u8.ToArray())], 30, """{"gruppstorlek": 5}"""),
+            RunnerFixture.Silo, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Failed, outcome.Completion.Status);
+        Assert.Equal("Gruppstorleken 5 är lika stor som klassen (2 elever). Välj en mindre.", outcome.Completion.Output.ErrorSummary);
+    }
+}

@@ -1,0 +1,94 @@
+using Bunit;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
+using Skriptoteket.Web.Components.Studio;
+using Skriptoteket.Web.Tools;
+
+namespace Skriptoteket.Studio.Tests;
+
+/// <summary>The studio's form builder: fields added, changed, reordered and removed without JSON; live problems; the JSON view.</summary>
+public sealed class InputsBuilderTests : StudioTestContext
+{
+    private ToolInputs? published;
+
+    private IRenderedComponent<InputsBuilder> Render(ToolInputs value) => Context.Render<InputsBuilder>(p => p
+        .Add(b => b.Value, value)
+        .Add(b => b.ValueChanged, (ToolInputs v) => published = v));
+
+    [Fact]
+    public void Adding_and_labelling_fields_hands_the_page_a_valid_declaration()
+    {
+        var builder = Render(ToolInputs.Legacy);
+
+        builder.Find("[data-testid=builder-add]").Click();
+        builder.Find("[data-testid=builder-add]").Click();
+        builder.Find("#builder-name-1").Change("grans");
+        builder.Find("#builder-label-1").Change("Gräns");
+        builder.Find("#builder-min-1").Change("0");
+        builder.Find("#builder-default-1").Change("5");
+
+        Assert.NotNull(published);
+        Assert.Equal(["falt_1", "grans"], published.Fields.Select(f => f.Name));
+        Assert.Equal(("Gräns", "0", "5"), (published.Fields[1].Label, published.Fields[1].Min, published.Fields[1].Default));
+        Assert.Empty(builder.FindAll("[data-testid=inputs-problems]"));
+    }
+
+    [Fact]
+    public void Problems_show_while_typing_with_the_grain_s_own_words()
+    {
+        var builder = Render(ToolInputs.Legacy);
+        builder.Find("[data-testid=builder-add]").Click();
+
+        builder.Find("#builder-name-0").Change("1fel");
+        builder.Find("#builder-min-files").Change("3");
+        builder.Find("#builder-max-files").Change("1");
+
+        var problems = builder.Find("[data-testid=inputs-problems]").TextContent;
+        Assert.Contains("Fältet \"1fel\": namnet måste vara", problems);
+        Assert.Contains("Minsta antalet filer är större än det största.", problems);
+    }
+
+    [Fact]
+    public void Fields_move_up_and_down_and_are_removed()
+    {
+        var start = new ToolInputs(
+            [new InputField("a", FieldKind.ShortText, "A"), new InputField("b", FieldKind.Integer, "B"), new InputField("c", FieldKind.Date, "C")],
+            new FileInputs(1, 1));
+        var builder = Render(start);
+
+        builder.Find("[data-testid=builder-field-2] button[aria-label='Flytta upp C']").Click();
+        Assert.Equal(["a", "c", "b"], published!.Fields.Select(f => f.Name));
+        builder.Find("[data-testid=builder-remove-0]").Click();
+        Assert.Equal(["c", "b"], published.Fields.Select(f => f.Name));
+        Assert.Equal("c", builder.Find("#builder-name-0").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void Choice_fields_take_options_one_per_line_and_the_JSON_view_edits_the_same_declaration()
+    {
+        var builder = Render(new ToolInputs([new InputField("klass", FieldKind.OneChoice, "Klass", Options: ["7A"])], new FileInputs(0, 1)));
+
+        builder.Find("#builder-options-0").Change("7A\n7B\n\n8A ");
+        Assert.Equal(["7A", "7B", "8A"], published!.Fields[0].Choices);
+
+        builder.Find(".mud-switch input").Change(true);
+        Assert.Contains("\"one_choice\"", builder.Find("#inputs-json").GetAttribute("value") ?? builder.Find("#inputs-json").TextContent);
+        builder.Find("#inputs-json").Change("""{"fields": [{"name": "dag", "kind": "date", "label": "Dag"}], "files": {"minFiles": 0, "maxFiles": 0}}""");
+        builder.Find("[data-testid=inputs-json-apply]").Click();
+        Assert.Equal(FieldKind.Date, Assert.Single(published.Fields).Kind);
+
+        builder.Find("#inputs-json").Change("{\"fields\": [");
+        builder.Find("[data-testid=inputs-json-apply]").Click();
+        Assert.Contains("inte giltig JSON", builder.Find("[data-testid=inputs-json-problem]").TextContent);
+        Assert.Equal(FieldKind.Date, Assert.Single(published.Fields).Kind);
+    }
+
+    [Fact]
+    public void The_model_round_trips_a_declaration()
+    {
+        var declared = new ToolInputs([new InputField("amnen", FieldKind.SeveralChoices, "Ämnen", "Välj", true, "Svenska", "1", "2", ["Svenska", "Matte"])],
+            new FileInputs(0, 3, [".xlsx", ".csv"]));
+
+        Assert.Equal(ToolInputsJson.Write(declared with { Files = declared.Files with { Extensions = [".csv", ".xlsx"] } }),
+            ToolInputsJson.Write(InputsDraft.From(declared).ToInputs()));
+    }
+}
