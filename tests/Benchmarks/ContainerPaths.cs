@@ -1,36 +1,61 @@
+using System.Diagnostics;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Execution;
 using Skriptoteket.TestSupport;
 
 namespace Skriptoteket.Benchmarks;
 
-/// <summary>The two lower layers: the engine's bare container cycle and our execution service on top of it.</summary>
-internal sealed class ContainerPaths : IDisposable
+/// <summary>
+/// The layers below the platform: `docker run --rm` of the CLI, the raw Engine API cycle, and the execution
+/// service (hardened container + wrapper) with and without its warm pool.
+/// </summary>
+internal sealed class ContainerPaths : IAsyncDisposable
 {
     public const string TrivialScript = "def run_tool(input_path, output_dir):\n    return '<p>ok</p>'\n";
     private const string Silo = "benchmark";
 
-    private readonly ExecutionOptions options = new() { RunnerImage = TestEnvironment.RunnerImage };
+    private readonly ExecutionOptions options = new() { RunnerImage = TestEnvironment.RunnerImage, WarmPoolSize = 1 };
     private readonly DockerClientProvider docker;
-    private readonly DockerContainerRunner runner;
+    private readonly DockerContainerRunner cold;
+    private readonly DockerContainerRunner warm;
 
     public ContainerPaths()
     {
-        docker = new DockerClientProvider(Options.Create(options));
-        runner = new DockerContainerRunner(docker, Options.Create(options), NullLogger<DockerContainerRunner>.Instance);
+        var monitor = new StaticOptionsMonitor(options);
+        docker = new DockerClientProvider(Microsoft.Extensions.Options.Options.Create(options));
+        Pool = new WarmContainerPool(docker, monitor, Silo, null, NullLogger<WarmContainerPool>.Instance);
+        cold = new DockerContainerRunner(docker, monitor, NullLogger<DockerContainerRunner>.Instance);
+        warm = new DockerContainerRunner(docker, monitor, NullLogger<DockerContainerRunner>.Instance, Pool);
+        Pool.Start();
     }
 
-    /// <summary>create → start → wait → remove of the runner image running /bin/true: what any container costs.</summary>
-    public async Task BareCycleAsync()
+    public WarmContainerPool Pool { get; }
+
+    /// <summary>`docker run --rm --entrypoint python3 &lt;runner image&gt; -c pass` through the CLI (the image's entrypoint is the wrapper).</summary>
+    public async Task CliRunAsync()
+    {
+        using var process = Process.Start(new ProcessStartInfo("docker", ["run", "--rm", "--network", "none", "--entrypoint", "python3", options.RunnerImage, "-c", "pass"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException("docker run failed: " + await process.StandardError.ReadToEndAsync());
+        }
+    }
+
+    /// <summary>create → start `python3 -c pass` → wait → remove through Docker.DotNet: the engine's own cycle.</summary>
+    public async Task RawCycleAsync()
     {
         var containers = docker.Client.Containers;
         var id = (await containers.CreateContainerAsync(new CreateContainerParameters
         {
             Image = options.RunnerImage,
-            Entrypoint = ["/bin/true"],
+            Entrypoint = ["python3", "-c", "pass"],
             Labels = new Dictionary<string, string> { [ContainerLabels.Silo] = Silo },
             HostConfig = new HostConfig { NetworkMode = "none", ReadonlyRootfs = true },
         })).ID;
@@ -45,8 +70,14 @@ internal sealed class ContainerPaths : IDisposable
         }
     }
 
-    /// <summary>The hardened container, the Python wrapper, the script, one input file, result and cleanup.</summary>
-    public async Task ExecutionServiceRunAsync()
+    public Task ColdRunAsync() => RunAsync(cold);
+
+    public Task WarmRunAsync() => RunAsync(warm);
+
+    /// <summary>A warm run finds a primed container, as a run spaced from the previous one does.</summary>
+    public Task WaitForPrimedAsync() => Pool.WaitPrimedAsync(1, TimeSpan.FromSeconds(120));
+
+    private static async Task RunAsync(DockerContainerRunner runner)
     {
         var input = new RunnerInput("elever.csv", "namn\nAda\n"u8.ToArray());
         var outcome = await runner.RunAsync(new RunnerJob(Guid.NewGuid(), TrivialScript, "run_tool", [input], 30), Silo, CancellationToken.None);
@@ -56,5 +87,9 @@ internal sealed class ContainerPaths : IDisposable
         }
     }
 
-    public void Dispose() => docker.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        await Pool.DisposeAsync();
+        docker.Dispose();
+    }
 }

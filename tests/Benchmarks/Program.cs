@@ -1,25 +1,93 @@
 using Skriptoteket.Benchmarks;
+using Skriptoteket.TestSupport;
 
-// Time to first result of a trivial script, layer by layer, in one run so the figures share one machine state.
-var rounds = args.Length > 0 ? int.Parse(args[0]) : 15;
+// Issue 12's figures in one run on one machine: see docs/performance.md. Argument: rounds per latency path (20).
+var rounds = args.Length > 0 ? int.Parse(args[0]) : 20;
 if (rounds < 1)
 {
     throw new ArgumentOutOfRangeException(nameof(args), "Rounds must be at least 1.");
 }
-Console.WriteLine($"Trivial script, {rounds} rounds each after one warm-up; runner image {Skriptoteket.TestSupport.TestEnvironment.RunnerImage}");
+var report = new Report(rounds);
+report.Header();
 
-using var containers = new ContainerPaths();
-await using var platform = await PlatformPath.StartAsync();
-var results = new List<Timings>
-{
-    await Timings.MeasureAsync("bare container cycle (engine only)", rounds, containers.BareCycleAsync),
-    await Timings.MeasureAsync("execution service (hardened container + wrapper)", rounds, containers.ExecutionServiceRunAsync),
-    await Timings.MeasureAsync("whole platform over HTTP (POST run → finished)", rounds, platform.RunToFirstResultAsync),
-};
+var sample = Path.Combine(RepositoryPaths.Root, "runner-image", "samples", "csv_to_xlsx");
+var pandasSource = await File.ReadAllTextAsync(Path.Combine(sample, "script.py"));
+var grades = await File.ReadAllBytesAsync(Path.Combine(sample, "input", "elever.csv"));
+var small = "namn\nAda\n"u8.ToArray();
+int[] levels = [1, 4, 8, 16];
+var perLevel = Math.Max(16, rounds + 12);
 
-var bare = results[0].Median;
-Console.WriteLine($"{"path",-52} {"median ms",10} {"p90 ms",8} {"× bare",7} {"+ ms over bare",15}");
-foreach (var t in results)
+// 1. Below the platform: the CLI, the engine's own cycle, the execution service cold and warm.
+await using (var containers = new ContainerPaths())
 {
-    Console.WriteLine($"{t.Name,-52} {t.Median,10:F0} {t.P90,8:F0} {t.Median / bare,7:F2} {t.Median - bare,15:F0}");
+    report.Add("cli", await Timings.MeasureAsync("docker run --rm <image> python3 -c pass (CLI)", rounds, containers.CliRunAsync));
+    report.Add("raw", await Timings.MeasureAsync("raw Docker.DotNet cycle (create, start, wait, remove)", rounds, containers.RawCycleAsync));
+    report.Add("exec-off", await Timings.MeasureAsync("execution service, pool off (hardened container + wrapper)", rounds, containers.ColdRunAsync));
+    report.Add("exec-on", await Timings.MeasureAsync("execution service, pool on (primed warm container)", rounds, containers.WarmRunAsync, containers.WaitForPrimedAsync));
+    foreach (var c in levels)
+    {
+        report.Throughput("raw", c, await Timings.ThroughputAsync(c, perLevel, containers.RawCycleAsync));
+    }
 }
+
+// 2. The whole platform over HTTP, pool off; then the data-heavy pages and tool state changes on the same host.
+await using (var off = await PlatformPath.StartAsync(pool: false))
+{
+    var trivial = await off.AddToolAsync(ContainerPaths.TrivialScript);
+    var pandas = await off.AddToolAsync(pandasSource);
+    report.Memory("idle, pool off", await off.MemoryAsync());
+    var logged = off.RunLogCount;
+    report.Add("http-off", await Timings.MeasureAsync("trivial tool over HTTP, pool off", rounds, () => off.RunAsync(trivial, "elever.csv", small)));
+    report.Breakdown("pool off", off.RunLogFigures(logged));
+    report.Add("pandas-off", await Timings.MeasureAsync("pandas + openpyxl tool over HTTP, pool off", rounds, () => off.RunAsync(pandas, "elever.csv", grades)));
+    foreach (var c in levels)
+    {
+        var load = c == 8 ? Task.Delay(TimeSpan.FromSeconds(2)).ContinueWith(_ => off.MemoryAsync()).Unwrap() : null;
+        report.Throughput("http-off", c, await Timings.ThroughputAsync(c, perLevel, () => off.RunAsync(trivial, "elever.csv", small)));
+        if (load is not null)
+        {
+            report.Memory("under load (8 concurrent runs), pool off", await load);
+        }
+    }
+
+    await DataPaths.SeedAsync(off, ContainerPaths.TrivialScript);
+    report.Add("catalog-page", await Timings.MeasureAsync("catalog page /professions/larare (200 of 1,000 tools)", rounds * 2, () => DataPaths.GetAsync(off, "professions/larare")));
+    report.Add("catalog-api", await Timings.MeasureAsync("catalog API professions/larare", rounds * 2, () => DataPaths.GetAsync(off, "api/v1/catalog/professions/larare")));
+    report.Add("myruns-page", await Timings.MeasureAsync("\"Mina körningar\" page /my-runs (10,000 own of 100,000)", rounds * 2, () => DataPaths.GetAsync(off, "my-runs")));
+    report.Add("myruns-api", await Timings.MeasureAsync("\"Mina körningar\" API my-runs?limit=50", rounds * 2, () => DataPaths.GetAsync(off, "api/v1/my-runs?limit=50")));
+
+    var tools = await DataPaths.CreateToolsAsync(off, 16);
+    var n = 0;
+    report.Add("transition", await Timings.MeasureAsync("tool state change (PUT tools/{id}: grain state + rows)", rounds * 2,
+        () => DataPaths.ChangeAsync(off, tools[0].Id, tools[0].Slug, Interlocked.Increment(ref n))));
+    report.Transitions(await Timings.ThroughputAsync(16, 16 * rounds, () =>
+    {
+        var i = Interlocked.Increment(ref n);
+        var (id, slug) = tools[i % tools.Count];
+        return DataPaths.ChangeAsync(off, id, slug, i);
+    }));
+}
+
+// 3. The whole platform over HTTP, pool on (the product's default).
+await using (var on = await PlatformPath.StartAsync(pool: true))
+{
+    var trivial = await on.AddToolAsync(ContainerPaths.TrivialScript);
+    var pandas = await on.AddToolAsync(pandasSource);
+    await on.WaitForFullPoolAsync(2);
+    report.Memory("idle, pool on and full (2 primed containers)", await on.MemoryAsync());
+    var logged = on.RunLogCount;
+    report.Add("http-on", await Timings.MeasureAsync("trivial tool over HTTP, pool on", rounds, () => on.RunAsync(trivial, "elever.csv", small), on.WaitForPrimedAsync));
+    report.Breakdown("pool on", on.RunLogFigures(logged));
+    report.Add("pandas-on", await Timings.MeasureAsync("pandas + openpyxl tool over HTTP, pool on", rounds, () => on.RunAsync(pandas, "elever.csv", grades), on.WaitForPrimedAsync));
+    foreach (var c in levels)
+    {
+        var load = c == 8 ? Task.Delay(TimeSpan.FromSeconds(2)).ContinueWith(_ => on.MemoryAsync()).Unwrap() : null;
+        report.Throughput("http-on", c, await Timings.ThroughputAsync(c, perLevel, () => on.RunAsync(trivial, "elever.csv", small)));
+        if (load is not null)
+        {
+            report.Memory("under load (8 concurrent runs), pool on", await load);
+        }
+    }
+}
+
+report.Print();

@@ -126,6 +126,7 @@ public sealed class RunGrainHostileScriptTests(ClusterFixture fixture)
     private async Task<T?> Row<T>(Guid runId, string column) =>
         await fixture.Database.ScalarAsync<object>($"SELECT {column} FROM runs WHERE id = '{runId}'") is T value ? value : default;
 
+    /// <summary>By the run's container name: a warm pool container has no run-id label, it is renamed for its run.</summary>
     private static async Task<IList<ContainerListResponse>> ContainersOfRunAsync(Guid runId)
     {
         using var docker = new DockerClientConfiguration(new Uri(new ExecutionOptions().DockerEndpoint)).CreateClient();
@@ -134,7 +135,7 @@ public sealed class RunGrainHostileScriptTests(ClusterFixture fixture)
             All = true,
             Filters = new Dictionary<string, IDictionary<string, bool>>
             {
-                ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.RunId}={runId}"] = true },
+                ["name"] = new Dictionary<string, bool> { [Skriptoteket.Grains.Execution.ContainerSpec.NameFor(runId)] = true },
             },
         });
     }

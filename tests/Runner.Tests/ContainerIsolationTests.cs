@@ -39,7 +39,17 @@ public sealed class ContainerIsolationTests(RunnerFixture fixture)
         Assert.Equal(["/tmp", "/work"], host.Tmpfs.Keys.Order());
         Assert.Equal("none", host.IpcMode);
         Assert.All(host.Tmpfs.Values, v => Assert.Contains("size=", v));
-        Assert.Equal(runId.ToString(), inspect.Config.Labels[ContainerLabels.RunId]);
+        Assert.Equal("/" + ContainerSpec.NameFor(runId), inspect.Name);
+        if (fixture.PoolOn)
+        {
+            // Made before the run existed: the pool label instead of the run's (labels cannot change), renamed for the run.
+            Assert.Equal("warm", inspect.Config.Labels[ContainerLabels.Pool]);
+            Assert.False(inspect.Config.Labels.ContainsKey(ContainerLabels.RunId));
+        }
+        else
+        {
+            Assert.Equal(runId.ToString(), inspect.Config.Labels[ContainerLabels.RunId]);
+        }
         Assert.Equal(RunnerFixture.Silo, inspect.Config.Labels[ContainerLabels.Silo]);
         Assert.Equal("json-file", host.LogConfig.Type);
 

@@ -107,6 +107,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int? ExitCode => process.HasExited ? process.ExitCode : null;
 
+    /// <summary>The host's process id (scripts/host.sh execs dotnet, so this is the host itself), e.g. to read its memory.</summary>
+    public int ProcessId => process.Id;
+
     public async ValueTask DisposeAsync()
     {
         await KillAsync();

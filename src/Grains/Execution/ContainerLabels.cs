@@ -6,5 +6,11 @@ internal static class ContainerLabels
 {
     public const string RunId = "org.skriptoteket.run-id";
     public const string Silo = "org.skriptoteket.silo";
+
+    /// <summary>
+    /// On warm pool containers, made before their run exists: they carry no run-id label (labels cannot change
+    /// after create), and are renamed to the run's container name when a run takes them.
+    /// </summary>
+    public const string Pool = "org.skriptoteket.pool";
     public const string Cluster = "org.skriptoteket.cluster";
 }

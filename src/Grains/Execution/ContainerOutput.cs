@@ -14,7 +14,19 @@ internal sealed class ContainerOutput(long limit)
     /// <summary>True when the container sent more than any honest wrapper could; its output is not trusted.</summary>
     public bool Overflowed { get; private set; }
 
-    public string Diagnostics => diagnostics.ToString();
+    public string Diagnostics
+    {
+        get { lock (diagnostics) { return diagnostics.ToString(); } }
+    }
+
+    /// <summary>True once the wrapper wrote <paramref name="text"/> on stderr (read while the stream is still being read).</summary>
+    public bool DiagnosticsContain(string text)
+    {
+        lock (diagnostics)
+        {
+            return diagnostics.ToString().Contains(text, StringComparison.Ordinal);
+        }
+    }
 
     public async Task ReadAsync(MultiplexedStream stream, CancellationToken cancel)
     {
@@ -35,9 +47,15 @@ internal sealed class ContainerOutput(long limit)
                 }
                 Result.Write(buffer, 0, read.Count);
             }
-            else if (diagnostics.Length < DiagnosticsLimit)
+            else
             {
-                diagnostics.Append(Encoding.UTF8.GetString(buffer, 0, read.Count));
+                lock (diagnostics)
+                {
+                    if (diagnostics.Length < DiagnosticsLimit)
+                    {
+                        diagnostics.Append(Encoding.UTF8.GetString(buffer, 0, read.Count));
+                    }
+                }
             }
         }
     }

@@ -8,18 +8,68 @@ internal static class ContainerSpec
 {
     public const string RunnerUser = "10001:10001";
 
-    /// <param name="cluster">The Orleans cluster id (null outside a silo): with the silo name it tells whose leftover a container is.</param>
-    public static CreateContainerParameters Create(Guid runId, string silo, string? cluster, ExecutionOptions options) => new()
+    /// <summary>Name prefix of warm pool containers that no run has taken yet.</summary>
+    public const string WarmNamePrefix = "skriptoteket-warm-";
+
+    /// <summary>The warm entry of the runner image (runner-image/warm.py): the same wrapper, libraries imported early.</summary>
+    public static readonly IList<string> WarmEntrypoint = ["python3", "-I", "/opt/skriptoteket/warm.py"];
+
+    /// <summary>The container name of a run, whether it was created for the run or taken from the warm pool.</summary>
+    public static string NameFor(Guid runId) => $"skriptoteket-run-{runId:N}";
+
+    /// <summary>
+    /// The run a listed container serves: its run-id label, or for a warm pool container (no run-id label) the
+    /// run named in its container name; null for a pool container no run has taken.
+    /// </summary>
+    public static Guid? RunIdOf(IDictionary<string, string>? labels, IEnumerable<string>? names)
     {
-        Name = $"skriptoteket-run-{runId:N}",
-        Image = options.RunnerImage,
-        User = RunnerUser,
-        Labels = new Dictionary<string, string>
+        if (labels is not null && labels.TryGetValue(ContainerLabels.RunId, out var label) && Guid.TryParse(label, out var fromLabel))
+        {
+            return fromLabel;
+        }
+        const string prefix = "skriptoteket-run-";
+        foreach (var name in names ?? [])
+        {
+            var bare = name.TrimStart('/');
+            if (bare.StartsWith(prefix, StringComparison.Ordinal) && Guid.TryParseExact(bare[prefix.Length..], "N", out var fromName))
+            {
+                return fromName;
+            }
+        }
+        return null;
+    }
+
+    /// <param name="cluster">The Orleans cluster id (null outside a silo): with the silo name it tells whose leftover a container is.</param>
+    public static CreateContainerParameters Create(Guid runId, string silo, string? cluster, ExecutionOptions options) =>
+        Build(NameFor(runId), options, new Dictionary<string, string>
         {
             [ContainerLabels.RunId] = runId.ToString(),
             [ContainerLabels.Silo] = silo,
             [ContainerLabels.Cluster] = cluster ?? "",
-        },
+        });
+
+    /// <summary>
+    /// A warm pool container: every setting of <see cref="Create"/> (same image, user, limits, mounts, network),
+    /// but no run yet, so the pool label instead of the run id, and the warm entry of the same wrapper.
+    /// </summary>
+    public static CreateContainerParameters CreateWarm(string silo, string? cluster, ExecutionOptions options)
+    {
+        var spec = Build(WarmNamePrefix + Guid.NewGuid().ToString("N"), options, new Dictionary<string, string>
+        {
+            [ContainerLabels.Pool] = "warm",
+            [ContainerLabels.Silo] = silo,
+            [ContainerLabels.Cluster] = cluster ?? "",
+        });
+        spec.Entrypoint = WarmEntrypoint;
+        return spec;
+    }
+
+    private static CreateContainerParameters Build(string name, ExecutionOptions options, IDictionary<string, string> labels) => new()
+    {
+        Name = name,
+        Image = options.RunnerImage,
+        User = RunnerUser,
+        Labels = labels,
         // The job tar goes in over stdin and the result tar comes back on stdout; a TTY would mangle both.
         AttachStdin = true,
         AttachStdout = true,

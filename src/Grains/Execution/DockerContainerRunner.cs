@@ -10,13 +10,15 @@ using Skriptoteket.Grains.Runs;
 namespace Skriptoteket.Grains.Execution;
 
 /// <summary>
-/// Drives one container per run through the Engine API: create, attach, start, stream the job tar in,
-/// read the result tar out under a hard wall-clock deadline, inspect (OOM), remove.
+/// Runs each job in its own container through the Engine API: takes a warm one from the pool when one is ready
+/// (docs/execution.md, "Warm pool"), else creates, attaches and starts one; streams the job tar in, reads the
+/// result tar out under a hard wall-clock deadline counted from the job's delivery, inspects (OOM), removes.
 /// </summary>
 internal sealed class DockerContainerRunner(
     DockerClientProvider docker,
-    IOptions<ExecutionOptions> options,
+    IOptionsMonitor<ExecutionOptions> options,
     ILogger<DockerContainerRunner> logger,
+    WarmContainerPool? pool = null,
     IOptions<ClusterOptions>? cluster = null) : IContainerRunner
 {
     internal const string InternalErrorMessage = "Körningen kunde inte slutföras på grund av ett internt fel.";
@@ -24,56 +26,42 @@ internal sealed class DockerContainerRunner(
 
     public async Task<RunnerOutcome> RunAsync(RunnerJob job, string silo, CancellationToken cancel)
     {
-        var o = options.Value;
+        var warm = pool?.TryTake(silo);
+        return warm is null ? await RunColdAsync(job, silo, cancel) : await RunWarmAsync(warm, job, cancel);
+    }
+
+    private async Task<RunnerOutcome> RunColdAsync(RunnerJob job, string silo, CancellationToken cancel)
+    {
+        var o = options.CurrentValue;
         var containers = docker.Client.Containers;
         var clock = Stopwatch.StartNew();
-        var hardDeadline = TimeSpan.FromSeconds(job.TimeoutSeconds + o.HardKillMarginSeconds);
         string? id = null;
-        long startMs = 0;
         try
         {
             // Not cancelable: a create canceled in flight can still make the container, and without its id the
             // finally below could not remove it (a canceled run then left a "Created" container behind).
             id = (await containers.CreateContainerAsync(ContainerSpec.Create(job.RunId, silo, cluster?.Value.ClusterId, o), CancellationToken.None)).ID;
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            deadline.CancelAfter(hardDeadline);
+            using var deadline = Deadline(job, o, cancel);
             var output = new ContainerOutput(OutputLimit(o));
+            MultiplexedStream stream;
+            long startMs;
             try
             {
                 deadline.Token.ThrowIfCancellationRequested();
-                using var stream = await containers.AttachContainerAsync(id, tty: false,
+                stream = await containers.AttachContainerAsync(id, tty: false,
                     new ContainerAttachParameters { Stream = true, Stdin = true, Stdout = true, Stderr = true }, deadline.Token);
                 await containers.StartContainerAsync(id, new ContainerStartParameters(), deadline.Token);
                 startMs = clock.ElapsedMilliseconds;
-                var reading = output.ReadAsync(stream, deadline.Token);
-                var tar = RunnerJobTar.Build(job, o);
-                await stream.WriteAsync(tar, 0, tar.Length, deadline.Token);
-                stream.CloseWrite();
-                await reading;
-                await containers.WaitContainerAsync(id, deadline.Token);
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested)
             {
-                await KillAsync(id);
-                var status = cancel.IsCancellationRequested ? RunStatus.Canceled : RunStatus.TimedOut;
-                var message = status == RunStatus.Canceled
-                    ? "Körningen avbröts."
-                    : $"Tidsgränsen överskreds ({job.TimeoutSeconds} s).";
-                return Empty(status, message, false, clock.ElapsedMilliseconds, null) with { StartMilliseconds = startMs };
+                return await StoppedAsync(id, job, cancel, clock, 0);
             }
-            var state = (await containers.InspectContainerAsync(id, CancellationToken.None)).State;
-            var parsed = state.ExitCode == 0 && !output.Overflowed ? TryParse(output, o, job.RunId) : null;
-            if (parsed is null)
+            using (stream)
             {
-                var detail = $"exit {state.ExitCode}, oom {state.OOMKilled}, overflow {output.Overflowed}: {output.Diagnostics}";
-                return Empty(RunStatus.Failed, state.OOMKilled ? OomMessage : InternalErrorMessage,
-                    state.OOMKilled, clock.ElapsedMilliseconds, state.OOMKilled ? null : detail) with { StartMilliseconds = startMs };
+                return await DeliverAsync(id, stream, output, output.ReadAsync(stream, deadline.Token), null,
+                    job, o, deadline, cancel, clock, startMs);
             }
-            return parsed with
-            {
-                StartMilliseconds = startMs,
-                Completion = parsed.Completion with { OomKilled = state.OOMKilled, ContainerMilliseconds = clock.ElapsedMilliseconds },
-            };
         }
         finally
         {
@@ -82,6 +70,96 @@ internal sealed class DockerContainerRunner(
                 await RemoveAsync(id);
             }
         }
+    }
+
+    /// <summary>
+    /// A warm container is already started and its output already read: the run's clock and hard deadline start
+    /// here, at the job's delivery. It is renamed for the run (beside the delivery, off the run's path) so an
+    /// operator and the tests find it by the run's container name.
+    /// </summary>
+    private async Task<RunnerOutcome> RunWarmAsync(WarmContainer warm, RunnerJob job, CancellationToken cancel)
+    {
+        var o = options.CurrentValue;
+        var clock = Stopwatch.StartNew();
+        var renaming = RenameAsync(warm.Id, job.RunId);
+        try
+        {
+            using var deadline = Deadline(job, o, cancel);
+            using (warm.Stream)
+            {
+                return await DeliverAsync(warm.Id, warm.Stream, warm.Output, warm.Reading, warm,
+                    job, o, deadline, cancel, clock, 0);
+            }
+        }
+        finally
+        {
+            await renaming;
+            await RemoveAsync(warm.Id);
+        }
+    }
+
+    private async Task<RunnerOutcome> DeliverAsync(string id, MultiplexedStream stream, ContainerOutput output, Task reading,
+        WarmContainer? warm, RunnerJob job, ExecutionOptions o, CancellationTokenSource deadline, CancellationToken cancel,
+        Stopwatch clock, long startMs)
+    {
+        var containers = docker.Client.Containers;
+        long exitCode;
+        try
+        {
+            deadline.Token.ThrowIfCancellationRequested();
+            var tar = RunnerJobTar.Build(job, o);
+            await stream.WriteAsync(tar, 0, tar.Length, deadline.Token);
+            stream.CloseWrite();
+            await reading.WaitAsync(deadline.Token);
+            exitCode = (await containers.WaitContainerAsync(id, deadline.Token)).StatusCode;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return await StoppedAsync(id, job, cancel, clock, startMs);
+        }
+        var parsed = exitCode == 0 && !output.Overflowed ? TryParse(output, o, job.RunId) : null;
+        if (parsed?.Completion.Status == RunStatus.Succeeded)
+        {
+            // The wrapper exited 0 with a valid result of a successful script: nothing was OOM-killed that
+            // mattered, so the inspect below (one more engine round trip) is spared on the common path.
+            return parsed with
+            {
+                StartMilliseconds = startMs,
+                Completion = parsed.Completion with { ContainerMilliseconds = clock.ElapsedMilliseconds },
+            };
+        }
+        var state = (await containers.InspectContainerAsync(id, CancellationToken.None)).State;
+        if (parsed is null)
+        {
+            var broken = warm?.ReadError is { } e ? $", read error {e.Message}" : "";
+            var detail = $"exit {state.ExitCode}, oom {state.OOMKilled}, overflow {output.Overflowed}{broken}: {output.Diagnostics}";
+            return Empty(RunStatus.Failed, state.OOMKilled ? OomMessage : InternalErrorMessage,
+                state.OOMKilled, clock.ElapsedMilliseconds, state.OOMKilled ? null : detail) with { StartMilliseconds = startMs };
+        }
+        return parsed with
+        {
+            StartMilliseconds = startMs,
+            Completion = parsed.Completion with { OomKilled = state.OOMKilled, ContainerMilliseconds = clock.ElapsedMilliseconds },
+        };
+    }
+
+    /// <summary>The hard deadline: the wrapper's timeout plus a margin, from now (the job's delivery is next).</summary>
+    private static CancellationTokenSource Deadline(RunnerJob job, ExecutionOptions o, CancellationToken cancel)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        deadline.CancelAfter(TimeSpan.FromSeconds(job.TimeoutSeconds + o.HardKillMarginSeconds));
+        return deadline;
+    }
+
+    /// <summary>Canceled by the requester or past the hard deadline: kill and say which.</summary>
+    private async Task<RunnerOutcome> StoppedAsync(string id, RunnerJob job, CancellationToken cancel, Stopwatch clock, long startMs)
+    {
+        await KillAsync(id);
+        var status = cancel.IsCancellationRequested ? RunStatus.Canceled : RunStatus.TimedOut;
+        var message = status == RunStatus.Canceled
+            ? "Körningen avbröts."
+            : $"Tidsgränsen överskreds ({job.TimeoutSeconds} s).";
+        return Empty(status, message, false, clock.ElapsedMilliseconds, null) with { StartMilliseconds = startMs };
     }
 
     private RunnerOutcome? TryParse(ContainerOutput output, ExecutionOptions o, Guid runId)
@@ -100,9 +178,23 @@ internal sealed class DockerContainerRunner(
     }
 
     /// <summary>The most a well-behaved wrapper can send: all caps plus room for tar headers and result.json.</summary>
-    private static long OutputLimit(ExecutionOptions o) =>
+    internal static long OutputLimit(ExecutionOptions o) =>
         o.ArtifactTotalBytesCap + o.HtmlCapBytes * 2L + o.BlocksBytesCap * 2L + o.StdoutCapBytes + o.StderrCapBytes
         + (o.ArtifactCountCap + 10) * 2048L + 1024 * 1024;
+
+    private async Task RenameAsync(string id, Guid runId)
+    {
+        try
+        {
+            await docker.Client.Containers.RenameContainerAsync(id,
+                new ContainerRenameParameters { NewName = ContainerSpec.NameFor(runId) }, CancellationToken.None);
+        }
+        catch (DockerApiException e)
+        {
+            // The run goes on under the pool name; only the name an operator would look for is missing.
+            logger.LogWarning(e, "Warm container {ContainerId} could not be renamed for run {RunId}", id, runId);
+        }
+    }
 
     private async Task KillAsync(string id)
     {

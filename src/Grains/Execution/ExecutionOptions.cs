@@ -38,6 +38,15 @@ public sealed class ExecutionOptions
     /// <summary>On a graceful stop, how long running runs may finish before they are stopped (ending interrupted).</summary>
     public int ShutdownDrainSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Containers this silo keeps created, started and waiting for a job (docs/execution.md, "Warm pool");
+    /// each serves one run. 0 turns the pool off: every run then creates its container.
+    /// </summary>
+    public int WarmPoolSize { get; set; } = 2;
+
+    /// <summary>Seconds without any run after which the warm pool empties itself; the next run fills it again.</summary>
+    public int WarmPoolIdleSeconds { get; set; } = 1800;
+
     public long MemoryBytes { get; set; } = 512L * 1024 * 1024;
 
     /// <summary>CPU share in billionths of a CPU (1e9 = one core).</summary>

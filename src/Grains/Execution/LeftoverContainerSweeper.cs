@@ -11,7 +11,7 @@ namespace Skriptoteket.Grains.Execution;
 /// On runner silos, every <see cref="Interval"/>: removes this silo's runner containers whose run is already
 /// final. A run's own code removes its container when it ends, but not when the Docker engine was away at that
 /// moment (a dockerd restart mid-run): without this sweep those containers stayed until the silo restarted.
-/// Containers of runs still queued or running, and containers without a run label, are never touched.
+/// Containers of runs still queued or running, and containers serving no run (waiting pool containers), are never touched.
 /// </summary>
 internal sealed class LeftoverContainerSweeper(
     DockerClientProvider docker,
@@ -64,9 +64,10 @@ internal sealed class LeftoverContainerSweeper(
                 ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.Silo}={silo.Name}"] = true },
             },
         }, cancel);
+        // A warm pool container a run took has no run-id label: its name says the run (ContainerSpec.RunIdOf).
         var byRun = containers
-            .Where(c => c.Labels.TryGetValue(ContainerLabels.RunId, out var id) && Guid.TryParse(id, out _))
-            .ToLookup(c => Guid.Parse(c.Labels[ContainerLabels.RunId]));
+            .Where(c => ContainerSpec.RunIdOf(c.Labels, c.Names) is not null)
+            .ToLookup(c => ContainerSpec.RunIdOf(c.Labels, c.Names)!.Value);
         if (byRun.Count == 0)
         {
             return 0;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Skriptoteket.Grains.Execution;
@@ -20,7 +21,20 @@ public static class RunsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId));
         services.AddSingleton<QueueKeeper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RunDispatcher>();
-        services.AddSingleton<IContainerRunner, DockerContainerRunner>();
+        // Warm pool (docs/execution.md, "Warm pool"): the runner takes a waiting container when one is ready.
+        services.AddSingleton(sp => new WarmContainerPool(
+            sp.GetRequiredService<DockerClientProvider>(),
+            sp.GetRequiredService<IOptionsMonitor<ExecutionOptions>>(),
+            sp.GetRequiredService<ILocalSiloDetails>().Name,
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId,
+            sp.GetRequiredService<ILogger<WarmContainerPool>>()));
+        services.AddSingleton<IContainerRunner>(sp => new DockerContainerRunner(
+            sp.GetRequiredService<DockerClientProvider>(),
+            sp.GetRequiredService<IOptionsMonitor<ExecutionOptions>>(),
+            sp.GetRequiredService<ILogger<DockerContainerRunner>>(),
+            sp.GetRequiredService<WarmContainerPool>(),
+            sp.GetRequiredService<IOptions<ClusterOptions>>()));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, WarmPoolLifecycle>();
         services.AddSingleton<RunSupervisor>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<RunListQueries>();

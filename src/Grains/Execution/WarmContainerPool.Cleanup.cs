@@ -1,0 +1,95 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging;
+
+namespace Skriptoteket.Grains.Execution;
+
+/// <summary>The warm pool's removals: unwanted idle containers, exited leftovers of killed hosts, single containers.</summary>
+internal sealed partial class WarmContainerPool
+{
+    /// <summary>
+    /// Removes dead containers, containers made with settings no longer current, and those beyond the target;
+    /// returns how many had died on their own.
+    /// </summary>
+    private async Task<int> RemoveUnwantedAsync(ExecutionOptions o)
+    {
+        var current = ContainerSettings.Of(o);
+        var target = Target(o);
+        List<WarmContainer> unwanted;
+        int dead;
+        lock (gate)
+        {
+            dead = idle.Count(w => !w.IsAlive);
+            unwanted = [.. idle.Where(w => !w.IsAlive || w.Settings != current)];
+            // Beyond the target (idle too long, or the size was lowered): the newest go first, the primed stay.
+            unwanted.AddRange(idle.Except(unwanted).OrderBy(w => w.IsPrimed).ThenByDescending(w => w.Created)
+                .Take(Math.Max(0, idle.Count - unwanted.Count - target)));
+            idle.RemoveAll(unwanted.Contains);
+        }
+        if (unwanted.Count > 0)
+        {
+            await Task.WhenAll(unwanted.Select(RemoveAsync));
+            logger.LogInformation("Warm pool of {Silo} removed {Count} container(s) ({Dead} dead; the others outdated or beyond {Target} wanted)",
+                Silo, unwanted.Count, dead, target);
+        }
+        if (dead > 0)
+        {
+            logger.LogWarning("Warm pool of {Silo}: {Dead} container(s) ended while waiting for a run", Silo, dead);
+        }
+        return dead;
+    }
+
+    /// <summary>
+    /// Pool containers that exited without ever being taken (their host was killed: the engine closed their stdin)
+    /// are garbage whichever silo made them. Taken ones carry a run's name and are left to recovery.
+    /// </summary>
+    private async Task RemoveExitedLeftoversAsync(CancellationToken stop)
+    {
+        try
+        {
+            var leftovers = await docker.Client.Containers.ListContainersAsync(new ContainersListParameters
+            {
+                All = true,
+                Filters = new Dictionary<string, IDictionary<string, bool>>
+                {
+                    ["label"] = new Dictionary<string, bool> { [ContainerLabels.Pool] = true },
+                    // Not "created": that may be another silo's container between its create and start.
+                    ["status"] = new Dictionary<string, bool> { ["exited"] = true, ["dead"] = true },
+                    ["name"] = new Dictionary<string, bool> { [ContainerSpec.WarmNamePrefix] = true },
+                },
+            }, stop);
+            foreach (var container in leftovers)
+            {
+                await RemoveContainerAsync(container.ID);
+            }
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or TimeoutException)
+        {
+            logger.LogWarning(e, "Warm pool of {Silo} could not look for exited pool containers", Silo);
+        }
+    }
+
+    private async Task RemoveAsync(WarmContainer warm)
+    {
+        warm.Stream.Dispose();
+        await RemoveContainerAsync(warm.Id);
+    }
+
+    private async Task RemoveContainerAsync(string id)
+    {
+        try
+        {
+            await docker.Client.Containers.RemoveContainerAsync(id,
+                new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, CancellationToken.None);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            // Already gone (another silo's sweep or recovery): that is the goal.
+        }
+        catch (DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            // Removal already in progress elsewhere.
+            logger.LogDebug(e, "Container {ContainerId} is already being removed", id);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+using Docker.DotNet;
+using Docker.DotNet.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Skriptoteket.Grains.Execution;
+
+/// <summary>
+/// A runner silo's warm containers (docs/execution.md, "Warm pool"): up to <c>Execution:WarmPoolSize</c>
+/// containers created with every setting of a run, started and waiting for a job, so a run skips create and
+/// start and finds the libraries imported. Each container serves one run and is then removed by the runner;
+/// one background loop refills, throws away dead containers and containers whose settings (image, limits) are
+/// no longer current, and empties the pool after <c>Execution:WarmPoolIdleSeconds</c> without runs.
+/// <see cref="DrainAsync"/> (silo shutdown) removes every container not taken.
+/// </summary>
+internal sealed partial class WarmContainerPool : IAsyncDisposable
+{
+    private readonly DockerClientProvider docker;
+    private readonly IOptionsMonitor<ExecutionOptions> options;
+    private readonly ILogger<WarmContainerPool> logger;
+    private readonly TimeProvider time;
+    private readonly object gate = new();
+    private readonly List<WarmContainer> idle = [];
+    private readonly SemaphoreSlim wake = new(0);
+    private readonly CancellationTokenSource stopping = new();
+    private readonly IDisposable? optionsChanged;
+    private DateTimeOffset lastDemand;
+    private Task loop = Task.CompletedTask;
+    private static readonly TimeSpan LeftoverSweepInterval = TimeSpan.FromMinutes(1);
+    private readonly string? cluster;
+    private bool stopped;
+
+    /// <param name="cluster">The Orleans cluster id (null outside a silo): run recovery removes this silo's containers of its cluster.</param>
+    public WarmContainerPool(DockerClientProvider docker, IOptionsMonitor<ExecutionOptions> options, string silo, string? cluster,
+        ILogger<WarmContainerPool> logger, TimeProvider? time = null)
+    {
+        this.cluster = cluster;
+        this.docker = docker;
+        this.options = options;
+        this.logger = logger;
+        this.time = time ?? TimeProvider.System;
+        Silo = silo;
+        lastDemand = this.time.GetUtcNow();
+        // A new runner image (or new limits) in the configuration: the loop throws the old containers away.
+        optionsChanged = options.OnChange(_ => Wake());
+    }
+
+    /// <summary>The silo whose label the containers carry; runs of other silos never get them.</summary>
+    public string Silo { get; }
+
+    /// <summary>Containers waiting for a run (alive or not yet found dead).</summary>
+    public int Idle
+    {
+        get { lock (gate) { return idle.Count; } }
+    }
+
+    /// <summary>Starts the background loop (removes exited pool leftovers at once and every minute, fills).</summary>
+    public void Start()
+    {
+        lock (gate)
+        {
+            if (stopped || !loop.IsCompleted)
+            {
+                return;
+            }
+            loop = Task.Run(() => FillLoopAsync(stopping.Token));
+        }
+    }
+
+    /// <summary>
+    /// Takes a container for one run, preferring one whose libraries are imported; null when none is ready
+    /// (the caller then creates its own). Counts as demand: an emptied idle pool fills again.
+    /// </summary>
+    public WarmContainer? TryTake(string silo)
+    {
+        var current = ContainerSettings.Of(options.CurrentValue);
+        WarmContainer? taken = null;
+        lock (gate)
+        {
+            lastDemand = time.GetUtcNow();
+            if (!stopped && silo == Silo)
+            {
+                taken = idle.FirstOrDefault(w => w.IsAlive && w.Settings == current && w.IsPrimed)
+                        ?? idle.FirstOrDefault(w => w.IsAlive && w.Settings == current);
+                if (taken is not null)
+                {
+                    idle.Remove(taken);
+                }
+            }
+        }
+        Wake();
+        return taken;
+    }
+
+    /// <summary>Waits until <paramref name="count"/> idle containers have their libraries imported (tests, benchmark).</summary>
+    public async Task WaitPrimedAsync(int count, TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        while (true)
+        {
+            lock (gate)
+            {
+                if (idle.Count(w => w.IsAlive && w.IsPrimed) >= count)
+                {
+                    return;
+                }
+            }
+            try
+            {
+                await Task.Delay(20, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The warm pool of {Silo} did not have {count} primed container(s) within {limit}.");
+            }
+        }
+    }
+
+    /// <summary>Stops refilling and removes every container no run has taken; runs holding one keep it.</summary>
+    public async Task DrainAsync()
+    {
+        List<WarmContainer> left;
+        lock (gate)
+        {
+            stopped = true;
+        }
+        await stopping.CancelAsync();
+        await loop;
+        lock (gate)
+        {
+            left = [.. idle];
+            idle.Clear();
+        }
+        await Task.WhenAll(left.Select(RemoveAsync));
+        logger.LogInformation("Warm pool of {Silo} drained: removed {Count} container(s)", Silo, left.Count);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DrainAsync();
+        optionsChanged?.Dispose();
+        stopping.Dispose();
+        wake.Dispose();
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            wake.Release();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed after a drain: nothing left to wake.
+        }
+    }
+
+    private async Task FillLoopAsync(CancellationToken stop)
+    {
+        var failures = 0;
+        var swept = DateTimeOffset.MinValue;
+        while (!stop.IsCancellationRequested)
+        {
+            // A killed host's pool containers exit a moment after it died (possibly after this pool started).
+            if (time.GetUtcNow() - swept > LeftoverSweepInterval)
+            {
+                await RemoveExitedLeftoversAsync(stop);
+                swept = time.GetUtcNow();
+            }
+            var o = options.CurrentValue;
+            // A container that died waiting (e.g. an image without the warm entry) counts as a failed create:
+            // it is not replaced in a tight loop.
+            var died = await RemoveUnwantedAsync(o);
+            var wanted = Wanted(o);
+            if (died == 0 && wanted > 0)
+            {
+                try
+                {
+                    await AddOneAsync(o, stop);
+                    continue;
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or TimeoutException)
+                {
+                    // The engine is down or refuses: runs create their own containers meanwhile.
+                    logger.LogWarning(e, "Warm pool of {Silo} could not create a container (failure {Failures} in a row)", Silo, failures + 1);
+                }
+            }
+            failures = died > 0 || wanted > 0 ? failures + 1 : 0;
+            try
+            {
+                if (failures > 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(60, 1 << Math.Min(failures, 6))), stop);
+                }
+                else
+                {
+                    // Woken by a take, a settings change or a container's end; the timeout checks for idleness.
+                    await wake.WaitAsync(TimeSpan.FromSeconds(5), stop);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>How many more containers the pool should hold now (0 while idle too long or stopped).</summary>
+    private int Wanted(ExecutionOptions o)
+    {
+        lock (gate)
+        {
+            return stopped ? 0 : Math.Max(0, Target(o) - idle.Count);
+        }
+    }
+
+    private int Target(ExecutionOptions o) =>
+        time.GetUtcNow() - lastDemand > TimeSpan.FromSeconds(o.WarmPoolIdleSeconds) ? 0 : Math.Max(0, o.WarmPoolSize);
+
+    private async Task AddOneAsync(ExecutionOptions o, CancellationToken stop)
+    {
+        var containers = docker.Client.Containers;
+        var settings = ContainerSettings.Of(o);
+        // Not cancelable, as in the runner: a create canceled in flight can still make the container.
+        var id = (await containers.CreateContainerAsync(ContainerSpec.CreateWarm(Silo, cluster, o), CancellationToken.None)).ID;
+        MultiplexedStream? stream = null;
+        try
+        {
+            stream = await containers.AttachContainerAsync(id, tty: false,
+                new ContainerAttachParameters { Stream = true, Stdin = true, Stdout = true, Stderr = true }, stop);
+            await containers.StartContainerAsync(id, new ContainerStartParameters(), stop);
+            var warm = new WarmContainer(id, settings, stream, new ContainerOutput(DockerContainerRunner.OutputLimit(o)), time.GetUtcNow());
+            warm.StartReading();
+            // A container that ends while waiting (killed, engine restarted) is replaced without waiting for the poll.
+            _ = warm.Reading.ContinueWith(_ => Wake(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            lock (gate)
+            {
+                if (!stopped)
+                {
+                    idle.Add(warm);
+                    return;
+                }
+            }
+            await RemoveAsync(warm);
+        }
+        catch
+        {
+            stream?.Dispose();
+            await RemoveContainerAsync(id);
+            throw;
+        }
+    }
+}

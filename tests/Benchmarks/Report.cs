@@ -1,0 +1,105 @@
+using System.Globalization;
+using Skriptoteket.TestSupport;
+
+namespace Skriptoteket.Benchmarks;
+
+/// <summary>Collects the figures and prints them as issue 12 asks: side by side, with the ratios its goals name.</summary>
+internal sealed class Report(int rounds)
+{
+    private readonly Dictionary<string, Timings> latency = [];
+    private readonly List<string> order = [];
+    private readonly Dictionary<(string Path, int Concurrency), double> throughput = [];
+    private readonly List<(string When, (double Host, double Containers, int Count) Memory)> memory = [];
+    private readonly List<(string Mode, IReadOnlyList<(double Container, double Queued)> Runs)> breakdowns = [];
+    private double transitionsPerSecond;
+
+    public void Header()
+    {
+        Console.WriteLine($"Skriptoteket benchmark (issue 12), {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {rounds} rounds per latency path after one warm-up");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {MemTotalGiB():F1} GiB, load average at start {LoadAverage()}; runner image {TestEnvironment.RunnerImage}");
+    }
+
+    public void Add(string key, Timings timings)
+    {
+        latency[key] = timings;
+        order.Add(key);
+        Console.WriteLine($"  measured {timings.Name}: p50 {timings.P50:F0} ms");
+    }
+
+    public void Throughput(string path, int concurrency, double perSecond)
+    {
+        throughput[(path, concurrency)] = perSecond;
+        Console.WriteLine($"  measured throughput {path} at {concurrency}: {perSecond:F2}/s");
+    }
+
+    public void Memory(string when, (double Host, double Containers, int Count) figures) => memory.Add((when, figures));
+
+    public void Transitions(double perSecond) => transitionsPerSecond = perSecond;
+
+    /// <summary>The supervisor's figures of the trivial HTTP runs, to split the platform's time.</summary>
+    public void Breakdown(string mode, IReadOnlyList<(double Container, double Queued)> runs) => breakdowns.Add((mode, runs));
+
+    public void Print()
+    {
+        var cli = latency["cli"].P50;
+        var raw = latency["raw"].P50;
+        Console.WriteLine();
+        Console.WriteLine($"load average at end {LoadAverage()}");
+        Console.WriteLine();
+        Console.WriteLine($"{"latency (ms)",-62} {"p50",7} {"p95",7} {"p99",7} {"× CLI",7} {"× raw",7}");
+        foreach (var t in order.Select(k => latency[k]))
+        {
+            Console.WriteLine($"{t.Name,-62} {t.P50,7:F0} {t.P95,7:F0} {t.P99,7:F0} {t.P50 / cli,7:F2} {t.P50 / raw,7:F2}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("goals (issue 12)                                              figure   goal");
+        Goal("trivial run p50, pool on ÷ bare docker run --rm", latency["http-on"].P50 / cli, "≤ 0.5 (aim ≤ 0.2)");
+        Goal("platform overhead p50, pool on (HTTP − execution service) ms", latency["http-on"].P50 - latency["exec-on"].P50, "≤ 20");
+        Goal("platform overhead p50, pool off (HTTP − execution service) ms", latency["http-off"].P50 - latency["exec-off"].P50, "≤ 20");
+        Goal("pandas + openpyxl tool p50, pool on ÷ pool off", latency["pandas-on"].P50 / latency["pandas-off"].P50, "≤ 0.3");
+        Goal("throughput at 8 concurrent, pool on ÷ raw Docker.DotNet loop", throughput[("http-on", 8)] / throughput[("raw", 8)], "≥ 0.9");
+        Goal("tool state changes per second (16 at once, PostgreSQL)", transitionsPerSecond, "≥ 1000");
+        Goal("catalog page p95 ms", latency["catalog-page"].P95, "≤ 50");
+        Goal("\"Mina körningar\" page p95 ms", latency["myruns-page"].P95, "≤ 50");
+
+        Console.WriteLine();
+        Console.WriteLine("where a trivial HTTP run's time goes (p50 ms; from the host's run log)   HTTP   queued  container  rest");
+        foreach (var (mode, runs) in breakdowns.Where(b => b.Runs.Count > 0))
+        {
+            var http = latency[mode == "pool on" ? "http-on" : "http-off"].P50;
+            var queued = new Timings("queued", [.. runs.Select(r => r.Queued)]).P50;
+            var container = new Timings("container", [.. runs.Select(r => r.Container)]).P50;
+            Console.WriteLine($"{mode,-72} {http,6:F0} {queued,8:F0} {container,10:F0} {http - queued - container,5:F0}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{"throughput (runs/s)",-20} {"raw loop",9} {"pool off",9} {"pool on",9} {"off÷raw",8} {"on÷raw",8}");
+        foreach (var c in throughput.Keys.Select(k => k.Concurrency).Distinct().Order())
+        {
+            var r = throughput[("raw", c)];
+            var off = throughput.GetValueOrDefault(("http-off", c));
+            var on = throughput.GetValueOrDefault(("http-on", c));
+            Console.WriteLine($"{c + " concurrent",-20} {r,9:F2} {off,9:F2} {on,9:F2} {off / r,8:F2} {on / r,8:F2}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{"memory (MiB)",-50} {"host RSS",9} {"containers",11} {"count",6}");
+        foreach (var (when, m) in memory)
+        {
+            Console.WriteLine($"{when,-50} {m.Host,9:F0} {m.Containers,11:F0} {m.Count,6}");
+        }
+    }
+
+    private static void Goal(string name, double value, string goal) =>
+        Console.WriteLine($"{name,-62} {value,6:F2}   {goal}");
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    private static double MemTotalGiB()
+    {
+        var line = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
+        return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024 / 1024;
+    }
+}
