@@ -69,9 +69,8 @@ internal sealed class RunRecovery(
         var removed = 0;
         foreach (var container in leftovers)
         {
-            var runId = container.Labels.TryGetValue(ContainerLabels.RunId, out var id) && Guid.TryParse(id, out var parsed)
-                ? parsed
-                : (Guid?)null;
+            // A warm pool container names its run only in its container name (labels are fixed at create).
+            var runId = ContainerSpec.RunIdOf(container.Labels, container.Names);
             // Same silo name is not enough: another cluster (e.g. a test cluster's "Primary") may use it too.
             var ours = container.Labels.TryGetValue(ContainerLabels.Cluster, out var cluster) && cluster == queue.ClusterId
                        || runId is { } r && runIds.Contains(r);
