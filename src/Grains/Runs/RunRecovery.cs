@@ -70,7 +70,7 @@ internal sealed class RunRecovery(
         foreach (var container in leftovers)
         {
             // A warm pool container names its run only in its container name (labels are fixed at create).
-            var runId = ContainerSpec.RunIdOf(container.Labels, container.Names);
+            var runId = Execution.ContainerSpec.RunIdOf(container.Labels, container.Names);
             // Same silo name is not enough: another cluster (e.g. a test cluster's "Primary") may use it too.
             var ours = container.Labels.TryGetValue(ContainerLabels.Cluster, out var cluster) && cluster == queue.ClusterId
                        || runId is { } r && runIds.Contains(r);

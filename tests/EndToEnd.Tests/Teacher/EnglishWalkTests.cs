@@ -59,6 +59,18 @@ public sealed class EnglishWalkTests(BrowserFixture fixture)
 
     private static async Task CheckAsync(IPage page, string url, params string[] expected)
     {
+        // A page may still be loading its data ("Loading the tool…") after the circuit connects: wait until
+        // every expected phrase is there (or 15 s passed), then judge the whole text.
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "phrases => phrases.every(p => document.body.innerText.toLowerCase().includes(p))",
+                expected.Select(p => p.ToLowerInvariant()).ToArray(), new PageWaitForFunctionOptions { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            // The assertion below names what is missing.
+        }
         var text = await page.Locator("body").InnerTextAsync();
         foreach (var phrase in expected)
         {
