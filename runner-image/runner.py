@@ -693,6 +693,7 @@ def _print_user_traceback(exc):
 
 def _call_script(entrypoint, input_path, html_cap, version=1, caps=None):
     import skriptoteket  # before the script: its ToolUserError is the one the script raises
+    skriptoteket._read_fields()  # the job's values, also when the module was imported before the job came
     try:
         spec = importlib.util.spec_from_file_location("script", SCRIPT_PATH)
         module = importlib.util.module_from_spec(spec)

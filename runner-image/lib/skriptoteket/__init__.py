@@ -45,10 +45,20 @@ def _load_json(path, default):
         return default
 
 
-fields = _load_json(_FIELDS_PATH, {})
+fields = {}
 """The run's field values by field name, already checked against the tool's declaration."""
-if not isinstance(fields, dict):
-    fields = {}
+
+
+def _read_fields():
+    """Fills `fields` from the job. The wrapper calls it just before the script runs: a warm container's
+    script process imports this module before its job (and fields.json) arrives."""
+    values = _load_json(_FIELDS_PATH, {})
+    fields.clear()
+    if isinstance(values, dict):
+        fields.update(values)
+
+
+_read_fields()
 
 
 def field(name, default=None):
