@@ -37,7 +37,7 @@ public sealed class RunMetrics : IDisposable
         duration = meter.CreateHistogram<double>("skriptoteket.runs.duration", unit: "ms", description: "Container time per run");
         queueWait = meter.CreateHistogram<double>("skriptoteket.runs.queue_wait", unit: "ms", description: "Time a run waited for a slot");
         containerStart = meter.CreateHistogram<double>("skriptoteket.runs.container_start", unit: "ms",
-            description: "From container create to started (the engine's share of a run's latency)");
+            description: "From container create to started (the engine's share of a run's latency); 0 for a warm pool container");
         var where = new KeyValuePair<string, object?>("silo", silo.Name);
         meter.CreateObservableGauge("skriptoteket.runs.queue_length", () => new Measurement<int>(slots.ClusterQueued, where),
             description: "Runs waiting in the cluster's queue, as this runner silo saw them last (refreshed every second)");

@@ -73,8 +73,9 @@ internal sealed class RunSupervisor(
             completion = run.Interrupted
                 ? RunCompletion.Without(RunStatus.Interrupted, RunGrain.InterruptedMessage)
                 : outcome.Completion;
-            if (outcome.StartMilliseconds > 0)
+            if (completion.ContainerMilliseconds > 0)
             {
+                // A run that reached a container: a warm pool container was started before the run (0 ms).
                 metrics.ContainerStarted(outcome.StartMilliseconds);
             }
             // Names and figures only: never inputs, output or script source (docs/operations.md, logs).
