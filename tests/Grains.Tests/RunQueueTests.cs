@@ -100,6 +100,33 @@ public sealed class RunQueueTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_job_the_runner_cannot_read_ends_failed_and_does_not_block_the_queue()
+    {
+        var (_, endless, _) = await ToolRows.InsertAsync(fixture.Database, Endless, admin.UserId, published: false);
+        var (_, quick, _) = await ToolRows.InsertAsync(fixture.Database, "def run_tool(input_path, output_dir):\n    return 'ok'\n", admin.UserId, published: false);
+        var blocker = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
+        var unreadable = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
+        var after = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
+        await blocker.StartAsync(RunRequest.Sandbox(endless, admin, []));
+        await (await RunGrainTests.WatchAsync(fixture, blocker, admin)).WaitForAsync(r => r.Status == RunStatus.Running);
+        await unreadable.StartAsync(RunRequest.Sandbox(quick, admin, []));
+        await after.StartAsync(RunRequest.Sandbox(quick, admin, []));
+        var watcher = await RunGrainTests.WatchAsync(fixture, unreadable, admin);
+        var next = await RunGrainTests.WatchAsync(fixture, after, admin);
+
+        // As if a newer silo had queued a job this one cannot read.
+        await fixture.Database.ScalarAsync<int>($"""
+            WITH changed AS (UPDATE run_queue SET job = '\x00ff'::bytea WHERE run_id = '{unreadable.GetPrimaryKey()}' RETURNING 1)
+            SELECT count(*)::int FROM changed
+            """);
+        await blocker.CancelAsync(admin);
+
+        Assert.Equal(RunStatus.Failed, (await watcher.FinishedAsync()).Status);
+        Assert.Equal(RunStatus.Succeeded, (await next.FinishedAsync()).Status);
+        Assert.Equal(0, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM run_queue WHERE run_id = '{unreadable.GetPrimaryKey()}'"));
+    }
+
+    [Fact]
     public async Task Cancel_works_while_running_and_while_queued()
     {
         var (_, version, _) = await ToolRows.InsertAsync(fixture.Database, Endless, admin.UserId, published: false);

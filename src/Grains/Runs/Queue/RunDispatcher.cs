@@ -18,6 +18,7 @@ internal sealed class RunDispatcher(
     QueueKeeper keeper,
     NpgsqlDataSource db,
     DockerClientProvider docker,
+    IGrainFactory grains,
     ILocalSiloDetails silo,
     IOptions<ExecutionOptions> options,
     ILogger<RunDispatcher> logger) : ILifecycleParticipant<ISiloLifecycle>
@@ -85,8 +86,14 @@ internal sealed class RunDispatcher(
             {
                 claim = await queue.ClaimAsync(silo.Name, address, keeper.Lease);
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+            catch (UnreadableJobException e)
             {
+                logger.LogError(e, "Run {RunId} could not be read on {Silo}; it ends failed", e.RunId, silo.Name);
+                await EndUnreadableAsync(e.RunId);
+            }
+            catch (Exception e)
+            {
+                // PostgreSQL away, or anything else: this loop must go on claiming.
                 logger.LogWarning(e, "Claiming from the run queue failed on {Silo}; trying again shortly", silo.Name);
             }
             if (claim is null)
@@ -97,6 +104,20 @@ internal sealed class RunDispatcher(
             }
             keeper.PositionsMoved();
             Track(SuperviseAsync(claim, stop));
+        }
+    }
+
+    private async Task EndUnreadableAsync(Guid runId)
+    {
+        try
+        {
+            await grains.GetGrain<IRunSupervision>(runId).ReportFinishedAsync(RunCompletion.Without(
+                Abstractions.Runs.RunStatus.Failed, DockerContainerRunner.InternalErrorMessage, "queued job unreadable on this silo"));
+        }
+        catch (Exception e)
+        {
+            // Its row is gone from the queue: the grain ends it interrupted at its next activation.
+            logger.LogWarning(e, "Run {RunId}: the end of an unreadable job could not be reported", runId);
         }
     }
 

@@ -102,9 +102,28 @@ internal sealed class RunQueue(NpgsqlDataSource db, Serializer<RunnerJob> serial
         {
             return null;
         }
-        var job = serializer.Deserialize(r.GetFieldValue<byte[]>(3))
-                  ?? throw new InvalidDataException("A run queue row holds no job.");
-        return new ClaimedRun(job, RunText.ParseKind(r.GetString(1)), r.GetGuid(2), r.GetFieldValue<DateTimeOffset>(4), r.GetInt64(5));
+        var (runId, kind, toolId, enqueuedAt, seq) =
+            (r.GetGuid(0), RunText.ParseKind(r.GetString(1)), r.GetGuid(2), r.GetFieldValue<DateTimeOffset>(4), r.GetInt64(5));
+        var bytes = r.GetFieldValue<byte[]>(3);
+        await r.DisposeAsync();
+        Exception? unreadable = null;
+        RunnerJob? job = null;
+        try
+        {
+            job = serializer.Deserialize(bytes);
+        }
+        catch (Exception e)
+        {
+            unreadable = e;
+        }
+        if (job is null)
+        {
+            // A job this silo cannot read (e.g. written by a newer version) must not block the queue: its row goes
+            // and the caller ends the run failed.
+            await RemoveAsync(runId);
+            throw new UnreadableJobException(runId, unreadable);
+        }
+        return new ClaimedRun(job, kind, toolId, enqueuedAt, seq);
     }
 
     /// <summary>Extends the leases of this silo's claims; returns the runs someone asked to cancel meanwhile.</summary>
@@ -237,3 +256,10 @@ internal sealed class RunQueue(NpgsqlDataSource db, Serializer<RunnerJob> serial
 
 /// <summary>A run this silo took from the queue; <see cref="Seq"/> is its place in the cluster's order.</summary>
 internal sealed record ClaimedRun(RunnerJob Job, RunKind Kind, Guid ToolId, DateTimeOffset EnqueuedAt, long Seq);
+
+/// <summary>A claimed run whose job this silo cannot read; its queue row is already gone.</summary>
+internal sealed class UnreadableJobException(Guid runId, Exception? inner)
+    : Exception($"Run {runId}: its queued job cannot be read by this silo.", inner)
+{
+    public Guid RunId { get; } = runId;
+}
