@@ -41,7 +41,7 @@ public sealed class HostKillTests(RunnerFixture fixture)
             using var client = await ConnectAsync(db.ConnectionString, settings["Orleans__ClusterId"]);
             var grains = client.Services.GetRequiredService<IClusterClient>();
             await grains.GetGrain<IRunGrain>(runId).StartAsync(RunRequest.Sandbox(version, admin, []));
-            await WaitUntilAsync(async () => (await fixture.ContainersOfRunAsync(runId)).Any(c => c.State == "running"));
+            await WaitUntilAsync(async () => (await fixture.ContainersOfRunAsync(runId)).Any(c => c.State == "running"), first);
             await first.KillAsync();
             await client.StopAsync();
         }
@@ -51,7 +51,7 @@ public sealed class HostKillTests(RunnerFixture fixture)
         settings["Orleans__ClusterId"] = "kill-" + Guid.NewGuid().ToString("N")[..8];
         await using var second = await HostProcess.StartAsync(db.ConnectionString, settings);
         await WaitUntilAsync(async () =>
-            await db.ScalarAsync<string>($"SELECT status FROM runs WHERE id = '{runId}'") == "interrupted");
+            await db.ScalarAsync<string>($"SELECT status FROM runs WHERE id = '{runId}'") == "interrupted", second);
 
         Assert.Empty(await fixture.ContainersOfRunAsync(runId));
         Assert.Equal("healthy", (await second.GetHealthAsync()).GetProperty("status").GetString(), StringComparer.OrdinalIgnoreCase);
@@ -122,13 +122,22 @@ public sealed class HostKillTests(RunnerFixture fixture)
         return host;
     }
 
-    /// <summary>Re-checks a condition the system reaches on its own (no fixed sleeps), up to 60 s.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    /// <summary>
+    /// Re-checks a condition the system reaches on its own (no fixed sleeps), up to 120 s (a host that just started
+    /// fills its warm pool at the same time, which on 2 busy cores can take a while); on timeout the failure
+    /// carries the end of the host's log.
+    /// </summary>
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, HostProcess? host = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         while (!await condition())
         {
-            await Task.Delay(100, timeout.Token);
+            if (DateTime.UtcNow > deadline)
+            {
+                var log = host?.Output ?? "";
+                Assert.Fail("Condition not reached in 120 s. Host log (end):\n" + log[Math.Max(0, log.Length - 4000)..]);
+            }
+            await Task.Delay(100);
         }
     }
 }
