@@ -27,6 +27,7 @@ public static class WebComposition
         services.AddToolsWeb();
         services.AddSkriptoteketIdentity();
         services.AddScoped<Runs.RunService>();
+        services.AddSingleton<Runs.RunStarter>();
         return services;
     }
 
