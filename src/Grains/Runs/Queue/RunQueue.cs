@@ -97,15 +97,25 @@ internal sealed class RunQueue(NpgsqlDataSource db, Serializer<RunnerJob> serial
         c.Parameters.AddWithValue("address", siloAddress);
         c.Parameters.AddWithValue("lease", lease);
         c.Parameters.AddWithValue("cluster", clusterId);
-        await using var r = await c.ExecuteReaderAsync();
-        if (!await r.ReadAsync())
+        Guid runId, toolId;
+        RunKind kind;
+        DateTimeOffset enqueuedAt;
+        long seq;
+        byte[] bytes;
+        // The reader is disposed exactly once, before the connection is needed again below: Npgsql reuses a
+        // connection's reader object for its next command, so a second dispose (an explicit one plus the end of an
+        // `await using`) closed whichever command another caller was running on that pooled connection meanwhile
+        // (seen as "Exception while reading from stream: Operation canceled" in unrelated writes).
+        await using (var r = await c.ExecuteReaderAsync())
         {
-            return null;
+            if (!await r.ReadAsync())
+            {
+                return null;
+            }
+            (runId, kind, toolId, enqueuedAt, seq) =
+                (r.GetGuid(0), RunText.ParseKind(r.GetString(1)), r.GetGuid(2), r.GetFieldValue<DateTimeOffset>(4), r.GetInt64(5));
+            bytes = r.GetFieldValue<byte[]>(3);
         }
-        var (runId, kind, toolId, enqueuedAt, seq) =
-            (r.GetGuid(0), RunText.ParseKind(r.GetString(1)), r.GetGuid(2), r.GetFieldValue<DateTimeOffset>(4), r.GetInt64(5));
-        var bytes = r.GetFieldValue<byte[]>(3);
-        await r.DisposeAsync();
         Exception? unreadable = null;
         RunnerJob? job = null;
         try
