@@ -7,7 +7,7 @@ namespace Skriptoteket.Grains.Tools;
 
 /// <summary>
 /// Writes a tool grain's state into the query tables (tools, tool_professions, tool_categories, tool_versions),
-/// idempotently and in one transaction. Rows leaving the active state are written before any row entering it,
+/// idempotently and in one (implicit) transaction. Rows leaving the active state are written before any row entering it,
 /// so the one-active index never sees two.
 /// </summary>
 internal sealed class ToolProjection(NpgsqlDataSource db)
@@ -15,16 +15,15 @@ internal sealed class ToolProjection(NpgsqlDataSource db)
     /// <summary>Writes the tool row and the given version headers (all of them when repairing).</summary>
     public async Task WriteAsync(Guid toolId, ToolState state, IEnumerable<ToolVersionHeader> versions)
     {
-        await using var connection = await db.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        var batch = new NpgsqlBatch(connection, tx);
+        // One batch is one implicit transaction and one round trip: all rows land or none do, without a BEGIN and
+        // a COMMIT of their own (each was a round trip on every tool transition, docs/performance.md).
+        await using var batch = db.CreateBatch();
         AddTool(batch, toolId, state);
         foreach (var version in versions.OrderBy(v => v.State == VersionState.Active).ThenBy(v => v.Number))
         {
             AddVersion(batch, version, state.PendingSources.GetValueOrDefault(version.Id));
         }
         await batch.ExecuteNonQueryAsync();
-        await tx.CommitAsync();
     }
 
     /// <summary>Source of a stored version; null when it is not (yet) in the table.</summary>
