@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Skriptoteket.Grains.Abstractions.Tools;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
+using Skriptoteket.Grains.Audit;
 
 namespace Skriptoteket.Grains.Tools;
 
@@ -12,8 +13,11 @@ namespace Skriptoteket.Grains.Tools;
 /// </summary>
 internal sealed class ToolProjection(NpgsqlDataSource db)
 {
-    /// <summary>Writes the tool row and the given version headers (all of them when repairing).</summary>
-    public async Task WriteAsync(Guid toolId, ToolState state, IEnumerable<ToolVersionHeader> versions)
+    /// <summary>
+    /// Writes the tool row and the given version headers (all of them when repairing), and the transition's audit
+    /// entry when given: in the same transaction, so a transition's rows and its audit row land together.
+    /// </summary>
+    public async Task WriteAsync(Guid toolId, ToolState state, IEnumerable<ToolVersionHeader> versions, AuditEntry? audit = null)
     {
         // One batch is one implicit transaction and one round trip: all rows land or none do, without a BEGIN and
         // a COMMIT of their own (each was a round trip on every tool transition, docs/performance.md).
@@ -22,6 +26,10 @@ internal sealed class ToolProjection(NpgsqlDataSource db)
         foreach (var version in versions.OrderBy(v => v.State == VersionState.Active).ThenBy(v => v.Number))
         {
             AddVersion(batch, version, state.PendingSources.GetValueOrDefault(version.Id));
+        }
+        if (audit is not null)
+        {
+            batch.BatchCommands.Add(PostgresAuditLog.Command(audit));
         }
         await batch.ExecuteNonQueryAsync();
     }
