@@ -20,6 +20,7 @@ internal sealed class ContainerPaths : IAsyncDisposable
     private readonly DockerClientProvider docker;
     private readonly DockerContainerRunner cold;
     private readonly DockerContainerRunner warm;
+    private Task removal = Task.CompletedTask;
 
     public ContainerPaths()
     {
@@ -70,17 +71,33 @@ internal sealed class ContainerPaths : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Timed until the outcome is in hand, as the platform now reports it (the container's removal goes on beside
+    /// the report); the removal is awaited untimed before the next round (<see cref="AwaitRemovalAsync"/>).
+    /// </summary>
     public Task ColdRunAsync() => RunAsync(cold);
 
     public Task WarmRunAsync() => RunAsync(warm);
 
-    /// <summary>A warm run finds a primed container, as a run spaced from the previous one does.</summary>
-    public Task WaitForPrimedAsync() => Pool.WaitPrimedAsync(1, TimeSpan.FromSeconds(120));
+    /// <summary>The previous round's container is gone (untimed, between rounds).</summary>
+    public async Task AwaitRemovalAsync()
+    {
+        await removal;
+        removal = Task.CompletedTask;
+    }
 
-    private static async Task RunAsync(DockerContainerRunner runner)
+    /// <summary>A warm run finds a primed container, as a run spaced from the previous one does.</summary>
+    public async Task WaitForPrimedAsync()
+    {
+        await AwaitRemovalAsync();
+        await Pool.WaitPrimedAsync(1, TimeSpan.FromSeconds(120));
+    }
+
+    private async Task RunAsync(DockerContainerRunner runner)
     {
         var input = new RunnerInput("elever.csv", "namn\nAda\n"u8.ToArray());
-        var outcome = await runner.RunAsync(new RunnerJob(Guid.NewGuid(), TrivialScript, "run_tool", [input], 30), Silo, CancellationToken.None);
+        var outcome = await runner.RunBeforeRemovalAsync(new RunnerJob(Guid.NewGuid(), TrivialScript, "run_tool", [input], 30), Silo, CancellationToken.None);
+        removal = outcome.Removal;
         if (outcome.Completion.Status != RunStatus.Succeeded)
         {
             throw new InvalidOperationException($"Trivial run ended {outcome.Completion.Status}: {outcome.Completion.Output.ErrorSummary} {outcome.Completion.InternalError}");
@@ -89,6 +106,7 @@ internal sealed class ContainerPaths : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await AwaitRemovalAsync();
         await Pool.DisposeAsync();
         docker.Dispose();
     }

@@ -196,15 +196,29 @@ internal sealed class PlatformPath : IAsyncDisposable
         double usage = 0;
         try
         {
+            // Read in the call, not through Progress<T>: that one reports later on the thread pool, after this
+            // method had already returned 0 (why the column read 0 before). cgroup v2 names the page cache
+            // "inactive_file" (v1: "total_inactive_file"); what `docker stats` shows is usage minus it.
             await docker.Containers.GetContainerStatsAsync(id, new ContainerStatsParameters { Stream = false, OneShot = true },
-                new Progress<ContainerStatsResponse>(s => usage = s.MemoryStats.Usage
-                    - (s.MemoryStats.Stats is { } st && st.TryGetValue("inactive_file", out var inactive) ? inactive : 0)));
+                new InCallProgress<ContainerStatsResponse>(s => usage = s.MemoryStats.Usage - Inactive(s.MemoryStats.Stats)));
         }
         catch (DockerContainerNotFoundException)
         {
             // Gone between the list and the stats: its memory is no longer in use.
         }
         return usage;
+    }
+
+    private static ulong Inactive(IDictionary<string, ulong>? stats) =>
+        stats is null ? 0
+        : stats.TryGetValue("inactive_file", out var v2) ? v2
+        : stats.TryGetValue("total_inactive_file", out var v1) ? v1
+        : 0;
+
+    /// <summary>Calls the handler on the reporting thread, so the value is there when the stats call returns.</summary>
+    private sealed class InCallProgress<T>(Action<T> handler) : IProgress<T>
+    {
+        public void Report(T value) => handler(value);
     }
 
     private async Task<IList<ContainerListResponse>> SiloContainersAsync() =>

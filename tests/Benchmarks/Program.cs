@@ -1,8 +1,11 @@
 using Skriptoteket.Benchmarks;
 using Skriptoteket.TestSupport;
 
-// Issue 12's figures in one run on one machine: see docs/performance.md. Argument: rounds per latency path (20).
+// Issue 12's figures in one run on one machine: see docs/performance.md. Arguments: rounds per latency path (20);
+// optionally the sections to run, comma-separated (containers,off,data,on; all by default), to re-measure one
+// change quickly; the goals table then shows only the figures that were measured.
 var rounds = args.Length > 0 ? int.Parse(args[0]) : 20;
+var sections = args.Length > 1 ? args[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : ["containers", "off", "data", "on"];
 if (rounds < 1)
 {
     throw new ArgumentOutOfRangeException(nameof(args), "Rounds must be at least 1.");
@@ -18,11 +21,12 @@ int[] levels = [1, 4, 8, 16];
 var perLevel = Math.Max(16, rounds + 12);
 
 // 1. Below the platform: the CLI, the engine's own cycle, the execution service cold and warm.
-await using (var containers = new ContainerPaths())
+if (sections.Contains("containers"))
 {
+    await using var containers = new ContainerPaths();
     report.Add("cli", await Timings.MeasureAsync("docker run --rm <image> python3 -c pass (CLI)", rounds, containers.CliRunAsync));
     report.Add("raw", await Timings.MeasureAsync("raw Docker.DotNet cycle (create, start, wait, remove)", rounds, containers.RawCycleAsync));
-    report.Add("exec-off", await Timings.MeasureAsync("execution service, pool off (hardened container + wrapper)", rounds, containers.ColdRunAsync));
+    report.Add("exec-off", await Timings.MeasureAsync("execution service, pool off (hardened container + wrapper)", rounds, containers.ColdRunAsync, containers.AwaitRemovalAsync));
     report.Add("exec-on", await Timings.MeasureAsync("execution service, pool on (primed warm container)", rounds, containers.WarmRunAsync, containers.WaitForPrimedAsync));
     foreach (var c in levels)
     {
@@ -31,46 +35,54 @@ await using (var containers = new ContainerPaths())
 }
 
 // 2. The whole platform over HTTP, pool off; then the data-heavy pages and tool state changes on the same host.
-await using (var off = await PlatformPath.StartAsync(pool: false))
+if (sections.Contains("off") || sections.Contains("data"))
 {
-    var trivial = await off.AddToolAsync(ContainerPaths.TrivialScript);
-    var pandas = await off.AddToolAsync(pandasSource);
-    report.Memory("idle, pool off", await off.MemoryAsync());
-    var logged = off.RunLogCount;
-    report.Add("http-off", await Timings.MeasureAsync("trivial tool over HTTP, pool off", rounds, () => off.RunAsync(trivial, "elever.csv", small)));
-    report.Breakdown("pool off", off.RunLogFigures(logged));
-    report.Add("pandas-off", await Timings.MeasureAsync("pandas + openpyxl tool over HTTP, pool off", rounds, () => off.RunAsync(pandas, "elever.csv", grades)));
-    foreach (var c in levels)
+    await using var off = await PlatformPath.StartAsync(pool: false);
+    if (sections.Contains("off"))
     {
-        var load = c == 8 ? Task.Delay(TimeSpan.FromSeconds(2)).ContinueWith(_ => off.MemoryAsync()).Unwrap() : null;
-        report.Throughput("http-off", c, await Timings.ThroughputAsync(c, perLevel, () => off.RunAsync(trivial, "elever.csv", small)));
-        if (load is not null)
+        var trivial = await off.AddToolAsync(ContainerPaths.TrivialScript);
+        var pandas = await off.AddToolAsync(pandasSource);
+        report.Memory("idle, pool off", await off.MemoryAsync());
+        var logged = off.RunLogCount;
+        report.Add("http-off", await Timings.MeasureAsync("trivial tool over HTTP, pool off", rounds, () => off.RunAsync(trivial, "elever.csv", small)));
+        report.Breakdown("pool off", off.RunLogFigures(logged));
+        report.Add("pandas-off", await Timings.MeasureAsync("pandas + openpyxl tool over HTTP, pool off", rounds, () => off.RunAsync(pandas, "elever.csv", grades)));
+        foreach (var c in levels)
         {
-            report.Memory("under load (8 concurrent runs), pool off", await load);
+            var load = c == 8 ? Task.Delay(TimeSpan.FromSeconds(2)).ContinueWith(_ => off.MemoryAsync()).Unwrap() : null;
+            report.Throughput("http-off", c, await Timings.ThroughputAsync(c, perLevel, () => off.RunAsync(trivial, "elever.csv", small)));
+            if (load is not null)
+            {
+                report.Memory("under load (8 concurrent runs), pool off", await load);
+            }
         }
     }
 
-    await DataPaths.SeedAsync(off, ContainerPaths.TrivialScript);
-    report.Add("catalog-page", await Timings.MeasureAsync("catalog page /professions/larare (200 of 1,000 tools)", rounds * 2, () => DataPaths.GetAsync(off, "professions/larare")));
-    report.Add("catalog-api", await Timings.MeasureAsync("catalog API professions/larare", rounds * 2, () => DataPaths.GetAsync(off, "api/v1/catalog/professions/larare")));
-    report.Add("myruns-page", await Timings.MeasureAsync("\"Mina körningar\" page /my-runs (10,000 own of 100,000)", rounds * 2, () => DataPaths.GetAsync(off, "my-runs")));
-    report.Add("myruns-api", await Timings.MeasureAsync("\"Mina körningar\" API my-runs?limit=50", rounds * 2, () => DataPaths.GetAsync(off, "api/v1/my-runs?limit=50")));
-
-    var tools = await DataPaths.CreateToolsAsync(off, 16);
-    var n = 0;
-    report.Add("transition", await Timings.MeasureAsync("tool state change (PUT tools/{id}: grain state + rows)", rounds * 2,
-        () => DataPaths.ChangeAsync(off, tools[0].Id, tools[0].Slug, Interlocked.Increment(ref n))));
-    report.Transitions(await Timings.ThroughputAsync(16, 16 * rounds, () =>
+    if (sections.Contains("data"))
     {
-        var i = Interlocked.Increment(ref n);
-        var (id, slug) = tools[i % tools.Count];
-        return DataPaths.ChangeAsync(off, id, slug, i);
-    }));
+        await DataPaths.SeedAsync(off, ContainerPaths.TrivialScript);
+        report.Add("catalog-page", await Timings.MeasureAsync("catalog page /professions/larare (first 50 of 200 tools)", rounds * 2, () => DataPaths.GetAsync(off, "professions/larare")));
+        report.Add("catalog-api", await Timings.MeasureAsync("catalog API professions/larare", rounds * 2, () => DataPaths.GetAsync(off, "api/v1/catalog/professions/larare")));
+        report.Add("myruns-page", await Timings.MeasureAsync("\"Mina körningar\" page /my-runs (10,000 own of 100,000)", rounds * 2, () => DataPaths.GetAsync(off, "my-runs")));
+        report.Add("myruns-api", await Timings.MeasureAsync("\"Mina körningar\" API my-runs?limit=50", rounds * 2, () => DataPaths.GetAsync(off, "api/v1/my-runs?limit=50")));
+
+        var tools = await DataPaths.CreateToolsAsync(off, 16);
+        var n = 0;
+        report.Add("transition", await Timings.MeasureAsync("tool state change (PUT tools/{id}: grain state + rows)", rounds * 2,
+            () => DataPaths.ChangeAsync(off, tools[0].Id, tools[0].Slug, Interlocked.Increment(ref n))));
+        report.Transitions(await Timings.ThroughputAsync(16, 16 * rounds, () =>
+        {
+            var i = Interlocked.Increment(ref n);
+            var (id, slug) = tools[i % tools.Count];
+            return DataPaths.ChangeAsync(off, id, slug, i);
+        }));
+    }
 }
 
 // 3. The whole platform over HTTP, pool on (the product's default).
-await using (var on = await PlatformPath.StartAsync(pool: true))
+if (sections.Contains("on"))
 {
+    await using var on = await PlatformPath.StartAsync(pool: true);
     var trivial = await on.AddToolAsync(ContainerPaths.TrivialScript);
     var pandas = await on.AddToolAsync(pandasSource);
     await on.WaitForFullPoolAsync(2);

@@ -40,6 +40,39 @@ public sealed class RunRecordTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_poll_is_answered_from_the_grains_memory_while_its_row_write_waits_for_the_database()
+    {
+        var author = new ActingUser(Guid.NewGuid(), Role.Contributor);
+        var (_, versionId, _) = await ToolRows.InsertAsync(fixture.Database, RunGrainTests.Greeting, author.UserId, published: false);
+        var runId = Guid.NewGuid();
+        var grain = fixture.Grains.GetGrain<IRunGrain>(runId);
+        RunInfo seen;
+        string? rowWhileWaiting;
+
+        // Every write that moves this run past "queued" waits inside PostgreSQL until the gate opens: the grain's
+        // turn that reports "running" is stuck in its row write meanwhile, as with a slow database.
+        await using (var gate = await HoldRowWritesAsync(runId))
+        {
+            await grain.StartAsync(RunRequest.Sandbox(versionId, author, [new RunInputFile("namn.txt", Encoding.UTF8.GetBytes("Maj"))]));
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            // Each poll must come back although that turn has not ended (a queued poll would wait for the gate).
+            while ((seen = await grain.GetAsync(author).WaitAsync(TimeSpan.FromSeconds(20))).Status == RunStatus.Queued
+                   && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+            rowWhileWaiting = await Row<string>(runId, "status");
+        }
+        var done = await (await RunGrainTests.WatchAsync(fixture, grain, author)).FinishedAsync();
+
+        Assert.Equal(RunStatus.Running, seen.Status);
+        Assert.Equal("queued", rowWhileWaiting);
+        Assert.Equal(RunStatus.Succeeded, done.Status);
+        Assert.Equal("<p>Hej Maj</p>", done.Output.Html);
+        Assert.Equal("succeeded", await WaitForRowAsync(runId, "succeeded"));
+    }
+
+    [Fact]
     public async Task A_start_whose_row_cannot_be_written_is_refused_and_leaves_no_run_behind()
     {
         var author = new ActingUser(Guid.NewGuid(), Role.Contributor);
@@ -107,6 +140,39 @@ public sealed class RunRecordTests(ClusterFixture fixture)
             WHEN ({row}.id = '{runId}') EXECUTE FUNCTION {name}();
             """);
         return new Cleanup(() => ExecuteAsync($"DROP TRIGGER {name} ON runs; DROP FUNCTION {name}();"));
+    }
+
+    /// <summary>
+    /// Makes every write of this run's row that leaves "queued" wait on an advisory lock held by the returned
+    /// gate; disposing it opens the gate (the waiting writes go through) and removes the trigger.
+    /// </summary>
+    private async Task<IAsyncDisposable> HoldRowWritesAsync(Guid runId)
+    {
+        var name = $"hold_run_{runId:N}";
+        var key = BitConverter.ToInt64(runId.ToByteArray(), 0);
+        var data = fixture.Database.CreateDataSource();
+        var holder = await data.OpenConnectionAsync();
+        await using (var hold = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({key})", holder))
+        {
+            await hold.ExecuteNonQueryAsync();
+        }
+        await ExecuteAsync(
+            $"""
+            CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN PERFORM pg_advisory_lock({key}); PERFORM pg_advisory_unlock({key}); RETURN NEW; END $$;
+            CREATE TRIGGER {name} BEFORE UPDATE ON runs FOR EACH ROW
+            WHEN (OLD.id = '{runId}' AND NEW.status <> 'queued') EXECUTE FUNCTION {name}();
+            """);
+        return new Cleanup(async () =>
+        {
+            await using (var open = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({key})", holder))
+            {
+                await open.ExecuteNonQueryAsync();
+            }
+            await holder.DisposeAsync();
+            await data.DisposeAsync();
+            await ExecuteAsync($"DROP TRIGGER {name} ON runs; DROP FUNCTION {name}();");
+        });
     }
 
     private async Task ExecuteAsync(string sql)

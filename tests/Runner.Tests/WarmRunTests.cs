@@ -121,4 +121,19 @@ public sealed class WarmRunTests(RunnerFixture fixture)
         Assert.Equal(RunStatus.TimedOut, tooSlow.Completion.Status);
         Assert.InRange(tooSlow.Completion.ScriptMilliseconds, 1900, 4000);
     }
+
+    [Fact]
+    public async Task An_outcome_handed_back_before_removal_is_complete_and_its_container_goes_once_the_removal_ends()
+    {
+        var runId = Guid.NewGuid();
+        await fixture.WaitForWarmContainerAsync();
+
+        var outcome = await fixture.Runner.RunBeforeRemovalAsync(
+            new RunnerJob(runId, "def run_tool(i, o):\n    return '<p>klar</p>'\n", "run_tool", [], 10), RunnerFixture.Silo, CancellationToken.None);
+        await outcome.Removal;
+
+        Assert.Equal(RunStatus.Succeeded, outcome.Completion.Status);
+        Assert.Equal("<p>klar</p>", outcome.Completion.Output.Html);
+        Assert.Empty(await fixture.ContainersOfRunAsync(runId));
+    }
 }

@@ -17,6 +17,13 @@ public interface ICatalogGrain : IGrainWithIntegerKey
     [Alias("GetProfession")]
     Task<ProfessionCatalog?> GetProfessionAsync(string slug);
 
+    /// <summary>
+    /// The same with the first <paramref name="limit"/> tool entries in page order (the catalog page, "Visa fler");
+    /// <see cref="ProfessionCatalog.ToolCount"/> says how many there are in all.
+    /// </summary>
+    [Alias("GetProfessionPage")]
+    Task<ProfessionCatalog?> GetProfessionPageAsync(string slug, int limit);
+
     /// <summary>Published tools whose title or summary contains the query.</summary>
     [Alias("Search")]
     Task<IReadOnlyList<ToolCard>> SearchAsync(string query);

@@ -5,4 +5,12 @@ namespace Skriptoteket.Grains.Abstractions.Catalog;
 public sealed record ProfessionCatalog(
     [property: Id(0)] string Slug,
     [property: Id(1)] string Label,
-    [property: Id(2)] IReadOnlyList<CategoryTools> Categories);
+    [property: Id(2)] IReadOnlyList<CategoryTools> Categories)
+{
+    /// <summary>Tool entries of the profession in all its categories (more than listed when a page was cut short).</summary>
+    [Id(3)]
+    public int ToolCount { get; init; }
+
+    /// <summary>Tool entries listed in <see cref="Categories"/>.</summary>
+    public int ListedCount => Categories.Sum(c => c.Tools.Count);
+}

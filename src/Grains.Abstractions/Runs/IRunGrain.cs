@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Skriptoteket.Grains.Abstractions.Identity;
 
 namespace Skriptoteket.Grains.Abstractions.Runs;
@@ -10,8 +11,12 @@ public interface IRunGrain : IGrainWithGuidKey
     [Alias("Start")]
     Task<RunInfo> StartAsync(RunRequest request);
 
-    /// <summary>The run as <paramref name="user"/> may see it; someone else's run is not found.</summary>
-    [Alias("Get")]
+    /// <summary>
+    /// The run as <paramref name="user"/> may see it; someone else's run is not found. Answered from the grain's
+    /// memory even while another turn waits for its row write (the record moves on before the row does), so a
+    /// poll never queues behind PostgreSQL.
+    /// </summary>
+    [Alias("Get"), AlwaysInterleave]
     Task<RunInfo> GetAsync(ActingUser user);
 
     /// <summary>One stored artifact of the run (see <see cref="GetAsync"/> for who may); gone after retention → not found.</summary>

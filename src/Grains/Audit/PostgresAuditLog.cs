@@ -8,7 +8,15 @@ internal sealed class PostgresAuditLog(NpgsqlDataSource db) : IAuditLog
 {
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
-        await using var cmd = db.CreateCommand(
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(Command(entry));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The insert of one entry, for a writer that puts it in its own batch (one transaction, one round trip).</summary>
+    internal static NpgsqlBatchCommand Command(AuditEntry entry)
+    {
+        var cmd = new NpgsqlBatchCommand(
             """
             INSERT INTO audit_log (actor_id, action, target_type, target_id, details, address)
             VALUES (@actor, @action, @target_type, @target_id, @details, @address)
@@ -22,6 +30,6 @@ internal sealed class PostgresAuditLog(NpgsqlDataSource db) : IAuditLog
             Value = JsonSerializer.Serialize(entry.Details ?? new Dictionary<string, object?>()),
         });
         cmd.Parameters.AddWithValue("address", (object?)entry.Address ?? DBNull.Value);
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
+        return cmd;
     }
 }

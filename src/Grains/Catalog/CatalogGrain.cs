@@ -11,55 +11,19 @@ namespace Skriptoteket.Grains.Catalog;
 
 /// <summary>The read side: plain SQL over the query tables the tool and suggestion grains write.</summary>
 [StatelessWorker]
-internal sealed class CatalogGrain(NpgsqlDataSource db, TaxonomyReader taxonomy) : Grain, ICatalogGrain
+internal sealed class CatalogGrain(NpgsqlDataSource db, TaxonomyReader taxonomy, ProfessionQuery profession) : Grain, ICatalogGrain
 {
+    private const int MaxProfessionPage = 1000;
+
     // "Visible to users" (SPEC §3): published and with an active version.
     private const string Visible = "t.is_published AND t.active_version_id IS NOT NULL";
 
     public Task<CatalogTaxonomy> GetTaxonomyAsync() => taxonomy.ReadAsync();
 
-    public async Task<ProfessionCatalog?> GetProfessionAsync(string slug)
-    {
-        if (slug is null || !ToolMetadataRules.IsValidSlug(slug))
-        {
-            return null; // nothing stored can have it (and text like NUL never reaches PostgreSQL)
-        }
-        await using var label = db.CreateCommand("SELECT label FROM professions WHERE slug = @slug");
-        label.Parameters.AddWithValue("slug", slug);
-        if (await label.ExecuteScalarAsync() is not string professionLabel)
-        {
-            return null;
-        }
-        await using var cmd = db.CreateCommand(
-            $"""
-            SELECT c.slug, c.label, t.id, t.slug, t.title, t.summary
-            FROM profession_categories pc
-            JOIN categories c ON c.slug = pc.category_slug
-            LEFT JOIN (tool_categories tc
-                       JOIN tools t ON t.id = tc.tool_id AND {Visible}
-                       JOIN tool_professions tp ON tp.tool_id = t.id)
-                ON tc.category_slug = c.slug AND tp.profession_slug = pc.profession_slug
-            WHERE pc.profession_slug = @slug
-            ORDER BY pc.position, lower(t.title)
-            """);
-        cmd.Parameters.AddWithValue("slug", slug);
-        var categories = new List<(string Slug, string Label, List<ToolCard> Tools)>();
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var categorySlug = reader.GetString(0);
-            if (categories.Count == 0 || categories[^1].Slug != categorySlug)
-            {
-                categories.Add((categorySlug, reader.GetString(1), []));
-            }
-            if (!reader.IsDBNull(2))
-            {
-                categories[^1].Tools.Add(new ToolCard(reader.GetGuid(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
-            }
-        }
-        return new ProfessionCatalog(slug, professionLabel,
-            categories.Select(c => new CategoryTools(c.Slug, c.Label, c.Tools)).ToList());
-    }
+    public Task<ProfessionCatalog?> GetProfessionAsync(string slug) => profession.ReadAsync(slug, null);
+
+    public Task<ProfessionCatalog?> GetProfessionPageAsync(string slug, int limit) =>
+        profession.ReadAsync(slug, Math.Clamp(limit, 1, MaxProfessionPage));
 
     public async Task<IReadOnlyList<ToolCard>> SearchAsync(string query)
     {

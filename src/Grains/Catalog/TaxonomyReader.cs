@@ -8,21 +8,25 @@ internal sealed class TaxonomyReader(NpgsqlDataSource db)
 {
     public async Task<CatalogTaxonomy> ReadAsync()
     {
-        var professions = await ReadLabelsAsync("SELECT slug, label FROM professions ORDER BY position, slug");
-        var categories = await ReadLabelsAsync(
+        // Both lists in one round trip (read on every tool transition and every taxonomy request).
+        await using var batch = db.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT slug, label FROM professions ORDER BY position, slug"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
             """
             SELECT c.slug, c.label FROM categories c
             LEFT JOIN (SELECT category_slug, min(position) AS position FROM profession_categories GROUP BY category_slug) o
                 ON o.category_slug = c.slug
             ORDER BY o.position NULLS LAST, c.slug
-            """);
+            """));
+        await using var reader = await batch.ExecuteReaderAsync();
+        var professions = await ReadLabelsAsync(reader);
+        await reader.NextResultAsync();
+        var categories = await ReadLabelsAsync(reader);
         return new CatalogTaxonomy(professions, categories);
     }
 
-    private async Task<List<CatalogLabel>> ReadLabelsAsync(string sql)
+    private static async Task<List<CatalogLabel>> ReadLabelsAsync(NpgsqlDataReader reader)
     {
-        await using var cmd = db.CreateCommand(sql);
-        await using var reader = await cmd.ExecuteReaderAsync();
         var labels = new List<CatalogLabel>();
         while (await reader.ReadAsync())
         {

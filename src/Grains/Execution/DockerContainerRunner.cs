@@ -26,49 +26,65 @@ internal sealed class DockerContainerRunner(
 
     public async Task<RunnerOutcome> RunAsync(RunnerJob job, string silo, CancellationToken cancel)
     {
+        var outcome = await RunBeforeRemovalAsync(job, silo, cancel);
+        await outcome.Removal;
+        return outcome;
+    }
+
+    public Task<RunnerOutcome> RunBeforeRemovalAsync(RunnerJob job, string silo, CancellationToken cancel)
+    {
         var warm = pool?.TryTake(silo);
-        return warm is null ? await RunColdAsync(job, silo, cancel) : await RunWarmAsync(warm, job, cancel);
+        return warm is null ? RunColdAsync(job, silo, cancel) : RunWarmAsync(warm, job, cancel);
     }
 
     private async Task<RunnerOutcome> RunColdAsync(RunnerJob job, string silo, CancellationToken cancel)
     {
         var o = options.CurrentValue;
-        var containers = docker.Client.Containers;
         var clock = Stopwatch.StartNew();
         string? id = null;
         try
         {
             // Not cancelable: a create canceled in flight can still make the container, and without its id the
-            // finally below could not remove it (a canceled run then left a "Created" container behind).
-            id = (await containers.CreateContainerAsync(ContainerSpec.Create(job.RunId, silo, cluster?.Value.ClusterId, o), CancellationToken.None)).ID;
-            using var deadline = Deadline(job, o, cancel);
-            var output = new ContainerOutput(OutputLimit(o));
-            MultiplexedStream stream;
-            long startMs;
-            try
-            {
-                deadline.Token.ThrowIfCancellationRequested();
-                stream = await containers.AttachContainerAsync(id, tty: false,
-                    new ContainerAttachParameters { Stream = true, Stdin = true, Stdout = true, Stderr = true }, deadline.Token);
-                await containers.StartContainerAsync(id, new ContainerStartParameters(), deadline.Token);
-                startMs = clock.ElapsedMilliseconds;
-            }
-            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-            {
-                return await StoppedAsync(id, job, cancel, clock, 0);
-            }
-            using (stream)
-            {
-                return await DeliverAsync(id, stream, output, output.ReadAsync(stream, deadline.Token), null,
-                    job, o, deadline, cancel, clock, startMs);
-            }
+            // catch below could not remove it (a canceled run then left a "Created" container behind).
+            id = (await docker.Client.Containers.CreateContainerAsync(
+                ContainerSpec.Create(job.RunId, silo, cluster?.Value.ClusterId, o), CancellationToken.None)).ID;
+            var outcome = await RunCreatedAsync(id, job, o, cancel, clock);
+            // The outcome is final: the container goes beside whatever the caller does with it.
+            return outcome with { Removal = RemoveAsync(id) };
         }
-        finally
+        catch
         {
             if (id is not null)
             {
                 await RemoveAsync(id);
             }
+            throw;
+        }
+    }
+
+    private async Task<RunnerOutcome> RunCreatedAsync(string id, RunnerJob job, ExecutionOptions o, CancellationToken cancel, Stopwatch clock)
+    {
+        var containers = docker.Client.Containers;
+        using var deadline = Deadline(job, o, cancel);
+        var output = new ContainerOutput(OutputLimit(o));
+        MultiplexedStream stream;
+        long startMs;
+        try
+        {
+            deadline.Token.ThrowIfCancellationRequested();
+            stream = await containers.AttachContainerAsync(id, tty: false,
+                new ContainerAttachParameters { Stream = true, Stdin = true, Stdout = true, Stderr = true }, deadline.Token);
+            await containers.StartContainerAsync(id, new ContainerStartParameters(), deadline.Token);
+            startMs = clock.ElapsedMilliseconds;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            return await StoppedAsync(id, job, cancel, clock, 0);
+        }
+        using (stream)
+        {
+            return await DeliverAsync(id, stream, output, output.ReadAsync(stream, deadline.Token), null,
+                job, o, deadline, cancel, clock, startMs);
         }
     }
 
@@ -82,20 +98,29 @@ internal sealed class DockerContainerRunner(
         var o = options.CurrentValue;
         var clock = Stopwatch.StartNew();
         var renaming = RenameAsync(warm.Id, job.RunId);
+        RunnerOutcome outcome;
         try
         {
             using var deadline = Deadline(job, o, cancel);
             using (warm.Stream)
             {
-                return await DeliverAsync(warm.Id, warm.Stream, warm.Output, warm.Reading, warm,
+                outcome = await DeliverAsync(warm.Id, warm.Stream, warm.Output, warm.Reading, warm,
                     job, o, deadline, cancel, clock, 0);
             }
         }
-        finally
+        catch
         {
-            await renaming;
-            await RemoveAsync(warm.Id);
+            await RemoveRenamedAsync(renaming, warm.Id);
+            throw;
         }
+        return outcome with { Removal = RemoveRenamedAsync(renaming, warm.Id) };
+    }
+
+    /// <summary>A rename still in flight must end first: removing under it would make the engine refuse one of the two.</summary>
+    private async Task RemoveRenamedAsync(Task renaming, string id)
+    {
+        await renaming;
+        await RemoveAsync(id);
     }
 
     private async Task<RunnerOutcome> DeliverAsync(string id, MultiplexedStream stream, ContainerOutput output, Task reading,

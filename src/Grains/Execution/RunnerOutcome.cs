@@ -11,6 +11,9 @@ internal sealed record RunnerOutcome(RunCompletion Completion, IReadOnlyList<Run
     /// <summary>From container create to started, in ms; 0 when the container never started.</summary>
     public long StartMilliseconds { get; init; }
 
+    /// <summary>The container's removal, still going on when the outcome was handed back early; faults when it failed.</summary>
+    public Task Removal { get; init; } = Task.CompletedTask;
+
     public static RunnerOutcome Without(RunCompletion completion) => new(completion, []);
 }
 

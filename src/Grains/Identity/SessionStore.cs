@@ -29,23 +29,36 @@ internal sealed class SessionStore(NpgsqlDataSource db)
     }
 
     /// <summary>
+    /// How often a session in use is written: a request within this time of the last write only reads. Every API
+    /// call (a run's polls too) authenticates, and a commit per call was a disk flush per call (docs/performance.md);
+    /// the sliding expiry may end up to this much earlier than exact.
+    /// </summary>
+    internal static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// The session's user when it is live (not revoked, not expired, user active); slides its expiry by
-    /// <paramref name="idle"/>, but never past <paramref name="absolute"/> after login.
+    /// <paramref name="idle"/>, but never past <paramref name="absolute"/> after login, at most once per <see cref="TouchEvery"/>.
     /// </summary>
     public async Task<AuthenticatedUser?> TouchAsync(byte[] hash, DateTimeOffset now, TimeSpan idle, TimeSpan absolute)
     {
         await using var cmd = db.CreateCommand(
             """
-            UPDATE sessions s SET last_seen_at = @now, expires_at = LEAST(@exp, s.created_at + @absolute)
-            FROM users u
-            WHERE s.id_hash = @h AND u.id = s.user_id AND NOT s.revoked AND s.expires_at > @now
-              AND s.created_at + @absolute > @now AND u.is_active
-            RETURNING u.id, u.email, u.display_name, u.role
+            WITH live AS (
+                SELECT s.id_hash, s.last_seen_at, u.id, u.email, u.display_name, u.role
+                FROM sessions s JOIN users u ON u.id = s.user_id
+                WHERE s.id_hash = @h AND NOT s.revoked AND s.expires_at > @now
+                  AND s.created_at + @absolute > @now AND u.is_active),
+            touched AS (
+                UPDATE sessions s SET last_seen_at = @now, expires_at = LEAST(@exp, s.created_at + @absolute)
+                FROM live WHERE s.id_hash = live.id_hash AND live.last_seen_at <= @now - @every
+                RETURNING 1)
+            SELECT id, email, display_name, role FROM live
             """);
         cmd.Parameters.AddWithValue("h", hash);
         cmd.Parameters.AddWithValue("now", now);
         cmd.Parameters.AddWithValue("exp", now + idle);
         cmd.Parameters.AddWithValue("absolute", absolute);
+        cmd.Parameters.AddWithValue("every", TouchEvery);
         await using var reader = await cmd.ExecuteReaderAsync();
         return await reader.ReadAsync()
             ? new AuthenticatedUser(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), RoleNames.FromDb(reader.GetString(3)))

@@ -64,10 +64,9 @@ public sealed class ArtifactStore(NpgsqlDataSource db)
         {
             return;
         }
-        // One transaction: a run's files are all there or none are (a retry after a failure starts clean).
-        await using var connection = await db.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        var batch = new NpgsqlBatch(connection, tx);
+        // One batch, one round trip, and one implicit transaction: a run's files are all there or none are (a
+        // retry after a failure starts clean); no BEGIN and COMMIT of their own on the run's path.
+        var batch = db.CreateBatch();
         await using (batch)
         {
             foreach (var (name, content) in files)
@@ -85,6 +84,5 @@ public sealed class ArtifactStore(NpgsqlDataSource db)
             }
             await batch.ExecuteNonQueryAsync();
         }
-        await tx.CommitAsync();
     }
 }

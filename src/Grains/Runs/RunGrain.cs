@@ -124,15 +124,14 @@ internal sealed class RunGrain(
             RunId, version.ToolId, RunText.Kind(request.Kind), position, Correlation.Current);
         try
         {
-            // A claimer's "running" report waits for this turn to end (the grain is not reentrant), so the record is still queued.
-            await SaveAsync(record with { QueuePosition = position }, null);
-            if (request.Kind == RunKind.Sandbox)
-            {
+            // A claimer's "running" report waits for this turn to end (the grain is not reentrant), so the record is
+            // still queued. The three writes are independent: side by side they cost one round trip, not three.
+            await Task.WhenAll(
+                SaveAsync(record with { QueuePosition = position }, null),
                 // Authors may want to look at what they tested with; production inputs are never stored.
-                await artifacts.SaveSandboxInputsAsync(RunId, inputs);
-            }
-            await audit.AppendAsync(new AuditEntry(request.RequestedBy.UserId, "run.started", "run", RunId.ToString(),
-                new Dictionary<string, object?> { ["kind"] = RunText.Kind(request.Kind), ["tool_id"] = version.ToolId, ["version_id"] = version.VersionId, ["from_editor"] = snapshotEntrypoint is not null }));
+                request.Kind == RunKind.Sandbox ? artifacts.SaveSandboxInputsAsync(RunId, inputs) : Task.CompletedTask,
+                audit.AppendAsync(new AuditEntry(request.RequestedBy.UserId, "run.started", "run", RunId.ToString(),
+                    new Dictionary<string, object?> { ["kind"] = RunText.Kind(request.Kind), ["tool_id"] = version.ToolId, ["version_id"] = version.VersionId, ["from_editor"] = snapshotEntrypoint is not null })));
         }
         catch
         {

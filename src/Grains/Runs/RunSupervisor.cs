@@ -65,10 +65,14 @@ internal sealed class RunSupervisor(
         var waited = DateTimeOffset.UtcNow - claim.EnqueuedAt;
         metrics.Waited(waited);
         RunCompletion completion;
+        // "Running" travels beside the container's start, not before it (docs/performance.md): the grain's row
+        // write no longer delays the run. The outcome is reported only after this report has landed.
+        var running = ReportRunningAsync(grain, job.RunId);
+        var removal = Task.CompletedTask;
         try
         {
-            await ReportRunningAsync(grain, job.RunId);
-            var outcome = await runner.RunAsync(job, silo.Name, cancel.Token);
+            var outcome = await runner.RunBeforeRemovalAsync(job, silo.Name, cancel.Token);
+            removal = outcome.Removal;
             await artifacts.SaveAsync(job.RunId, outcome.Files);
             completion = run.Interrupted
                 ? RunCompletion.Without(RunStatus.Interrupted, RunGrain.InterruptedMessage)
@@ -98,14 +102,30 @@ internal sealed class RunSupervisor(
         }
         metrics.Record(claim.Kind, completion.Status, completion.ContainerMilliseconds);
         activity?.SetTag("skriptoteket.run_status", RunText.Status(completion.Status));
+        await running;
         // The queue row stays (and its lease is renewed) until the grain has the outcome: if this silo dies
-        // first, the cluster still knows the run was here and ends it interrupted.
+        // first, the cluster still knows the run was here and ends it interrupted. The container's removal goes
+        // on meanwhile; the slot is free only once it is gone, so a silo never holds more containers than slots.
         if (await PersistAsync(() => grain.ReportFinishedAsync(completion), job.RunId, "outcome", stopping))
         {
             await PersistAsync(() => queue.RemoveAsync(job.RunId), job.RunId, "queue row removal", stopping);
         }
+        await AwaitRemovalAsync(removal, job.RunId);
         active.TryRemove(job.RunId, out _);
         return !run.EngineFailed;
+    }
+
+    private async Task AwaitRemovalAsync(Task removal, Guid runId)
+    {
+        try
+        {
+            await removal;
+        }
+        catch (Exception e)
+        {
+            // The outcome stands; the container is left to the leftover sweep (it carries this silo's labels).
+            logger.LogError(e, "Container of run {RunId} could not be removed", runId);
+        }
     }
 
     private async Task ReportRunningAsync(IRunSupervision grain, Guid runId)

@@ -22,12 +22,14 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<QueueKeeper>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RunDispatcher>();
         // Warm pool (docs/execution.md, "Warm pool"): the runner takes a waiting container when one is ready.
+        services.AddSingleton<WarmPoolMetrics>();
         services.AddSingleton(sp => new WarmContainerPool(
             sp.GetRequiredService<DockerClientProvider>(),
             sp.GetRequiredService<IOptionsMonitor<ExecutionOptions>>(),
             sp.GetRequiredService<ILocalSiloDetails>().Name,
             sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ClusterId,
-            sp.GetRequiredService<ILogger<WarmContainerPool>>()));
+            sp.GetRequiredService<ILogger<WarmContainerPool>>(),
+            metrics: sp.GetRequiredService<WarmPoolMetrics>()));
         services.AddSingleton<IContainerRunner>(sp => new DockerContainerRunner(
             sp.GetRequiredService<DockerClientProvider>(),
             sp.GetRequiredService<IOptionsMonitor<ExecutionOptions>>(),

@@ -2,29 +2,36 @@ using Npgsql;
 using NpgsqlTypes;
 using Skriptoteket.Grains.Abstractions.Tools;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
+using Skriptoteket.Grains.Audit;
 
 namespace Skriptoteket.Grains.Tools;
 
 /// <summary>
 /// Writes a tool grain's state into the query tables (tools, tool_professions, tool_categories, tool_versions),
-/// idempotently and in one transaction. Rows leaving the active state are written before any row entering it,
+/// idempotently and in one (implicit) transaction. Rows leaving the active state are written before any row entering it,
 /// so the one-active index never sees two.
 /// </summary>
 internal sealed class ToolProjection(NpgsqlDataSource db)
 {
-    /// <summary>Writes the tool row and the given version headers (all of them when repairing).</summary>
-    public async Task WriteAsync(Guid toolId, ToolState state, IEnumerable<ToolVersionHeader> versions)
+    /// <summary>
+    /// Writes the tool row and the given version headers (all of them when repairing), and the transition's audit
+    /// entry when given: in the same transaction, so a transition's rows and its audit row land together.
+    /// </summary>
+    public async Task WriteAsync(Guid toolId, ToolState state, IEnumerable<ToolVersionHeader> versions, AuditEntry? audit = null)
     {
-        await using var connection = await db.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        var batch = new NpgsqlBatch(connection, tx);
+        // One batch is one implicit transaction and one round trip: all rows land or none do, without a BEGIN and
+        // a COMMIT of their own (each was a round trip on every tool transition, docs/performance.md).
+        await using var batch = db.CreateBatch();
         AddTool(batch, toolId, state);
         foreach (var version in versions.OrderBy(v => v.State == VersionState.Active).ThenBy(v => v.Number))
         {
             AddVersion(batch, version, state.PendingSources.GetValueOrDefault(version.Id));
         }
+        if (audit is not null)
+        {
+            batch.BatchCommands.Add(PostgresAuditLog.Command(audit));
+        }
         await batch.ExecuteNonQueryAsync();
-        await tx.CommitAsync();
     }
 
     /// <summary>Source of a stored version; null when it is not (yet) in the table.</summary>

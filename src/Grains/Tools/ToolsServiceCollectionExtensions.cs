@@ -11,6 +11,7 @@ public static class ToolsServiceCollectionExtensions
         services.AddSingleton<ToolProjection>();
         services.AddSingleton<ToolSlugs>();
         services.AddSingleton<TaxonomyReader>();
+        services.AddSingleton<ProfessionQuery>();
         services.AddSingleton<Suggestions.SuggestionProjection>();
         services.AddOptions<ToolsOptions>().BindConfiguration(ToolsOptions.Section);
         return services;

@@ -19,6 +19,8 @@ public sealed class ToolsService(IGrainFactory grains, CurrentUser currentUser)
 
     public Task<ProfessionCatalog?> GetProfessionAsync(string slug) => Catalog.GetProfessionAsync(slug);
 
+    public Task<ProfessionCatalog?> GetProfessionPageAsync(string slug, int limit) => Catalog.GetProfessionPageAsync(slug, limit);
+
     public Task<IReadOnlyList<ToolCard>> SearchAsync(string query) => Catalog.SearchAsync(query);
 
     public Task<PublishedTool?> FindPublishedToolAsync(string slug) => Catalog.FindPublishedToolAsync(slug);
