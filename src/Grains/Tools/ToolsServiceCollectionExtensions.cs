@@ -11,6 +11,8 @@ public static class ToolsServiceCollectionExtensions
         services.AddSingleton<ToolProjection>();
         services.AddSingleton<ToolSlugs>();
         services.AddSingleton<TaxonomyReader>();
+        services.AddSingleton<Examples.ExampleStore>();
+        services.AddSingleton<Examples.CheckStore>();
         services.AddSingleton<Suggestions.SuggestionProjection>();
         services.AddOptions<ToolsOptions>().BindConfiguration(ToolsOptions.Section);
         return services;
