@@ -6,8 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 scripts/prepare.sh
+# A database given by the caller wins over the local one that env.sh names.
+given_database="${ConnectionStrings__Skriptoteket:-}"
 # shellcheck source=/dev/null
 source .local/env.sh
+if [ -n "$given_database" ]; then
+  export ConnectionStrings__Skriptoteket="$given_database"
+fi
 
 export SKRIPTOTEKET_PORT="${SKRIPTOTEKET_PORT:-5080}"
 echo "[run] building the host"

@@ -19,6 +19,7 @@ public static class WebComposition
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 4 * 1024 * 1024);
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, Localization.SwedishMudLocalizer>();
         services.AddScoped<Security.CurrentUser>();
         services.AddSkriptoteketReverseProxy();
         services.AddOpenApi(o => o.AddDocumentTransformer<Api.ApiDocumentTransformer>().AddSchemaTransformer<Api.RequiredFieldsSchemaTransformer>());
@@ -27,6 +28,7 @@ public static class WebComposition
         services.AddToolsWeb();
         services.AddSkriptoteketIdentity();
         services.AddScoped<Runs.RunService>();
+        services.AddSingleton<Runs.RunStarter>();
         return services;
     }
 

@@ -76,7 +76,8 @@ public sealed class ClusterLoadTests(ITestOutputHelper output) : ClusterTestBase
         var starts = await Task.WhenAll(Enumerable.Range(1, runs).Select(i => api.StartAsync(slug, $"körning {i}")));
         var accepted = clock.Elapsed;
         var refused = starts.Where(s => s.Status != HttpStatusCode.Accepted).Select(s => $"{(int)s.Status} {s.Body}").ToList();
-        Assert.True(refused.Count == 0, $"{refused.Count} of {runs} refused, e.g. {refused.FirstOrDefault()}");
+        Assert.True(refused.Count == 0, $"{refused.Count} of {runs} refused, e.g. {refused.FirstOrDefault()}" +
+            Cluster.Web.Host.ExplainInternal(refused.FirstOrDefault() ?? ""));
 
         var rows = (await WaitForAllFinalAsync(known.Count + runs, TimeSpan.FromMinutes(10)))
             .Where(r => !known.Contains(r.Id)).ToList();

@@ -32,6 +32,22 @@ public sealed class HostProcess : IAsyncDisposable
         get { lock (output) { return output.ToString(); } }
     }
 
+    /// <summary>
+    /// The host's log lines that mention <paramref name="text"/> (e.g. the correlation id of a 500 answer, whose
+    /// "Unexpected error" line names the exception): what a failure message needs to explain itself.
+    /// </summary>
+    public string LinesAbout(string text) =>
+        string.Join('\n', Output.Split('\n').Where(line => line.Contains(text, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// For a 500 answer <paramref name="body"/>: the host's log lines under its correlation id; otherwise "".
+    /// </summary>
+    public string ExplainInternal(string body)
+    {
+        var id = System.Text.RegularExpressions.Regex.Match(body, "\"correlationId\":\"([^\"]+)\"");
+        return id.Success ? $"\nhost log for {id.Groups[1].Value}:\n{LinesAbout(id.Groups[1].Value)}" : "";
+    }
+
     /// <param name="readyWithin">How long the host may take to answer (default 90 s); a cluster node on a busy
     /// machine may need more.</param>
     public static async Task<HostProcess> StartAsync(string connectionString, IDictionary<string, string>? settings = null,

@@ -82,6 +82,13 @@ public sealed class IdentityPermissionMatrixTests(IdentityHostFixture fixture) :
         Assert.Equal(manages ? HttpStatusCode.OK : HttpStatusCode.Forbidden, dashboard.StatusCode);
         using var auditPage = await me.GetAsync("admin/audit");
         Assert.Equal(superuser ? HttpStatusCode.OK : HttpStatusCode.Forbidden, auditPage.StatusCode);
+        if (superuser)
+        {
+            // The log in words, with the code beside it for searching.
+            var audit = await auditPage.Content.ReadAsStringAsync();
+            Assert.Contains("Nominering avslagen", audit);
+            Assert.Contains("nomination.denied", audit);
+        }
         using var usersPage = await me.GetAsync("admin/users");
         Assert.Equal(manages ? HttpStatusCode.OK : HttpStatusCode.Forbidden, usersPage.StatusCode);
     }

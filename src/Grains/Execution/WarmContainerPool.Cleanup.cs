@@ -45,27 +45,21 @@ internal sealed partial class WarmContainerPool
     /// </summary>
     private async Task RemoveExitedLeftoversAsync(CancellationToken stop)
     {
-        try
+        // Engine errors go to the fill loop, which tries again once the engine answers.
+        var leftovers = await docker.Client.Containers.ListContainersAsync(new ContainersListParameters
         {
-            var leftovers = await docker.Client.Containers.ListContainersAsync(new ContainersListParameters
+            All = true,
+            Filters = new Dictionary<string, IDictionary<string, bool>>
             {
-                All = true,
-                Filters = new Dictionary<string, IDictionary<string, bool>>
-                {
-                    ["label"] = new Dictionary<string, bool> { [ContainerLabels.Pool] = true },
-                    // Not "created": that may be another silo's container between its create and start.
-                    ["status"] = new Dictionary<string, bool> { ["exited"] = true, ["dead"] = true },
-                    ["name"] = new Dictionary<string, bool> { [ContainerSpec.WarmNamePrefix] = true },
-                },
-            }, stop);
-            foreach (var container in leftovers)
-            {
-                await RemoveContainerAsync(container.ID);
-            }
-        }
-        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or TimeoutException)
+                ["label"] = new Dictionary<string, bool> { [ContainerLabels.Pool] = true },
+                // Not "created": that may be another silo's container between its create and start.
+                ["status"] = new Dictionary<string, bool> { ["exited"] = true, ["dead"] = true },
+                ["name"] = new Dictionary<string, bool> { [ContainerSpec.WarmNamePrefix] = true },
+            },
+        }, stop);
+        foreach (var container in leftovers)
         {
-            logger.LogWarning(e, "Warm pool of {Silo} could not look for exited pool containers", Silo);
+            await RemoveContainerAsync(container.ID);
         }
     }
 

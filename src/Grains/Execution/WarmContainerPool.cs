@@ -161,35 +161,42 @@ internal sealed partial class WarmContainerPool : IAsyncDisposable
         var swept = DateTimeOffset.MinValue;
         while (!stop.IsCancellationRequested)
         {
-            // A killed host's pool containers exit a moment after it died (possibly after this pool started).
-            if (time.GetUtcNow() - swept > LeftoverSweepInterval)
+            bool behind; // something died, is still wanted or could not be done: back off before the next try
+            try
             {
-                await RemoveExitedLeftoversAsync(stop);
-                swept = time.GetUtcNow();
-            }
-            var o = options.CurrentValue;
-            // A container that died waiting (e.g. an image without the warm entry) counts as a failed create:
-            // it is not replaced in a tight loop.
-            var died = await RemoveUnwantedAsync(o);
-            var wanted = Wanted(o);
-            if (died == 0 && wanted > 0)
-            {
-                try
+                // A killed host's pool containers exit a moment after it died (possibly after this pool started).
+                if (time.GetUtcNow() - swept > LeftoverSweepInterval)
+                {
+                    await RemoveExitedLeftoversAsync(stop);
+                    swept = time.GetUtcNow();
+                }
+                var o = options.CurrentValue;
+                // A container that died waiting (e.g. an image without the warm entry) counts as a failed create:
+                // it is not replaced in a tight loop.
+                var died = await RemoveUnwantedAsync(o);
+                var wanted = Wanted(o);
+                behind = died > 0 || wanted > 0;
+                if (died == 0 && wanted > 0)
                 {
                     await AddOneAsync(o, stop);
+                    failures = 0;
                     continue;
                 }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or TimeoutException)
-                {
-                    // The engine is down or refuses: runs create their own containers meanwhile.
-                    logger.LogWarning(e, "Warm pool of {Silo} could not create a container (failure {Failures} in a row)", Silo, failures + 1);
-                }
             }
-            failures = died > 0 || wanted > 0 ? failures + 1 : 0;
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // Usually the engine is down or refuses (runs create their own containers meanwhile). The loop must
+                // outlive it: containers it could not remove now are found by the leftover sweep once the
+                // engine answers again (an engine restart leaves them exited), so that sweep comes first.
+                logger.LogWarning(e, "Warm pool of {Silo} failed (failure {Failures} in a row; the engine down or refusing?); it tries again after a pause", Silo, failures + 1);
+                swept = DateTimeOffset.MinValue;
+                behind = true;
+            }
+            failures = behind ? failures + 1 : 0;
             try
             {
                 if (failures > 0)

@@ -38,11 +38,11 @@ public static class RunEndpoints
         return api;
     }
 
-    private static Task<IResult> RunSandboxAsync(Guid id, HttpContext http, IGrainFactory grains, IOptions<UploadLimits> uploads) =>
-        StartAsync(http, grains, uploads.Value, (user, inputs, fields) => RunRequest.Sandbox(id, user, inputs, fields));
+    private static Task<IResult> RunSandboxAsync(Guid id, HttpContext http, RunStarter starter, IOptions<UploadLimits> uploads) =>
+        StartAsync(http, starter, uploads.Value, (user, inputs, fields) => RunRequest.Sandbox(id, user, inputs, fields));
 
-    private static Task<IResult> RunToolAsync(string slug, HttpContext http, IGrainFactory grains, IOptions<UploadLimits> uploads) =>
-        StartAsync(http, grains, uploads.Value, (user, inputs, fields) => RunRequest.Production(slug, user, inputs, fields));
+    private static Task<IResult> RunToolAsync(string slug, HttpContext http, RunStarter starter, IOptions<UploadLimits> uploads) =>
+        StartAsync(http, starter, uploads.Value, (user, inputs, fields) => RunRequest.Production(slug, user, inputs, fields));
 
     private static async Task<Ok<RunResponse>> GetRunAsync(Guid id, HttpContext http, IGrainFactory grains) =>
         TypedResults.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).GetAsync(ApiActor.Require(http))));
@@ -70,7 +70,7 @@ public static class RunEndpoints
         return run.RequestedBy == user.UserId ? TypedResults.Ok(RunResponse.From(run)) : ApiResults.Error(ErrorCode.NotFound, "Körningen hittades inte.");
     }
 
-    private static async Task<IResult> StartAsync(HttpContext http, IGrainFactory grains, UploadLimits limits,
+    private static async Task<IResult> StartAsync(HttpContext http, RunStarter starter, UploadLimits limits,
         Func<ActingUser, IReadOnlyList<RunInputFile>, string?, RunRequest> request)
     {
         var user = ApiActor.Require(http);
@@ -111,8 +111,7 @@ public static class RunEndpoints
                 inputs.Add(new RunInputFile(file.FileName, buffer.ToArray()));
             }
         }
-        var runId = Guid.NewGuid();
-        var run = await grains.GetGrain<IRunGrain>(runId).StartAsync(request(user, inputs, fields));
-        return Results.Accepted($"/api/v1/tool-runs/{runId}", RunResponse.From(run));
+        var run = await starter.StartAsync(request(user, inputs, fields));
+        return Results.Accepted($"/api/v1/tool-runs/{run.RunId}", RunResponse.From(run));
     }
 }

@@ -5,10 +5,10 @@ using Skriptoteket.Web.Security;
 namespace Skriptoteket.Web.Runs;
 
 /// <summary>Pages' way to runs: supplies the acting user to every grain call (one instance per circuit).</summary>
-public sealed class RunService(IGrainFactory grains, CurrentUser currentUser)
+public sealed class RunService(IGrainFactory grains, CurrentUser currentUser, RunStarter starter)
 {
     public async Task<RunInfo> StartProductionAsync(string slug, IReadOnlyList<RunInputFile> inputs, string? fieldValuesJson = null) =>
-        await grains.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(RunRequest.Production(slug, await currentUser.GetAsync(), inputs, fieldValuesJson));
+        await starter.StartAsync(RunRequest.Production(slug, await currentUser.GetAsync(), inputs, fieldValuesJson));
 
     public async Task<RunInfo> GetAsync(Guid runId) =>
         await grains.GetGrain<IRunGrain>(runId).GetAsync(await currentUser.GetAsync());

@@ -2,12 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Web.Runs;
 using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Web.Tools;
 
 /// <summary>The studio's way to the tool, script-check and run grains, with the circuit's acting user.</summary>
-public sealed class StudioService(IGrainFactory grains, CurrentUser currentUser, IConfiguration configuration)
+public sealed class StudioService(IGrainFactory grains, CurrentUser currentUser, IConfiguration configuration, RunStarter starter)
 {
     private IToolGrain Tool(Guid id) => grains.GetGrain<IToolGrain>(id);
 
@@ -40,7 +41,7 @@ public sealed class StudioService(IGrainFactory grains, CurrentUser currentUser,
         var request = source is null
             ? RunRequest.Sandbox(versionId, user, inputs, fieldValuesJson)
             : RunRequest.SandboxSnapshot(versionId, user, inputs, source, entrypoint ?? "", fieldValuesJson);
-        return await grains.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(request);
+        return await starter.StartAsync(request);
     }
 
     public async Task<IReadOnlyList<RunInfo>> ListSandboxRunsAsync(Guid toolId, int limit) =>

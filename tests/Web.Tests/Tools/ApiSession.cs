@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Skriptoteket.TestSupport;
 
 namespace Skriptoteket.Web.Tests.Tools;
 
@@ -9,11 +10,13 @@ internal sealed class ApiSession : IDisposable
 {
     private readonly HttpClient http;
     private readonly string csrf;
+    private readonly HostProcess? host;
 
-    private ApiSession(HttpClient http, string csrf, Guid userId)
+    private ApiSession(HttpClient http, string csrf, Guid userId, HostProcess? host = null)
     {
         this.http = http;
         this.csrf = csrf;
+        this.host = host;
         UserId = userId;
     }
 
@@ -25,7 +28,8 @@ internal sealed class ApiSession : IDisposable
     public static HttpClient NewClient(Uri baseAddress) =>
         new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
 
-    public static async Task<ApiSession> LoginAsync(Uri baseAddress, string email, string password)
+    /// <param name="host">The host answering, when the test started it: a 500 answer then shows its log lines.</param>
+    public static async Task<ApiSession> LoginAsync(Uri baseAddress, string email, string password, HostProcess? host = null)
     {
         var http = NewClient(baseAddress);
         using var response = await http.PostAsJsonAsync("api/v1/auth/login", new { email, password });
@@ -33,7 +37,7 @@ internal sealed class ApiSession : IDisposable
         Assert.True(response.IsSuccessStatusCode, $"login {email}: {(int)response.StatusCode} {body}");
         using var json = JsonDocument.Parse(body);
         return new ApiSession(http, json.RootElement.GetProperty("csrfToken").GetString()!,
-            json.RootElement.GetProperty("user").GetProperty("id").GetGuid());
+            json.RootElement.GetProperty("user").GetProperty("id").GetGuid(), host);
     }
 
     public Task<HttpResponseMessage> GetAsync(string path) => http.GetAsync(path);
@@ -69,7 +73,7 @@ internal sealed class ApiSession : IDisposable
     {
         using var response = await call;
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {(int)status}, got {(int)response.StatusCode} {text}");
+        Assert.True(status == response.StatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {(int)status}, got {(int)response.StatusCode} {text}{host?.ExplainInternal(text)}");
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 

@@ -31,7 +31,7 @@ public class ToolsApiHostFixture : IAsyncLifetime
             ["SKRIPTOTEKET_SUPERUSER_PASSWORD"] = Password,
         };
         Host = await HostProcess.StartAsync(Database.ConnectionString, settings);
-        Superuser = await ApiSession.LoginAsync(Host.BaseAddress, SuperuserEmail, Password);
+        Superuser = await ApiSession.LoginAsync(Host.BaseAddress, SuperuserEmail, Password, Host);
         Admin = await CreateAsync("admin");
         Contributor = await CreateAsync("contributor");
         OtherContributor = await CreateAsync("contributor");
@@ -52,7 +52,7 @@ public class ToolsApiHostFixture : IAsyncLifetime
             await Superuser.ExpectAsync(HttpStatusCode.OK,
                 Superuser.PostAsync($"api/v1/nominations/{nomination.GetProperty("id").GetGuid()}/approve", new { note = "Ja" }));
         }
-        return await ApiSession.LoginAsync(Host.BaseAddress, email, Password);
+        return await ApiSession.LoginAsync(Host.BaseAddress, email, Password, Host);
     }
 
     public async Task DisposeAsync()

@@ -8,8 +8,7 @@ public partial class Audit
 {
     private const int PageSize = 50;
 
-    // Identity's actions; other areas' actions can still be found by leaving the filter empty.
-    private static readonly IReadOnlyList<string> KnownActions = AuditActions.All;
+    private static readonly IReadOnlyList<string> KnownActions = AuditText.Actions;
 
     [Inject] private UserAdminService Admin { get; set; } = default!;
 

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Microsoft.Extensions.Localization;
+using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Web.Localization;
+
+namespace Skriptoteket.Web.Identity;
+
+/// <summary>
+/// The audit log in words a school's superuser reads: each stored action code gets a sentence in the page's
+/// language (the code stays beside it, for searching and support), and the stored JSON details become
+/// "name: value" pairs.
+/// </summary>
+public static class AuditText
+{
+    /// <summary>Every action the product writes, for the viewer's filter (identity, tools, suggestions, runs).</summary>
+    public static IReadOnlyList<string> Actions { get; } =
+    [
+        .. AuditActions.All,
+        "tool.created", "tool.metadata_updated", "tool.published", "tool.depublished", "tool.rolled_back",
+        "tool.version.draft_created", "tool.version.saved", "tool.version.submitted", "tool.version.changes_requested",
+        "tool.version.published",
+        "suggestion.submitted", "suggestion.accept", "suggestion.modify", "suggestion.deny",
+        "run.started", "run.canceled", "runs.retention_sweep",
+    ];
+
+    /// <summary>The action in words; an action without a text (a newer version's) shows its code.</summary>
+    public static string Describe(IStringLocalizer<Strings> l, string action)
+    {
+        var text = l["AuditAction." + action];
+        return text.ResourceNotFound ? action : text.Value;
+    }
+
+    /// <summary>The stored details as name/value pairs (nested values as compact JSON); none when empty or unreadable.</summary>
+    public static IReadOnlyList<(string Name, string Value)> Details(string json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return [("", document.RootElement.GetRawText())];
+            }
+            return [.. document.RootElement.EnumerateObject()
+                .Where(p => p.Value.ValueKind != JsonValueKind.Null)
+                .Select(p => (p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText()))];
+        }
+        catch (JsonException)
+        {
+            // Stored by an older version in another shape: shown as it is rather than hidden.
+            return [("", json)];
+        }
+    }
+}
