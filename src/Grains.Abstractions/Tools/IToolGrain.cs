@@ -41,9 +41,13 @@ public interface IToolGrain : IGrainWithGuidKey
     [Alias("RequestChanges")]
     Task<ToolVersionHeader> RequestChangesAsync(ActingUser actor, Guid versionId, string? reviewNote);
 
-    /// <summary>Admin+: a new active copy of an in_review version; the old active and the reviewed record are archived.</summary>
+    /// <summary>
+    /// Admin+: a new active copy of an in_review version; the old active and the reviewed record are archived.
+    /// When an example check of the version changed, failed or is still pending, <paramref name="examplesNote"/>
+    /// is required (VALIDATION otherwise) and recorded in the audit log with the statuses.
+    /// </summary>
     [Alias("PublishVersion")]
-    Task<ToolVersionHeader> PublishVersionAsync(ActingUser actor, Guid versionId);
+    Task<ToolVersionHeader> PublishVersionAsync(ActingUser actor, Guid versionId, string? examplesNote = null);
 
     /// <summary>Superuser: a new active record derived from a formerly active, now archived version.</summary>
     [Alias("Rollback")]

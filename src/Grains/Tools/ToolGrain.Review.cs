@@ -25,6 +25,8 @@ internal sealed partial class ToolGrain
         var submitted = version with { State = VersionState.InReview, IsHead = false, ReviewNote = Note(reviewNote) };
         next.Replace(submitted);
         await CommitAsync(next, actor, "tool.version.submitted", Details(submitted));
+        // Examples added since the last save (or never checked against this version) run now.
+        await QueueExampleChecksAsync(actor, submitted.Id, null, onlyMissing: true);
         return submitted;
     }
 
@@ -50,7 +52,7 @@ internal sealed partial class ToolGrain
         return draft;
     }
 
-    public async Task<ToolVersionHeader> PublishVersionAsync(ActingUser actor, Guid versionId)
+    public async Task<ToolVersionHeader> PublishVersionAsync(ActingUser actor, Guid versionId, string? examplesNote = null)
     {
         EnsureVisible(actor);
         var reviewed = VisibleVersion(actor, versionId);
@@ -60,6 +62,7 @@ internal sealed partial class ToolGrain
             throw DomainException.Forbidden("Fyraögonsprincipen gäller: en annan administratör måste publicera din version.");
         }
         VersionTransitions.EnsureInReview(reviewed);
+        var examples = await ExampleChecksForPublishAsync(reviewed.Id, examplesNote);
         var now = time.GetUtcNow();
         var next = state.State.Clone();
         ArchiveActive(next);
@@ -75,7 +78,10 @@ internal sealed partial class ToolGrain
         };
         next.Replace(active);
         next.ActiveVersionId = active.Id;
-        await CommitAsync(next, actor, "tool.version.published", Details(active, reviewed.Id));
+        var details = Details(active, reviewed.Id);
+        details["examples"] = examples.Statuses;
+        details["examples_note"] = examples.Note;
+        await CommitAsync(next, actor, "tool.version.published", details);
         return active;
     }
 

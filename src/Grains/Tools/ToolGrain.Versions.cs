@@ -61,6 +61,8 @@ internal sealed partial class ToolGrain
         var saved = Append(next, source, entrypoint, baseVersion.Id, changeSummary,
             VersionState.Draft, actor.UserId, inputs);
         await CommitAsync(next, actor, "tool.version.saved", Details(saved));
+        // The tool's examples run against the new version in the background; the base's pending checks are dropped.
+        await QueueExampleChecksAsync(actor, saved.Id, baseVersion.Id, onlyMissing: false);
         return saved;
     }
 

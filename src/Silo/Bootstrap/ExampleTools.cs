@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Abstractions.Tools.Examples;
 
 namespace Skriptoteket.Silo.Bootstrap;
 
@@ -11,6 +13,9 @@ internal sealed record ExampleTool(
     string Slug, string Title, string Summary, string UsageMarkdown, IReadOnlyList<string> Professions,
     IReadOnlyList<string> Categories, string Source, string? InputsJson)
 {
+    /// <summary>The worked examples of tool.json "examples": a name, the field values and the files they use.</summary>
+    public IReadOnlyList<NewExample> Examples { get; init; } = [];
+
     private const string Prefix = "examples/tools/";
 
     /// <summary>Every example tool embedded in the Silo assembly, in slug order.</summary>
@@ -21,7 +26,20 @@ internal sealed record ExampleTool(
             .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith("/tool.json", StringComparison.Ordinal))
             .Select(n => n[Prefix.Length..^"/tool.json".Length])
             .Order(StringComparer.Ordinal);
-        return [.. slugs.Select(slug => From(Read(slug, "tool.json"), Read(slug, "script.py")))];
+        return [.. slugs.Select(slug =>
+        {
+            var tool = From(Read(slug, "tool.json"), Read(slug, "script.py"));
+            return tool with { Examples = ExamplesOf(Read(slug, "tool.json"), file => Bytes(slug, file)) };
+        })];
+
+        byte[] Bytes(string slug, string file)
+        {
+            using var stream = assembly.GetManifestResourceStream(Prefix + slug + "/" + file)
+                ?? throw new InvalidOperationException($"Example tool {slug} lacks {file}.");
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
 
         string Read(string slug, string file)
         {
@@ -30,6 +48,19 @@ internal sealed record ExampleTool(
             using var reader = new StreamReader(stream, Encoding.UTF8);
             return reader.ReadToEnd();
         }
+    }
+
+    private static IReadOnlyList<NewExample> ExamplesOf(string toolJson, Func<string, byte[]> file)
+    {
+        using var doc = JsonDocument.Parse(toolJson);
+        return doc.RootElement.TryGetProperty("examples", out var examples)
+            ? [.. examples.EnumerateArray().Select(e => new NewExample(
+                e.GetProperty("name").GetString()!,
+                e.TryGetProperty("fields", out var fields) ? fields.GetRawText() : null,
+                e.TryGetProperty("files", out var files)
+                    ? [.. files.EnumerateArray().Select(f => new RunInputFile(f.GetString()!, file(f.GetString()!)))]
+                    : []))]
+            : [];
     }
 
     private static ExampleTool From(string toolJson, string source)

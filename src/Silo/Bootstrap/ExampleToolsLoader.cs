@@ -1,6 +1,7 @@
 using Npgsql;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Tools.Examples;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
 namespace Skriptoteket.Silo.Bootstrap;
@@ -61,8 +62,15 @@ internal sealed class ExampleToolsLoader(
             tool.Professions, tool.Categories), null);
         var draft = await grain.CreateDraftAsync(actor, null);
         var saved = await grain.SaveAsync(actor, ExampleToolCommands.Save(draft.Id, tool));
+        // Examples are attached without expected results: their first checks run in the background at submit, and an
+        // admin accepts a result in the studio (docs/adr/0012-worked-examples.md), so loading never waits for Docker.
+        var examples = grains.GetGrain<IToolExamplesGrain>(grain.GetPrimaryKey());
+        foreach (var example in tool.Examples)
+        {
+            await examples.AddAsync(actor, example);
+        }
         await grain.SubmitForReviewAsync(actor, saved.Id, "Exempelverktyg som följer med Skriptoteket.");
-        await grain.PublishVersionAsync(actor, saved.Id);
+        await grain.PublishVersionAsync(actor, saved.Id, tool.Examples.Count == 0 ? null : ExampleToolCommands.ExamplesNote);
         await grain.PublishAsync(actor);
         logger.LogInformation("Example tool {Slug} published", tool.Slug);
     }
@@ -71,6 +79,9 @@ internal sealed class ExampleToolsLoader(
 /// <summary>The save command of an example tool: its source and its declaration of fields and files (tool.json "inputs").</summary>
 internal static class ExampleToolCommands
 {
+    /// <summary>The publishing note of a shipped tool: its examples' first checks may still run, and none has an expected result.</summary>
+    public const string ExamplesNote = "Exempelverktyg som följer med Skriptoteket: exemplen har ännu inget förväntat resultat.";
+
     public static SaveVersionCommand Save(Guid draftId, ExampleTool tool) =>
         new(draftId, tool.Source, "run_tool", "Exempelverktyg",
             tool.InputsJson is null ? null : ToolInputsJson.Read(tool.InputsJson));

@@ -19,6 +19,7 @@ public static class AuditText
         "tool.created", "tool.metadata_updated", "tool.published", "tool.depublished", "tool.rolled_back",
         "tool.version.draft_created", "tool.version.saved", "tool.version.submitted", "tool.version.changes_requested",
         "tool.version.published",
+        "tool.example.added", "tool.example.renamed", "tool.example.deleted", "tool.example.expected_set",
         "suggestion.submitted", "suggestion.accept", "suggestion.modify", "suggestion.deny",
         "run.started", "run.canceled", "runs.retention_sweep",
     ];

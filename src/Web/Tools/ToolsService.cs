@@ -54,8 +54,8 @@ public sealed class ToolsService(IGrainFactory grains, CurrentUser currentUser)
     public async Task<ToolVersionHeader> CreateDraftAsync(Guid toolId, Guid? derivedFrom) =>
         await Tool(toolId).CreateDraftAsync(await currentUser.GetAsync(), derivedFrom);
 
-    public async Task<ToolVersionHeader> PublishVersionAsync(Guid toolId, Guid versionId) =>
-        await Tool(toolId).PublishVersionAsync(await currentUser.GetAsync(), versionId);
+    public async Task<ToolVersionHeader> PublishVersionAsync(Guid toolId, Guid versionId, string? examplesNote = null) =>
+        await Tool(toolId).PublishVersionAsync(await currentUser.GetAsync(), versionId, examplesNote);
 
     public async Task<ToolVersionHeader> RequestChangesAsync(Guid toolId, Guid versionId, string? note) =>
         await Tool(toolId).RequestChangesAsync(await currentUser.GetAsync(), versionId, note);

@@ -11,6 +11,7 @@ public static class ToolsWebExtensions
     {
         services.AddScoped<ToolsService>();
         services.AddScoped<StudioService>();
+        services.AddScoped<ExamplesService>();
         services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         return services;

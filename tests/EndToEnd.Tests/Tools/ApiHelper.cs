@@ -29,6 +29,14 @@ internal sealed class ApiHelper(HttpClient http, string csrf) : IDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        using var response = await http.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     /// <summary>Accounts are created as user or contributor; an admin is made through a nomination (identity's rule).</summary>
     public async Task CreateUserAsync(string email, string password, string role)
     {

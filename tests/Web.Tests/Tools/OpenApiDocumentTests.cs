@@ -21,7 +21,8 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
             "/api/v1/tool-versions/{id}/submit-review", "/api/v1/tool-versions/{id}/request-changes",
             "/api/v1/tool-versions/{id}/publish", "/api/v1/tool-versions/{id}/export", "/api/v1/suggestions",
             "/api/v1/suggestions/{id}", "/api/v1/suggestions/{id}/decision", "/api/v1/catalog/professions",
-            "/api/v1/catalog/professions/{slug}", "/api/v1/catalog/search",
+            "/api/v1/catalog/professions/{slug}", "/api/v1/catalog/search", "/api/v1/tools/{id}/examples",
+            "/api/v1/tools/{id}/examples/{exampleId}/try", "/api/v1/tool-versions/{id}/example-checks",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
     }

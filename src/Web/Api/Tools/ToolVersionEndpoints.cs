@@ -22,7 +22,7 @@ internal static class ToolVersionEndpoints
         versions.MapPost("/submit-review", SubmitAsync).WithSummary("Skicka ett utkast till granskning.");
         versions.MapPost("/request-changes", RequestChangesAsync).RequireAuthorization(Policies.Admin)
             .WithSummary("Begär ändringar: versionen arkiveras och ett nytt utkast skapas åt författaren.");
-        versions.MapPost("/publish", PublishAsync).RequireAuthorization(Policies.Admin).WithSummary("Publicera en granskad version.");
+        versions.MapPost("/publish", PublishAsync).RequireAuthorization(Policies.Admin).WithSummary("Publicera en granskad version (examplesNote krävs när exempel ändrats, misslyckats eller körs).");
         versions.MapGet("/export", ExportAsync).WithSummary("Versionen som zip-fil (skript, inputs.json, metadata.json).");
         versions.MapPost("/import", ImportAsync)
             .WithSummary("Spara en exporterad zip-fil (multipart, delen file) som ny version utgående från denna.");
@@ -57,10 +57,10 @@ internal static class ToolVersionEndpoints
         return TypedResults.Ok(await tool.RequestChangesAsync(actor, id, body?.ReviewNote));
     }
 
-    private static async Task<Ok<ToolVersionHeader>> PublishAsync(Guid id, HttpContext http, IGrainFactory grains)
+    private static async Task<Ok<ToolVersionHeader>> PublishAsync(Guid id, PublishVersionRequest? body, HttpContext http, IGrainFactory grains)
     {
         var (tool, actor) = await ToolOfAsync(grains, http, id);
-        return TypedResults.Ok(await tool.PublishVersionAsync(actor, id));
+        return TypedResults.Ok(await tool.PublishVersionAsync(actor, id, body?.ExamplesNote));
     }
 
     private static async Task<FileContentHttpResult> ExportAsync(Guid id, HttpContext http, IGrainFactory grains)

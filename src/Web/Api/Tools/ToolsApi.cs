@@ -9,6 +9,7 @@ public static class ToolsApi
     {
         ToolEndpoints.Map(api);
         ToolVersionEndpoints.Map(api);
+        ToolExampleEndpoints.Map(api);
         SuggestionEndpoints.Map(api);
         CatalogEndpoints.Map(api);
         return api;

@@ -121,6 +121,13 @@ public sealed partial class SandboxPanel : IAsyncDisposable
         }
     }
 
+    /// <summary>Follows a run started elsewhere (an example run from the examples panel).</summary>
+    public async Task ShowRunAsync(RunInfo run)
+    {
+        await ShowAsync(run);
+        StateHasChanged();
+    }
+
     private async Task ShowAsync(RunInfo run)
     {
         await StopAsync();

@@ -3,13 +3,18 @@ using MudBlazor;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Tools.Examples;
 using Skriptoteket.Web.Tools;
 using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 
 namespace Skriptoteket.Web.Components.Pages.Admin;
 
-public partial class ToolVersions
+public partial class ToolVersions : IAsyncDisposable
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private List<(ToolVersionHeader Version, IReadOnlyList<ExampleCheck> Checks)> reviewChecks = [];
+    private string examplesNote = "";
+    private Timer? poll;
     private ToolInfo? tool;
     private IReadOnlyDictionary<Guid, string> names = new Dictionary<Guid, string>();
     private bool notFound;
@@ -24,6 +29,7 @@ public partial class ToolVersions
     [Parameter] public Guid Id { get; set; }
 
     [Inject] private ToolsService Tools { get; set; } = null!;
+    [Inject] private ExamplesService Examples { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     protected override async Task OnParametersSetAsync()
@@ -43,6 +49,40 @@ public partial class ToolVersions
     {
         tool = await Tools.GetToolAsync(Id);
         names = await Tools.GetUserNamesAsync(tool.Versions.Select(v => v.CreatedBy).ToList());
+        await LoadChecksAsync();
+    }
+
+    /// <summary>The example checks of each version in review; read again every two seconds while any still runs.</summary>
+    private async Task LoadChecksAsync()
+    {
+        var list = new List<(ToolVersionHeader, IReadOnlyList<ExampleCheck>)>();
+        foreach (var v in tool!.Versions.Where(v => v.State == VersionState.InReview))
+        {
+            list.Add((v, await Examples.ChecksAsync(Id, v.Id)));
+        }
+        reviewChecks = list;
+        var pending = list.Any(l => l.Item2.Any(c => c.Status == ExampleCheckStatus.Pending));
+        if (pending)
+        {
+            poll ??= new Timer(_ => InvokeAsync(async () =>
+            {
+                await LoadChecksAsync();
+                StateHasChanged();
+            }), null, PollInterval, PollInterval);
+        }
+        else if (poll is not null)
+        {
+            await poll.DisposeAsync();
+            poll = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (poll is not null)
+        {
+            await poll.DisposeAsync();
+        }
     }
 
     private async Task OpenAsync(ToolVersionHeader version)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Abstractions.Tools.Examples;
 using Skriptoteket.Web.Components.Runs;
 using Skriptoteket.Web.Localization;
 using Skriptoteket.Web.Runs;
@@ -21,10 +22,13 @@ public sealed partial class ToolRun
     private bool starting;
     private string? failure;
     private ToolRunForm? form;
+    private IReadOnlyList<ToolExample> examples = [];
 
     [Inject] private RunService Runs { get; set; } = null!;
 
     [Inject] private ToolsService Tools { get; set; } = null!;
+
+    [Inject] private ExamplesService Examples { get; set; } = null!;
 
     [Inject] private IStringLocalizer<Strings> Text { get; set; } = null!;
 
@@ -38,6 +42,26 @@ public sealed partial class ToolRun
     {
         tool = await Tools.FindPublishedToolAsync(Slug);
         notFound = tool is null;
+        examples = tool is null ? [] : await Examples.ListAsync(tool.Id);
+    }
+
+    /// <summary>"Prova med exempel": the example's files and values, run as the teacher's own run of the active version.</summary>
+    private async Task TryExampleAsync(Guid exampleId)
+    {
+        starting = true;
+        failure = null;
+        try
+        {
+            run = await Examples.TryAsync(tool!.Id, exampleId);
+        }
+        catch (DomainException e)
+        {
+            failure = ErrorText.For(Text, e);
+        }
+        finally
+        {
+            starting = false;
+        }
     }
 
     private async Task StartAsync(RunFormInput input)

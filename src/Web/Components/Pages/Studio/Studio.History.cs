@@ -17,6 +17,16 @@ public sealed partial class Studio
         opened = await Tools.GetVersionAsync(Id, v.Id);
     }
 
+    /// <summary>An example run from the examples panel is followed in the sandbox panel like any sandbox run.</summary>
+    private async Task ShowExampleRunAsync(Grains.Abstractions.Runs.RunInfo run)
+    {
+        if (sandbox is not null)
+        {
+            await sandbox.ShowRunAsync(run);
+        }
+        await LoadRecentAsync();
+    }
+
     private void RunVersion(ToolVersionHeader v) =>
         sandbox?.UseVersion(v.Number, (inputs, fields) => StudioApi.StartSandboxAsync(v.Id, inputs, null, null, fields));
 

@@ -1,0 +1,177 @@
+using Microsoft.Extensions.Logging;
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Abstractions.Tools.Examples;
+using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
+
+namespace Skriptoteket.Grains.Tools.Examples;
+
+/// <summary>
+/// Example checks: queued by the tool grain on save and submit, run in the background as sandbox runs of the
+/// saver through the cluster's run queue, a few at a time; a BUSY queue is tried again on the next tick
+/// (docs/adr/0012-worked-examples.md).
+/// </summary>
+internal sealed partial class ToolExamplesGrain
+{
+    /// <summary>How often the pending checks are looked at while any are left.</summary>
+    internal static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>Check runs of one tool in the queue at once, so a tool's examples never crowd out teachers' runs.</summary>
+    internal const int MaxChecksInFlight = 2;
+
+    private IGrainTimer? ticker;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Checks left pending by an earlier activation (a silo restart) go on.
+        if ((await checks.PendingAsync(ToolId)).Count > 0)
+        {
+            EnsureTicking();
+        }
+    }
+
+    public async Task QueueChecksAsync(ActingUser actor, Guid versionId, Guid? supersedes, bool onlyMissing)
+    {
+        var queued = await checks.QueueAsync(ToolId, versionId, supersedes, onlyMissing, actor);
+        if (queued > 0)
+        {
+            logger.LogInformation("Tool {ToolId}: {Count} example checks queued for version {VersionId}", ToolId, queued, versionId);
+            EnsureTicking();
+        }
+    }
+
+    public async Task<IReadOnlyList<ExampleCheck>> ListChecksAsync(ActingUser actor, Guid versionId)
+    {
+        await VisibleToolAsync(actor);
+        if (!actor.IsAtLeast(Role.Contributor))
+        {
+            throw DomainException.NotFound("Versionen");
+        }
+        return await ChecksForPublishAsync(versionId);
+    }
+
+    public async Task<IReadOnlyList<ExampleCheck>> ChecksForPublishAsync(Guid versionId)
+    {
+        var rows = await checks.OfVersionAsync(ToolId, versionId);
+        if (rows.Any(r => r.Status == "pending"))
+        {
+            EnsureTicking();
+        }
+        return [.. rows.Select(ToCheck)];
+    }
+
+    /// <summary>The status against the example's expected result as it is now (accepting a result needs no new run).</summary>
+    private static ExampleCheck ToCheck(CheckRow row)
+    {
+        var (status, diff) = row.Status switch
+        {
+            "pending" => (ExampleCheckStatus.Pending, []),
+            "failed" => (ExampleCheckStatus.Failed, []),
+            _ when row.ExpectedText is null => (ExampleCheckStatus.NoExpected, []),
+            _ when row.ExpectedText == row.OutputText => (ExampleCheckStatus.Unchanged, []),
+            _ => (ExampleCheckStatus.Changed, ExampleOutput.Diff(row.ExpectedText, row.OutputText ?? "")),
+        };
+        return new ExampleCheck(row.ExampleId, row.ExampleName, row.VersionId, status, row.RunId, diff,
+            row.Status == "failed" ? row.Error : null, row.QueuedAt, row.FinishedAt);
+    }
+
+    private void EnsureTicking() =>
+        // KeepAlive: the grain stays while checks are pending; the timer stops itself when none are left.
+        ticker ??= this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TickInterval) { KeepAlive = true });
+
+    private async Task TickAsync(CancellationToken cancel)
+    {
+        IReadOnlyList<PendingCheck> pending;
+        try
+        {
+            pending = await checks.PendingAsync(ToolId);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Tool {ToolId}: pending example checks could not be read; trying again", ToolId);
+            return;
+        }
+        if (pending.Count == 0)
+        {
+            ticker?.Dispose();
+            ticker = null;
+            return;
+        }
+        var inFlight = 0;
+        foreach (var check in pending)
+        {
+            if (!await AdvanceAsync(check, inFlight < MaxChecksInFlight))
+            {
+                continue;
+            }
+            inFlight++;
+        }
+    }
+
+    /// <summary>Starts, follows or ends one check; true while its run is in the queue.</summary>
+    private async Task<bool> AdvanceAsync(PendingCheck check, bool mayStart)
+    {
+        var run = GrainFactory.GetGrain<IRunGrain>(check.RunId);
+        RunInfo? info;
+        try
+        {
+            info = await run.GetAsync(check.RequestedBy);
+        }
+        catch (DomainException ex) when (ex.Code == ErrorCode.NotFound)
+        {
+            info = null;
+        }
+        if (info is null)
+        {
+            return mayStart && await StartAsync(check, run);
+        }
+        if (!info.IsFinished)
+        {
+            return true;
+        }
+        if (info.Status == RunStatus.Succeeded)
+        {
+            await checks.FinishAsync(check, ran: true, ExampleOutput.Normalize(info.Output), null);
+        }
+        else
+        {
+            await checks.FinishAsync(check, ran: false, null, FailureText(info));
+        }
+        return false;
+    }
+
+    private async Task<bool> StartAsync(PendingCheck check, IRunGrain run)
+    {
+        var example = (await examples.ListAsync(ToolId)).FirstOrDefault(e => e.Id == check.ExampleId);
+        if (example is null)
+        {
+            return false;
+        }
+        try
+        {
+            var request = RunRequest.Sandbox(check.VersionId, check.RequestedBy, await examples.FilesAsync(example.Id), example.FieldValuesJson);
+            await run.StartAsync(request);
+            return true;
+        }
+        catch (DomainException ex) when (ex.Code == ErrorCode.Busy)
+        {
+            // The queue is full: the check waits for the next tick instead of failing.
+            return false;
+        }
+        catch (DomainException ex)
+        {
+            // The example does not fit this version (fields or files changed), or the version is gone: it failed.
+            await checks.FinishAsync(check, ran: false, null, ex.Message);
+            return false;
+        }
+    }
+
+    private static string FailureText(RunInfo run) =>
+        run.Output.ErrorDetail ?? run.Output.ErrorSummary ?? run.Status switch
+        {
+            RunStatus.TimedOut => "Körningen tog för lång tid.",
+            RunStatus.Canceled => "Körningen avbröts.",
+            _ => "Körningen misslyckades.",
+        };
+}

@@ -1,0 +1,180 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Tools.Examples;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
+using Skriptoteket.Web.Runs;
+using Skriptoteket.Web.Tools;
+
+namespace Skriptoteket.Web.Components.Studio;
+
+/// <summary>
+/// The studio's examples panel. Checks of the open version are read again every two seconds while any is
+/// pending (they run in the background after a save). "Kör" runs an example in the sandbox against the open
+/// version and shows it in the sandbox panel; that run (or else the version's check run) can become expected.
+/// </summary>
+public sealed partial class ExamplesPanel : IAsyncDisposable
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    private IReadOnlyList<ToolExample> examples = [];
+    private IReadOnlyList<ExampleCheck> checks = [];
+    private readonly Dictionary<Guid, Guid> lastRuns = [];
+    private Guid? checksFor;
+    private Timer? poll;
+    private bool busy;
+    private string newName = "";
+    private Guid? renaming;
+    private string renameText = "";
+    private IReadOnlyList<IBrowserFile> files = [];
+    private FieldForm fields = new(ToolInputs.Legacy);
+    private ToolInputs? fieldsFor;
+
+    [Inject] private ExamplesService Examples { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    [Parameter, EditorRequired] public Guid ToolId { get; set; }
+
+    /// <summary>The version open in the editor: examples run against it and its checks are shown.</summary>
+    [Parameter] public ToolVersionHeader? Version { get; set; }
+
+    /// <summary>The open version's declaration: the add form asks for its fields.</summary>
+    [Parameter] public ToolInputs? Inputs { get; set; }
+
+    [Parameter] public bool CanManage { get; set; }
+
+    /// <summary>Shows a started run (the sandbox panel follows it live).</summary>
+    [Parameter] public EventCallback<RunInfo> OnRun { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!ReferenceEquals(fieldsFor, Inputs))
+        {
+            fieldsFor = Inputs;
+            fields = new FieldForm(Inputs ?? ToolInputs.Legacy);
+        }
+        if (checksFor != Version?.Id)
+        {
+            checksFor = Version?.Id;
+            await LoadAsync();
+        }
+    }
+
+    private async Task LoadAsync()
+    {
+        examples = await Examples.ListAsync(ToolId);
+        checks = Version is null ? [] : await Examples.ChecksAsync(ToolId, Version.Id);
+        if (checks.Any(c => c.Status == ExampleCheckStatus.Pending))
+        {
+            poll ??= new Timer(_ => InvokeAsync(PollAsync), null, PollInterval, PollInterval);
+        }
+        else if (poll is not null)
+        {
+            await poll.DisposeAsync();
+            poll = null;
+        }
+    }
+
+    private async Task PollAsync()
+    {
+        try
+        {
+            await LoadAsync();
+            StateHasChanged();
+        }
+        catch (DomainException e)
+        {
+            Snackbar.Add(e.Message, Severity.Warning);
+        }
+    }
+
+    /// <summary>Called by the studio after a save or submit: the new version's checks were queued.</summary>
+    public async Task RefreshAsync()
+    {
+        await LoadAsync();
+        StateHasChanged();
+    }
+
+    private void SelectFiles(InputFileChangeEventArgs e) => files = e.GetMultipleFiles(10);
+
+    private Task AddAsync() => ActAsync(async () =>
+    {
+        var inputs = new List<RunInputFile>();
+        foreach (var file in files)
+        {
+            using var buffer = new MemoryStream();
+            await using var upload = file.OpenReadStream(50L * 1024 * 1024);
+            await upload.CopyToAsync(buffer);
+            inputs.Add(new RunInputFile(file.Name, buffer.ToArray()));
+        }
+        fields.Clear();
+        try
+        {
+            await Examples.AddAsync(ToolId, new NewExample(newName, fields.ToJson(), inputs));
+        }
+        catch (DomainException e)
+        {
+            fields.Show(e);
+            throw;
+        }
+        newName = "";
+        files = [];
+    }, S["Examples.Added"]);
+
+    private Task RunAsync(ToolExample e) => ActAsync(async () =>
+    {
+        var run = await Examples.RunInSandboxAsync(ToolId, e.Id, Version!.Id);
+        lastRuns[e.Id] = run.RunId;
+        await OnRun.InvokeAsync(run);
+    }, null);
+
+    private Guid? RunToAccept(ToolExample e) =>
+        lastRuns.TryGetValue(e.Id, out var run) ? run : checks.FirstOrDefault(c => c.ExampleId == e.Id && c.Status != ExampleCheckStatus.Failed)?.RunId;
+
+    private Task AcceptAsync(ToolExample e) => ActAsync(async () =>
+    {
+        var run = RunToAccept(e) ?? throw DomainException.Invalid(S["Examples.RunFirst"]);
+        await Examples.AcceptAsync(ToolId, e.Id, run);
+    }, S["Examples.Accepted"]);
+
+    private Task RenameAsync(ToolExample e) => ActAsync(async () =>
+    {
+        await Examples.RenameAsync(ToolId, e.Id, renameText);
+        renaming = null;
+    }, null);
+
+    private Task DeleteAsync(ToolExample e) => ActAsync(() => Examples.DeleteAsync(ToolId, e.Id), S["Examples.Deleted"]);
+
+    private async Task ActAsync(Func<Task> action, string? done)
+    {
+        busy = true;
+        try
+        {
+            await action();
+            if (done is not null)
+            {
+                Snackbar.Add(done, Severity.Success);
+            }
+            await LoadAsync();
+        }
+        catch (DomainException e)
+        {
+            Snackbar.Add(e.Message, Severity.Warning);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (poll is not null)
+        {
+            await poll.DisposeAsync();
+        }
+    }
+}
