@@ -80,6 +80,21 @@ public abstract class ClusterTestBase : IAsyncLifetime
         return rows;
     }
 
+    /// <summary>The cluster's queue as it is: each waiting or running run and the silo that claimed it (null: waiting).</summary>
+    protected async Task<IReadOnlyDictionary<Guid, string?>> QueueClaimsAsync()
+    {
+        await using var db = NpgsqlDataSource.Create(Postgres.ConnectionString + ";Pooling=false");
+        await using var command = db.CreateCommand("SELECT run_id, claimed_by FROM run_queue WHERE cluster_id = @cluster");
+        command.Parameters.AddWithValue("cluster", Cluster.ClusterId);
+        await using var reader = await command.ExecuteReaderAsync();
+        var claims = new Dictionary<Guid, string?>();
+        while (await reader.ReadAsync())
+        {
+            claims[reader.GetGuid(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+        }
+        return claims;
+    }
+
     /// <summary>Polls <paramref name="condition"/> until it holds; fails with <paramref name="what"/> after <paramref name="limit"/>.</summary>
     protected static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit, string what)
     {

@@ -29,11 +29,16 @@ public sealed class RunnerKillTests(ITestOutputHelper output) : ClusterTestBase
         {
             runs.Add(await api.StartAcceptedAsync(slug, "20"));
         }
-        await WaitUntilAsync(async () => (await RunRowsAsync()).Count(r => r.Status == "running" && r.Silo == victim.SiloName) >= 1,
-            TimeSpan.FromSeconds(60), "a run running on runner-1");
-        var before = await RunRowsAsync();
-        var runningOnVictim = before.Where(r => r.Status == "running" && r.Silo == victim.SiloName).Select(r => r.Id).ToList();
-        var waiting = before.Where(r => r.Status == "queued").Select(r => r.Id).ToList();
+        // The queue, not the runs rows, says who holds what: a claimed run's container starts at once while its
+        // "running" report to the run grain may still be on its way. Once all four slots are claimed, nothing moves
+        // for 20 s.
+        IReadOnlyDictionary<Guid, string?> claims = new Dictionary<Guid, string?>();
+        await WaitUntilAsync(async () => (claims = await QueueClaimsAsync()).Values.Count(c => c is not null) == 4,
+            TimeSpan.FromSeconds(60), "four runs claimed");
+        var runningOnVictim = claims.Where(c => c.Value == victim.SiloName).Select(c => c.Key).ToList();
+        var waiting = claims.Where(c => c.Value is null).Select(c => c.Key).ToList();
+        Assert.Equal(2, runningOnVictim.Count);
+        Assert.Equal(4, waiting.Count);
 
         var killed = Stopwatch.StartNew();
         await victim.Host.KillAsync();

@@ -71,6 +71,11 @@ public sealed class SwedishMudLocalizer : MudLocalizer
         ["MudStepper_Previous"] = "Föregående",
         ["MudExitPrompt_Cancel"] = "Avbryt",
         ["MudExitPrompt_Exit"] = "Lämna sidan",
+        // What a field says when its text cannot be read as its type (e.g. letters in a number field).
+        ["Converter_InvalidNumber"] = "Inte ett giltigt tal.",
+        ["Converter_InvalidDateTime"] = "Inte ett giltigt datum.",
+        ["Converter_InvalidTimeSpan"] = "Inte en giltig tid.",
+        ["Converter_InvalidBoolean"] = "Inte ett giltigt ja/nej-värde.",
     }.ToFrozenDictionary();
 
     public override LocalizedString this[string key]

@@ -15,6 +15,15 @@ public sealed class FieldEntry(InputField field)
     public bool Flag { get; set; }
     public HashSet<string> Chosen { get; } = [];
 
+    /// <summary>Nothing typed or chosen (a yes/no field is never empty).</summary>
+    public bool IsEmpty => ToJson() switch
+    {
+        null => true,
+        JsonArray list => list.Count == 0,
+        JsonValue value when value.TryGetValue<string>(out var text) => text.Trim().Length == 0,
+        _ => false,
+    };
+
     /// <summary>The JSON value sent to the server (null: left empty); the server decides what is valid.</summary>
     public JsonNode? ToJson() => Field.Kind switch
     {
@@ -62,6 +71,18 @@ public sealed class FieldForm
         problems = byField.Where(p => p.Field.Length > 0).GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.First().Message);
         General = byField.FirstOrDefault(p => p.Field.Length == 0 || Entries.All(e => e.Field.Name != p.Field))?.Message;
         return byField.Count > 0;
+    }
+
+    /// <summary>
+    /// Marks the required fields the person emptied and returns false when there are any: the server would give
+    /// an emptied field its default, so a run would silently use a value the form no longer shows.
+    /// </summary>
+    public bool CheckRequiredFilled()
+    {
+        problems = Entries.Where(e => e.Field.Required && e.IsEmpty)
+            .ToDictionary(e => e.Field.Name, e => FieldValueRules.MissingMessage(e.Field));
+        General = null;
+        return problems.Count == 0;
     }
 
     public void Clear()

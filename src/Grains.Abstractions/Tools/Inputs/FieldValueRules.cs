@@ -99,7 +99,8 @@ public static class FieldValueRules
         return JsonSerializer.SerializeToElement(node);
     }
 
-    private static string MissingMessage(InputField field) => field.Kind switch
+    /// <summary>The refusal of a required field left empty (also shown by the run form before it sends anything).</summary>
+    public static string MissingMessage(InputField field) => field.Kind switch
     {
         FieldKind.OneChoice or FieldKind.SeveralChoices => $"{field.Label}: välj ett alternativ.",
         _ => $"{field.Label}: fyll i ett värde.",

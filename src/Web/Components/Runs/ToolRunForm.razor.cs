@@ -112,6 +112,10 @@ public sealed partial class ToolRunForm
             return Task.CompletedTask;
         }
         fields.Clear();
+        if (!fields.CheckRequiredFilled())
+        {
+            return Task.CompletedTask;
+        }
         return OnRun.InvokeAsync(new RunFormInput(files, fields.ToJson()));
     }
 }

@@ -24,6 +24,7 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
     private IReadOnlyList<ExampleCheck> checks = [];
     private readonly Dictionary<Guid, Guid> lastRuns = [];
     private Guid? checksFor;
+    private bool loaded;
     private Timer? poll;
     private bool busy;
     private string newName = "";
@@ -56,8 +57,10 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
             fieldsFor = Inputs;
             fields = new FieldForm(Inputs ?? ToolInputs.Legacy);
         }
-        if (checksFor != Version?.Id)
+        // Also without an open version: the examples belong to the tool (only their checks need a version).
+        if (!loaded || checksFor != Version?.Id)
         {
+            loaded = true;
             checksFor = Version?.Id;
             await LoadAsync();
         }
