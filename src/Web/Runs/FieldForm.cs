@@ -74,12 +74,13 @@ public sealed class FieldForm
     }
 
     /// <summary>
-    /// Marks the required fields the person emptied and returns false when there are any: the server would give
-    /// an emptied field its default, so a run would silently use a value the form no longer shows.
+    /// Marks the required fields with a default that the person emptied, and returns false when there are any:
+    /// the server gives an empty field its default, so the run would silently use a value the form no longer shows.
+    /// (A required field without a default is refused by the server, with the same words.)
     /// </summary>
     public bool CheckRequiredFilled()
     {
-        problems = Entries.Where(e => e.Field.Required && e.IsEmpty)
+        problems = Entries.Where(e => e.Field.Required && !string.IsNullOrWhiteSpace(e.Field.Default) && e.IsEmpty)
             .ToDictionary(e => e.Field.Name, e => FieldValueRules.MissingMessage(e.Field));
         General = null;
         return problems.Count == 0;

@@ -4,15 +4,16 @@ using Skriptoteket.Web.Runs;
 namespace Skriptoteket.Unit.Tests.Web;
 
 /// <summary>
-/// A required field the teacher emptied stops the run in the form, with the server's own words: sent empty, the
-/// server would give it its default and the run would use a value the form no longer shows.
+/// A required field with a default that the teacher emptied stops the run in the form, with the server's own words:
+/// sent empty, the server would give it its default and the run would use a value the form no longer shows.
 /// </summary>
 public sealed class FieldFormTests
 {
     private static readonly ToolInputs Declared = new(
     [
         new InputField("storlek", FieldKind.Integer, "Elever per grupp", Required: true, Default: "4", Min: "2", Max: "10"),
-        new InputField("klass", FieldKind.OneChoice, "Klass", Required: true, Options: ["7A", "7B"]),
+        new InputField("klass", FieldKind.OneChoice, "Klass", Required: true, Default: "7A", Options: ["7A", "7B"]),
+        new InputField("amne", FieldKind.OneChoice, "Ämne", Required: true, Options: ["Svenska", "Matte"]),
         new InputField("rubrik", FieldKind.ShortText, "Rubrik"),
         new InputField("blanda", FieldKind.YesNo, "Blanda", Required: true),
     ], new FileInputs(0, 1, []));
@@ -28,6 +29,7 @@ public sealed class FieldFormTests
         Assert.Equal("Elever per grupp: fyll i ett värde.", form.ProblemOf("storlek"));
         Assert.Equal("Klass: välj ett alternativ.", form.ProblemOf("klass"));
         Assert.Null(form.ProblemOf("rubrik"));
+        Assert.Null(form.ProblemOf("amne")); // no default to fall back on: the server refuses it
         Assert.Null(form.ProblemOf("blanda"));
     }
 
