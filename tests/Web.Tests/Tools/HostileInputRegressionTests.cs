@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -134,6 +135,12 @@ public sealed class HostileInputRegressionTests(ToolsApiHostFixture fixture) : I
             var correlation = body.GetProperty("details").GetProperty("correlationId").GetString()!;
             Assert.Contains(correlation, body.GetProperty("message").GetString());
             Assert.DoesNotContain("regression_refuse", body.GetRawText());
+            // The host's log line is read from its stdout asynchronously: on a busy machine it may come a moment later.
+            var logged = Stopwatch.StartNew();
+            while (!fixture.Host.Output.Contains(correlation) && logged.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(100);
+            }
             Assert.Contains(correlation, fixture.Host.Output);
         }
         finally
