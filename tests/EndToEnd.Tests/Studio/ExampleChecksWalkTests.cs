@@ -35,16 +35,7 @@ public sealed class ExampleChecksWalkTests(BrowserFixture fixture, ITestOutputHe
     [Fact]
     public async Task A_changed_script_shows_changed_with_the_diff_and_failed_and_publishing_asks_for_a_note()
     {
-        try
-        {
-            await WalkAsync();
-        }
-        catch
-        {
-            var log = fixture.Host.Output;
-            output.WriteLine(log[Math.Max(0, log.Length - 20_000)..]);
-            throw;
-        }
+        await fixture.ShowingHostLogOnFailureAsync(output, WalkAsync);
     }
 
     private async Task WalkAsync()

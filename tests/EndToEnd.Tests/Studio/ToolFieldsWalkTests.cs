@@ -19,16 +19,7 @@ public sealed class ToolFieldsWalkTests(BrowserFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task An_admin_declares_fields_and_a_teacher_fills_them_in_with_bad_values_refused_before_any_run()
     {
-        try
-        {
-            await WalkAsync();
-        }
-        catch
-        {
-            var log = fixture.Host.Output;
-            output.WriteLine(log[Math.Max(0, log.Length - 20_000)..]);
-            throw;
-        }
+        await fixture.ShowingHostLogOnFailureAsync(output, WalkAsync);
     }
 
     private async Task WalkAsync()

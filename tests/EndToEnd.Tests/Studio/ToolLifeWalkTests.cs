@@ -17,17 +17,8 @@ public sealed class ToolLifeWalkTests(BrowserFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task A_tool_goes_from_suggestion_to_a_teachers_run_and_back_through_a_rollback()
     {
-        try
-        {
-            await WalkAsync();
-        }
-        catch
-        {
-            // The host's own log says why a page failed (a circuit error is only a banner in the browser).
-            var log = fixture.Host.Output;
-            output.WriteLine(log[Math.Max(0, log.Length - 20_000)..]);
-            throw;
-        }
+        // The host's own log says why a page failed (a circuit error is only a banner in the browser).
+        await fixture.ShowingHostLogOnFailureAsync(output, WalkAsync);
     }
 
     private async Task WalkAsync()

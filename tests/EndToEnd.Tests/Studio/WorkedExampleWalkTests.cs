@@ -36,16 +36,7 @@ public sealed class WorkedExampleWalkTests(BrowserFixture fixture, ITestOutputHe
     [Fact]
     public async Task An_admin_adds_an_example_with_an_expected_result_and_a_teacher_runs_sorts_downloads_and_tries_it()
     {
-        try
-        {
-            await WalkAsync();
-        }
-        catch
-        {
-            var log = fixture.Host.Output;
-            output.WriteLine(log[Math.Max(0, log.Length - 20_000)..]);
-            throw;
-        }
+        await fixture.ShowingHostLogOnFailureAsync(output, WalkAsync);
     }
 
     private async Task WalkAsync()
