@@ -34,7 +34,7 @@ public sealed class LoginFlowTests(BrowserFixture fixture)
         {
             await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = entry, Exact = true })).ToBeVisibleAsync();
         }
-        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Superuser");
+        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Superanvändare");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Användare" })).ToBeVisibleAsync();
 
         await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
