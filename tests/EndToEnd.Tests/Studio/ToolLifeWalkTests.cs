@@ -201,8 +201,13 @@ public sealed class ToolLifeWalkTests(BrowserFixture fixture, ITestOutputHelper 
         await run.ClickAsync();
         await Assertions.Expect(page.Locator("iframe").First).ToHaveAttributeAsync("srcdoc", new Regex($"3 elever \\({tag}\\)"), new() { Timeout = 30_000 });
         var link = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("sammanstallning\\.xlsx") });
-        // One click, as a teacher clicks: the link is one element from the run's last update on (keyed in RunView,
-        // and a repeated update does not redraw the run), so the click lands on the link that stays.
+        // One click, as a teacher clicks. The link is not redrawn (keyed in RunView; measured: the same element
+        // before and after, no DOM change during the click). What lost clicks was scrolling and clicking in the same
+        // moment: measured, the page scrolled, the window lost focus and the page saw no mouse event at all, as when
+        // the click goes into the sandboxed result frame (its own process, routed by where it was before the
+        // scroll). A teacher scrolls, then clicks; so does the test: the link in view first, then a painted frame.
+        await link.ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.True(bytes.Length > 100 && bytes[0] == 'P' && bytes[1] == 'K', "the download is an xlsx (zip) file");
