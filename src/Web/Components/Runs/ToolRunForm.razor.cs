@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
@@ -16,7 +17,11 @@ public sealed record RunFormInput(IReadOnlyList<IBrowserFile> Files, string Fiel
 /// <summary>
 /// The teacher's side of a tool run: what the tool does, the fields its active version declares, the files it
 /// takes, and Run. Run stays disabled, with the reason beside it, until the files the tool needs are chosen and
-/// fit the limits. Field values are checked by the run grain; its refusals show under their fields.
+/// fit the limits. A refused file is named beside the drop zone and left out; only the files taken are listed,
+/// and they are what Run sends. Field values are checked by the run grain; its refusals show under their fields.
+/// One click is one run: Run is disabled ("Startar…") from the click until the start has answered, and the
+/// second click of a double click is ignored. Once a run is accepted Run is enabled again, so a teacher may start
+/// another run (with another file) while the first is still running.
 /// </summary>
 public sealed partial class ToolRunForm
 {
@@ -28,6 +33,9 @@ public sealed partial class ToolRunForm
 
     // The prerendered page cannot react to uploads or clicks: controls are enabled once the circuit is live.
     private bool interactive;
+
+    // From the click until the page has the start's answer; the page's Starting arrives only with its next render.
+    private bool submitting;
 
     [Inject] private IStringLocalizer<Strings> Text { get; set; } = null!;
 
@@ -50,7 +58,9 @@ public sealed partial class ToolRunForm
 
     private bool TakesFiles => Files.MaxFiles > 0;
 
-    private bool CanRun => interactive && !Starting && problem is null && RunInputRules.HasRequiredFiles(files.Count, Files);
+    private bool Busy => Starting || submitting;
+
+    private bool CanRun => interactive && !Busy && RunInputRules.HasRequiredFiles(files.Count, Files);
 
     private string Accept => Files.Types.Count > 0 ? string.Join(',', Files.Types) : UploadLimits.Accept;
 
@@ -88,34 +98,65 @@ public sealed partial class ToolRunForm
     private void SelectFiles(InputFileChangeEventArgs e)
     {
         dragging = false;
-        problem = null;
         // GetMultipleFiles throws beyond its maximum: take them all and let the contract say what is wrong.
-        files = e.GetMultipleFiles(Math.Max(e.FileCount, 1));
+        var chosen = e.GetMultipleFiles(Math.Max(e.FileCount, 1));
+        var taken = new List<IBrowserFile>();
+        var refusals = new List<string>();
+        foreach (var file in chosen)
+        {
+            if (Refusal([file]) is { } refused)
+            {
+                refusals.Add(ErrorText.For(Text, refused));
+            }
+            else
+            {
+                taken.Add(file);
+            }
+        }
+        // Files that are fine one by one may still not fit one run together (how many, how large): then none is taken.
+        if (taken.Count > 0 && Refusal(taken) is { } together)
+        {
+            refusals.Add(ErrorText.For(Text, together));
+            taken.Clear();
+        }
+        files = taken;
+        problem = refusals.Count == 0 ? null : string.Join("\n", refusals);
+    }
+
+    /// <summary>Why these files cannot be a run's files (the upload contract, then the tool's declaration), or null.</summary>
+    private DomainException? Refusal(IReadOnlyList<IBrowserFile> chosen)
+    {
         try
         {
-            Limits.Check([.. files.Select(f => (f.Name, f.Size))]);
-            if (RunInputRules.FileProblem(Files, [.. files.Select(f => f.Name)], sandbox: true) is { } refusal)
-            {
-                throw refusal;
-            }
+            Limits.Check([.. chosen.Select(f => (f.Name, f.Size))]);
         }
         catch (DomainException error)
         {
-            problem = ErrorText.For(Text, error);
+            return error;
         }
+        return RunInputRules.FileProblem(Files, [.. chosen.Select(f => f.Name)], sandbox: true);
     }
 
-    private Task RunAsync()
+    private async Task RunAsync(MouseEventArgs click)
     {
-        if (!CanRun)
+        // The second click of a double click (Detail 2) may arrive after the first run was accepted: not a new run.
+        if (click.Detail > 1 || !CanRun)
         {
-            return Task.CompletedTask;
+            return;
         }
         fields.Clear();
         if (!fields.CheckRequiredFilled())
         {
-            return Task.CompletedTask;
+            return;
         }
-        return OnRun.InvokeAsync(new RunFormInput(files, fields.ToJson()));
+        submitting = true;
+        try
+        {
+            await OnRun.InvokeAsync(new RunFormInput(files, fields.ToJson()));
+        }
+        finally
+        {
+            submitting = false;
+        }
     }
 }
