@@ -144,15 +144,15 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
     /// <summary>Why "Använd som förväntat resultat" is disabled, or null when it is not.</summary>
     private string? AcceptHint(ToolExample e) => CheckOf(e)?.Status switch
     {
-        null => S["Examples.RunFirst"],
-        ExampleCheckStatus.Pending => S["Examples.StillRunning"],
-        ExampleCheckStatus.Failed => S["Examples.LastRunFailed"],
+        null => S["Examples.RunFirst"].Value,
+        ExampleCheckStatus.Pending => S["Examples.StillRunning"].Value,
+        ExampleCheckStatus.Failed => S["Examples.LastRunFailed"].Value,
         _ => null,
     };
 
     private Task AcceptAsync(ToolExample e) => ActAsync(async () =>
     {
-        var run = RunToAccept(e) ?? throw DomainException.Invalid(AcceptHint(e) ?? S["Examples.RunFirst"]);
+        var run = RunToAccept(e) ?? throw DomainException.Invalid(AcceptHint(e) ?? S["Examples.RunFirst"].Value);
         await Examples.AcceptAsync(ToolId, e.Id, run);
     }, S["Examples.Accepted"]);
 
