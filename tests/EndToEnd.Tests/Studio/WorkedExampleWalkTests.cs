@@ -84,6 +84,8 @@ public sealed class WorkedExampleWalkTests(BrowserFixture fixture, ITestOutputHe
         await Assertions.Expect(studioCheck).ToHaveAttributeAsync("data-status", "unchanged", new() { Timeout = 30_000 });
         await Assertions.Expect(studioCheck.GetByTestId("check-status")).ToHaveTextAsync("oförändrat");
         await Assertions.Expect(example.GetByTestId("example-accept-hint")).ToHaveCountAsync(0);
+        // The check's run is in no run list; the check links to it.
+        await Assertions.Expect(studioCheck.GetByTestId("check-run")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/runs/[0-9a-f-]{36}$"));
         await ScreenshotAsync(page, "22-studio-examples-panel");
 
         await ClickCenteredAsync(page.GetByTestId("submit"));

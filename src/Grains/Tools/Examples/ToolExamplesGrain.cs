@@ -90,15 +90,15 @@ internal sealed partial class ToolExamplesGrain(
     {
         await ManagedToolAsync(actor);
         var example = await ExampleAsync(exampleId);
-        // Only the example's own runs (its checks and "Kör exempel"): another run's output is another input's result.
-        if (!await checks.IsRunOfAsync(example.Id, runId))
-        {
-            throw DomainException.Invalid($"Körningen är inte en körning av exemplet \"{example.Name}\". Kör exemplet först.");
-        }
         var run = await GrainFactory.GetGrain<IRunGrain>(runId).GetAsync(actor);
         if (run.ToolId != ToolId)
         {
             throw DomainException.NotFound("Körningen");
+        }
+        // Only the example's own runs (its checks and "Kör exempel"): another run's output is another input's result.
+        if (!await checks.IsRunOfAsync(example.Id, runId))
+        {
+            throw DomainException.Invalid($"Körningen är inte en körning av exemplet \"{example.Name}\". Kör exemplet först.");
         }
         if (run.Status != RunStatus.Succeeded)
         {
