@@ -13,7 +13,7 @@ internal static class RunInputCheck
     /// <summary>The checked field values as the script's JSON object; a Swedish VALIDATION error otherwise.</summary>
     public static string Check(RunRequest request, ToolInputs declared)
     {
-        if (RunInputRules.FileProblem(declared.Files, [.. request.Inputs.Select(i => i.FileName)], request.Kind == RunKind.Sandbox) is { } refusal)
+        if (RunInputRules.FileProblem(declared.Files, [.. request.Inputs.Select(i => i.FileName)], request.Kind.RunsAsSandbox()) is { } refusal)
         {
             throw refusal;
         }
