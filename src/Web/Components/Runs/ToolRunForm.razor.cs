@@ -22,7 +22,6 @@ public sealed partial class ToolRunForm
 {
     private IReadOnlyList<IBrowserFile> files = [];
     private string? problem;
-    private bool dragging;
     private FieldForm fields = new(ToolInputs.Legacy);
     private Guid? formFor;
 
@@ -52,11 +51,7 @@ public sealed partial class ToolRunForm
 
     private bool CanRun => interactive && !Starting && problem is null && RunInputRules.HasRequiredFiles(files.Count, Files);
 
-    private string Accept => Files.Types.Count > 0 ? string.Join(',', Files.Types) : UploadLimits.Accept;
-
-    private string AcceptedList => string.Join(", ", (Files.Types.Count > 0 ? Files.Types : UploadLimits.AllowedExtensions).Select(e => e.TrimStart('.')));
-
-    private string ChooseFirst => Files.MinFiles <= 1 ? Text["ToolRun.ChooseFirst"] : Text["ToolRun.ChooseAtLeast", Files.MinFiles];
+    private string? ChooseFirst => FilePicker.MissingFiles(Text, Files, 0);
 
     /// <summary>Shows the run grain's refusal of field values under their fields; false when it was about something else.</summary>
     public bool ShowRefusal(DomainException error)
@@ -85,25 +80,7 @@ public sealed partial class ToolRunForm
         }
     }
 
-    private void SelectFiles(InputFileChangeEventArgs e)
-    {
-        dragging = false;
-        problem = null;
-        // GetMultipleFiles throws beyond its maximum: take them all and let the contract say what is wrong.
-        files = e.GetMultipleFiles(Math.Max(e.FileCount, 1));
-        try
-        {
-            Limits.Check([.. files.Select(f => (f.Name, f.Size))]);
-            if (RunInputRules.FileProblem(Files, [.. files.Select(f => f.Name)], sandbox: true) is { } refusal)
-            {
-                throw refusal;
-            }
-        }
-        catch (DomainException error)
-        {
-            problem = ErrorText.For(Text, error);
-        }
-    }
+    private void FilesChosen(ChosenFiles chosen) => (files, problem) = (chosen.Files, chosen.Problem);
 
     private Task RunAsync()
     {

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 using Skriptoteket.Web.Components.Runs;
+using Skriptoteket.Web.Localization;
 using Skriptoteket.Web.Runs;
 using Skriptoteket.Web.Tools;
 
@@ -17,6 +20,7 @@ namespace Skriptoteket.Web.Components.Studio;
 public sealed partial class SandboxPanel : IAsyncDisposable
 {
     private IReadOnlyList<IBrowserFile> files = [];
+    private string? fileProblem;
     private RunInfo? current;
     private RunSubscription? subscription;
     private Timer? ticker;
@@ -29,6 +33,8 @@ public sealed partial class SandboxPanel : IAsyncDisposable
 
     [Inject] private RunService Runs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private IOptions<UploadLimits> Uploads { get; set; } = null!;
+    [Inject] private IStringLocalizer<Strings> Text { get; set; } = null!;
 
     [Parameter] public bool Enabled { get; set; }
     [Parameter, EditorRequired] public SandboxLimits Limits { get; set; } = null!;
@@ -43,6 +49,13 @@ public sealed partial class SandboxPanel : IAsyncDisposable
 
     /// <summary>Told when a run was started or finished, so the page can refresh the recent runs.</summary>
     [Parameter] public EventCallback OnRunsChanged { get; set; }
+
+    private ToolInputs Declared => Inputs ?? ToolInputs.Legacy;
+
+    /// <summary>The run page's rule and reason: a version that reads a file is not run without it (RunInputRules).</summary>
+    private string? MissingFiles => FilePicker.MissingFiles(Text, Declared.Files, files.Count);
+
+    private bool CanRun => Enabled && !starting && fileProblem is null && MissingFiles is null;
 
     protected override void OnParametersSet()
     {
@@ -73,7 +86,7 @@ public sealed partial class SandboxPanel : IAsyncDisposable
         targetLabel = S["Sandbox.EditorText"];
     }
 
-    private void SelectFiles(InputFileChangeEventArgs e) => files = e.GetMultipleFiles(10);
+    private void FilesChosen(ChosenFiles chosen) => (files, fileProblem) = (chosen.Files, chosen.Problem);
 
     private async Task RunAsync()
     {
@@ -81,15 +94,11 @@ public sealed partial class SandboxPanel : IAsyncDisposable
         try
         {
             var inputs = new List<RunInputFile>();
+            // The picker checked names and sizes against the upload contract; the run grain checks the files again.
             foreach (var file in files)
             {
-                if (file.Size > Limits.MaxUploadBytes)
-                {
-                    Snackbar.Add(S["Sandbox.TooLarge", file.Name, Limits.MaxUploadBytes / (1024 * 1024)], Severity.Warning);
-                    return;
-                }
                 using var buffer = new MemoryStream();
-                await using var upload = file.OpenReadStream(Limits.MaxUploadBytes);
+                await using var upload = file.OpenReadStream(Uploads.Value.MaxFileBytes);
                 await upload.CopyToAsync(buffer);
                 inputs.Add(new RunInputFile(file.Name, buffer.ToArray()));
             }
