@@ -84,6 +84,8 @@ public sealed class StudioFilesAndReviewWalkTests(BrowserFixture fixture, ITestO
         await Assertions.Expect(panel.Locator("[data-testid='example'][data-example='Sjuan A']")).ToBeVisibleAsync();
         await Assertions.Expect(panel.GetByTestId("example-name")).ToHaveValueAsync("");
         await Assertions.Expect(form.GetByTestId("example-chosen")).ToHaveCountAsync(0);
+        // The browser's own input forgot the file as well (it used to keep showing its name).
+        Assert.Equal(0, await panel.GetByTestId("example-files").EvaluateAsync<int>("e => e.files.length"));
         await Assertions.Expect(form).Not.ToContainTextAsync("Exemplets namn saknas.");
     }
 
