@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Execution;
 using Skriptoteket.TestSupport;
+using ContainerSpec = Skriptoteket.Grains.Execution.ContainerSpec;
 
 namespace Skriptoteket.Runner.Tests;
 
@@ -109,6 +110,34 @@ public sealed class WarmPoolTests(RunnerFixture fixture)
         Assert.NotNull(taken);
         taken.Stream.Dispose();
         await fixture.Docker.Client.Containers.RemoveContainerAsync(taken.Id, new ContainerRemoveParameters { Force = true });
+    }
+
+    [Fact]
+    public async Task A_pool_container_of_this_silo_left_created_but_never_started_is_removed_and_another_silos_is_not()
+    {
+        // As when the engine goes down between a create and its start: the start and the removal both fail.
+        var (pool, silo, services) = NewPool(new Dictionary<string, string?> { ["Execution:WarmPoolSize"] = "0" });
+        var otherSilo = "pool-test-other-" + Guid.NewGuid().ToString("N")[..8];
+        var containers = fixture.Docker.Client.Containers;
+        var own = (await containers.CreateContainerAsync(ContainerSpec.CreateWarm(silo, null, fixture.Options))).ID;
+        var others = (await containers.CreateContainerAsync(ContainerSpec.CreateWarm(otherSilo, null, fixture.Options))).ID;
+        try
+        {
+            await using (services)
+            await using (pool)
+            {
+                pool.Start();
+                await WaitUntilAsync(async () => (await ContainersOfAsync(silo)).Count == 0);
+
+                // Another silo's "created" container may be between its create and start: it stays.
+                Assert.Contains(await ContainersOfAsync(otherSilo), c => c.ID == others);
+            }
+        }
+        finally
+        {
+            await containers.RemoveContainerAsync(others, new ContainerRemoveParameters { Force = true });
+        }
+        Assert.DoesNotContain(await ContainersOfAsync(silo), c => c.ID == own);
     }
 
     private void SetImage(string tag)

@@ -15,6 +15,10 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
 
+    /// <summary>The cluster id and Docker engine the host runs with, to remove its containers when it is killed.</summary>
+    private string clusterId = "";
+    private string dockerEndpoint = "";
+
     private HostProcess(Process process, Uri baseAddress)
     {
         this.process = process;
@@ -75,7 +79,13 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the host.");
-        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{httpPort}/"));
+        var host = new HostProcess(process, new Uri($"http://127.0.0.1:{httpPort}/"))
+        {
+            clusterId = info.Environment["Orleans__ClusterId"]!,
+            dockerEndpoint = info.Environment.TryGetValue("Execution__DockerEndpoint", out var endpoint) && endpoint is not null
+                ? endpoint
+                : "unix:///var/run/docker.sock",
+        };
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();
@@ -128,9 +138,43 @@ public sealed class HostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var killedNow = !process.HasExited;
         await KillAsync();
         Http.Dispose();
         process.Dispose();
+        if (killedNow)
+        {
+            await RemoveContainersOfClusterAsync();
+        }
+    }
+
+    /// <summary>
+    /// A host killed at a test's end leaves the containers it had not removed yet (a warm pool, a run's container
+    /// whose removal goes on after its outcome). In production the next start sweeps them (RunRecovery); a test host
+    /// never starts again, so its teardown removes them by the cluster label. A host the test killed itself is left
+    /// alone: its containers may belong to the host that took over its cluster.
+    /// </summary>
+    private async Task RemoveContainersOfClusterAsync()
+    {
+        if (dockerEndpoint.StartsWith("unix://", StringComparison.Ordinal) && !File.Exists(dockerEndpoint["unix://".Length..]))
+        {
+            return; // a host started against a missing engine (readiness tests) made no containers
+        }
+        var ids = await Commands.RunAsync("docker",
+            ["-H", dockerEndpoint, "ps", "-aq", "--filter", $"label=org.skriptoteket.cluster={clusterId}"]);
+        var list = ids.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var id in list)
+        {
+            try
+            {
+                await Commands.RunAsync("docker", ["-H", dockerEndpoint, "rm", "-f", id]);
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("No such container", StringComparison.Ordinal)
+                || e.Message.Contains("already in progress", StringComparison.Ordinal))
+            {
+                // Gone meanwhile, or the engine is still removing it as the killed host asked: either way it goes.
+            }
+        }
     }
 
     private async Task WaitUntilClusterAnswersAsync(TimeSpan limit)

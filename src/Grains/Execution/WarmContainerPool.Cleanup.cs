@@ -41,26 +41,39 @@ internal sealed partial class WarmContainerPool
 
     /// <summary>
     /// Pool containers that exited without ever being taken (their host was killed: the engine closed their stdin)
-    /// are garbage whichever silo made them. Taken ones carry a run's name and are left to recovery.
+    /// are garbage whichever silo made them. So are this silo's own pool containers that never started: a create
+    /// that went through as the engine went down, whose start and removal then failed. Another silo's "created"
+    /// container may be between its create and start, so only this silo's count (this loop is its only creator,
+    /// and no create is in flight while it sweeps). Taken ones carry a run's name and are left to recovery.
     /// </summary>
     private async Task RemoveExitedLeftoversAsync(CancellationToken stop)
     {
         // Engine errors go to the fill loop, which tries again once the engine answers.
-        var leftovers = await docker.Client.Containers.ListContainersAsync(new ContainersListParameters
+        var exited = await ListPoolContainersAsync(["exited", "dead"], onlyThisSilo: false, stop);
+        var neverStarted = await ListPoolContainersAsync(["created"], onlyThisSilo: true, stop);
+        foreach (var container in exited.Concat(neverStarted))
+        {
+            await RemoveContainerAsync(container.ID);
+        }
+    }
+
+    private Task<IList<ContainerListResponse>> ListPoolContainersAsync(string[] states, bool onlyThisSilo, CancellationToken stop)
+    {
+        var labels = new Dictionary<string, bool> { [ContainerLabels.Pool] = true };
+        if (onlyThisSilo)
+        {
+            labels[$"{ContainerLabels.Silo}={Silo}"] = true; // label filters are combined with AND
+        }
+        return docker.Client.Containers.ListContainersAsync(new ContainersListParameters
         {
             All = true,
             Filters = new Dictionary<string, IDictionary<string, bool>>
             {
-                ["label"] = new Dictionary<string, bool> { [ContainerLabels.Pool] = true },
-                // Not "created": that may be another silo's container between its create and start.
-                ["status"] = new Dictionary<string, bool> { ["exited"] = true, ["dead"] = true },
+                ["label"] = labels,
+                ["status"] = states.ToDictionary(state => state, _ => true),
                 ["name"] = new Dictionary<string, bool> { [ContainerSpec.WarmNamePrefix] = true },
             },
         }, stop);
-        foreach (var container in leftovers)
-        {
-            await RemoveContainerAsync(container.ID);
-        }
     }
 
     private async Task RemoveAsync(WarmContainer warm)

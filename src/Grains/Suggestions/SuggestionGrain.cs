@@ -95,7 +95,7 @@ internal sealed class SuggestionGrain(
         if (next.Status == SuggestionStatus.Accepted)
         {
             // The tool is created first under this suggestion's id: a retry after a failed state write finds it.
-            var slug = await projection.FreeSlugAsync(ToolMetadataRules.SlugFrom(next.Draft.Title));
+            var slug = await projection.FreeSlugAsync(SlugProposal.FromTitle(next.Draft.Title));
             var summary = TextRules.Truncate(next.Draft.Description, TextLimits.Summary);
             var metadata = new ToolMetadata(slug, next.Draft.Title, summary, "",
                 next.Draft.Professions, next.Draft.Categories);

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Tools;
@@ -43,23 +41,5 @@ public static partial class ToolMetadataRules
             throw DomainException.Invalid("Välj minst en kategori från listan.", "Taxonomy.Category");
         }
         return new ToolMetadata(slug, title, summary, usage, p, c);
-    }
-
-    /// <summary>A slug proposal from a title: "Klasslista → Närvaro" becomes "klasslista-narvaro".</summary>
-    public static string SlugFrom(string title)
-    {
-        var decomposed = title.ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var text = new StringBuilder();
-        foreach (var ch in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            text.Append(ch is >= 'a' and <= 'z' or >= '0' and <= '9' ? ch : '-');
-        }
-        var slug = string.Join('-', text.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
-        slug = slug.Length > 60 ? slug[..60].TrimEnd('-') : slug;
-        return slug.Length == 0 ? "verktyg" : slug;
     }
 }

@@ -24,7 +24,7 @@ public sealed class ToolMetadataRulesTests
     [InlineData("Närvaro & frånvaro!", "narvaro-franvaro")]
     [InlineData("  Öppet hus 2026 ", "oppet-hus-2026")]
     [InlineData("!!!", "verktyg")]
-    public void Slugs_are_proposed_from_titles(string title, string slug) => Assert.Equal(slug, ToolMetadataRules.SlugFrom(title));
+    public void Slugs_are_proposed_from_titles(string title, string slug) => Assert.Equal(slug, SlugProposal.FromTitle(title));
 
     [Fact]
     public void Validation_trims_deduplicates_and_checks_the_allowlists()

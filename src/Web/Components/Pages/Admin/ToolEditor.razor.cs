@@ -18,6 +18,8 @@ public partial class ToolEditor
     private string title = "";
     private string summary = "";
     private string usage = "";
+    /// <summary>A new tool's slug follows its title until the admin writes a slug of their own.</summary>
+    private bool slugWrittenByHand;
     private HashSet<string> professions = [];
     private HashSet<string> categories = [];
 
@@ -42,6 +44,27 @@ public partial class ToolEditor
         {
             notFound = true;
         }
+    }
+
+    private string SlugHelp => tool?.SlugLocked == true
+        ? L["ToolAdmin.SlugLocked"]
+        : L["ToolAdmin.SlugHelp", string.IsNullOrWhiteSpace(slug) ? "…" : slug.Trim()]
+          + (Id is null ? " " + L["ToolAdmin.SlugProposed"] : "");
+
+    private void TitleChanged(string value)
+    {
+        title = value;
+        if (Id is null && !slugWrittenByHand)
+        {
+            slug = string.IsNullOrWhiteSpace(value) ? "" : SlugProposal.FromTitle(value);
+        }
+    }
+
+    private void SlugChanged(string value)
+    {
+        slug = value;
+        // Emptying the field hands the slug back to the title's proposal.
+        slugWrittenByHand = !string.IsNullOrWhiteSpace(value);
     }
 
     private void Show(ToolInfo info)
