@@ -1,6 +1,7 @@
 using Skriptoteket.Grains.Abstractions.Errors;
 using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 using Skriptoteket.Grains.Tools;
 using static Skriptoteket.Grains.Tests.Tools.ToolTestKit;
 
@@ -93,6 +94,22 @@ public sealed class ToolGrainVersionTests(ClusterFixture fixture)
         await Refused(ErrorCode.Conflict, () => tool.RequestChangesAsync(kit.Admin, draft.Id, null));
         await Refused(ErrorCode.Conflict, () => tool.PublishVersionAsync(kit.Admin, draft.Id));
         await Refused(ErrorCode.Conflict, () => tool.PublishVersionAsync(kit.Admin, redo.Id));
+    }
+
+    [Fact]
+    public async Task A_tool_brought_in_whole_starts_with_its_own_script_checked_like_a_save()
+    {
+        var tool = await kit.NewToolAsync();
+        const string Source = "def run_tool(i, o):\n    return 'ok'\n";
+
+        await Refused(ErrorCode.Validation, () => tool.CreateDraftWithAsync(kit.Admin, new DraftContent(Source, "1fel", null)));
+        var draft = await tool.CreateDraftWithAsync(kit.Admin, new DraftContent(Source, null, " Import ", new ToolInputs([], new FileInputs(0, 0))));
+
+        Assert.Equal((1, VersionState.Draft, true, "run_tool", "Import"), (draft.Number, draft.State, draft.IsHead, draft.Entrypoint, draft.ChangeSummary));
+        Assert.Null(draft.DerivedFrom);
+        Assert.Equal(0, draft.Declared.Files.MaxFiles);
+        Assert.Equal(Source, (await tool.GetVersionAsync(kit.Admin, draft.Id)).Source);
+        Assert.Single((await tool.GetAsync(kit.Admin)).Versions);
     }
 
     [Fact]
