@@ -35,6 +35,8 @@ public static class WebComposition
     public static WebApplication UseSkriptoteketWeb(this WebApplication app)
     {
         app.UseMiddleware<ApiErrorMiddleware>();
+        // Before authorization, so that a page's 403 becomes the styled "Åtkomst nekad" page.
+        app.UseSkriptoteketErrorPages();
         app.UseStaticFiles();
         app.UseSkriptoteketIdentity();
         app.UseAntiforgery();

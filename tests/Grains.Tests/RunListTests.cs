@@ -43,6 +43,29 @@ public sealed class RunListTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task My_runs_filter_by_kind_and_never_list_example_checks()
+    {
+        var author = await InsertUserAsync("Ebba Författare");
+        var (toolId, versionId, _) = await ToolRows.InsertAsync(fixture.Database, "x", author.UserId, published: true);
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var real = await InsertRunAsync(author.UserId, toolId, versionId, "succeeded", "production", start, TimeSpan.FromSeconds(1));
+        var test = await InsertRunAsync(author.UserId, toolId, versionId, "succeeded", "sandbox", start.AddMinutes(1), TimeSpan.FromSeconds(1));
+        var check = await InsertRunAsync(author.UserId, toolId, versionId, "succeeded", "example_check", start.AddMinutes(2), TimeSpan.FromSeconds(1));
+
+        async Task<IReadOnlyList<Guid>> Mine(RunKind? kind) => [.. (await Query.PageMineAsync(author, new RunFilter(Kind: kind))).Items.Select(r => r.RunId)];
+
+        Assert.Equal([test, real], await Mine(null));
+        Assert.Equal([real], await Mine(RunKind.Production));
+        Assert.Equal([test], await Mine(RunKind.Sandbox));
+        Assert.Empty(await Mine(RunKind.ExampleCheck));
+        Assert.Equal(2, (await Query.PageMineAsync(author, new RunFilter())).Total);
+        // Reachable from the example's check, and listed in the admin overview with its kind.
+        Assert.Equal(RunKind.ExampleCheck, (await Query.DescribeAsync(author, check))?.Kind);
+        var admin = new ActingUser(Guid.NewGuid(), Role.Admin);
+        Assert.Equal([check], (await Query.PageAllAsync(admin, new RunFilter(ToolId: toolId, Kind: RunKind.ExampleCheck))).Items.Select(r => r.RunId));
+    }
+
+    [Fact]
     public async Task Admin_overview_filters_by_tool_requester_status_kind_and_date_and_others_are_refused()
     {
         var admin = new ActingUser(Guid.NewGuid(), Role.Admin);

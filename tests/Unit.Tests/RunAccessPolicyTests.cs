@@ -28,9 +28,22 @@ public sealed class RunAccessPolicyTests
     [InlineData(Role.User, RunKind.Production, true, false)]
     [InlineData(Role.Contributor, RunKind.Production, true, false)]
     [InlineData(Role.Contributor, RunKind.Sandbox, true, true)]
+    [InlineData(Role.Contributor, RunKind.ExampleCheck, true, true)]
+    [InlineData(Role.Contributor, RunKind.ExampleCheck, false, false)]
     [InlineData(Role.Contributor, RunKind.Sandbox, false, false)]
     [InlineData(Role.Admin, RunKind.Production, false, true)]
     [InlineData(Role.Superuser, RunKind.Production, false, true)]
     public void Logs_are_for_admins_and_own_sandbox_runs(Role role, RunKind kind, bool own, bool allowed) =>
         Assert.Equal(allowed, RunAccessPolicy.MaySeeLogs(new ActingUser(own ? Author : Guid.NewGuid(), role), kind, Author));
+
+    /// <summary>Example checks follow the sandbox rules but are spelled apart (database, API, metrics label).</summary>
+    [Theory]
+    [InlineData(RunKind.Sandbox, "sandbox", true)]
+    [InlineData(RunKind.Production, "production", false)]
+    [InlineData(RunKind.ExampleCheck, "example_check", true)]
+    public void Kinds_are_spelled_apart_and_example_checks_run_as_sandbox(RunKind kind, string spelled, bool asSandbox)
+    {
+        Assert.Equal(spelled, RunSpelling.Kind(kind));
+        Assert.Equal(asSandbox, kind.RunsAsSandbox());
+    }
 }

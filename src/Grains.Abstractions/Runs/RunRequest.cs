@@ -3,7 +3,7 @@ using Skriptoteket.Grains.Abstractions.Identity;
 namespace Skriptoteket.Grains.Abstractions.Runs;
 
 /// <summary>
-/// What to run. Sandbox: <see cref="VersionId"/> (any version the requester may see). Production:
+/// What to run. Sandbox and example check: <see cref="VersionId"/> (any version the requester may see). Production:
 /// <see cref="ToolSlug"/> (the active version of a published tool). The run grain resolves and checks both.
 /// A sandbox run from the editor also carries <see cref="SnapshotSource"/>: the unsaved text that runs instead
 /// of the version's source (the version still decides who may run it); the run keeps that snapshot.
@@ -28,6 +28,10 @@ public sealed record RunRequest(
     public static RunRequest SandboxSnapshot(Guid versionId, ActingUser user, IReadOnlyList<RunInputFile> inputs,
         string source, string entrypoint, string? fieldValuesJson = null) =>
         new(RunKind.Sandbox, versionId, null, user, inputs, source, entrypoint, fieldValuesJson);
+
+    /// <summary>A worked example's run against a version (its check): sandbox rules, kept out of the run lists.</summary>
+    public static RunRequest ExampleCheck(Guid versionId, ActingUser user, IReadOnlyList<RunInputFile> inputs, string? fieldValuesJson = null) =>
+        new(RunKind.ExampleCheck, versionId, null, user, inputs, FieldValuesJson: fieldValuesJson);
 
     public static RunRequest Production(string slug, ActingUser user, IReadOnlyList<RunInputFile> inputs, string? fieldValuesJson = null) =>
         new(RunKind.Production, null, slug, user, inputs, FieldValuesJson: fieldValuesJson);

@@ -39,7 +39,8 @@ internal sealed class AuditQueries(NpgsqlDataSource db)
                 r.IsDBNull(6) ? null : r.GetString(6), r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8)));
             total = r.GetInt64(9);
         }
-        return new AuditPage(items, page, size, total);
+        await r.DisposeAsync();
+        return new AuditPage(items, page, size, total) { Names = await AuditNames.ResolveAsync(db, items) };
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -19,7 +19,7 @@ public static class RunAccessPolicy
     /// production run see the HTML result and the friendly error only (SPEC §6).
     /// </summary>
     public static bool MaySeeLogs(ActingUser user, RunKind kind, Guid requestedBy) =>
-        user.IsAtLeast(Role.Admin) || (kind == RunKind.Sandbox && user.UserId == requestedBy);
+        user.IsAtLeast(Role.Admin) || (kind.RunsAsSandbox() && user.UserId == requestedBy);
 
     public static bool MayCancel(ActingUser user, Guid requestedBy) => MaySee(user, requestedBy);
 }

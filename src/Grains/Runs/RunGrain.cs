@@ -73,7 +73,7 @@ internal sealed class RunGrain(
         // Files and field values as the version declares them (RunInputCheck), before any row or container.
         var fieldValues = RunInputCheck.Check(request, version.Inputs);
         string? snapshotEntrypoint = null;
-        if (request.Kind == RunKind.Sandbox && request.SnapshotSource is { } text)
+        if (request.Kind.RunsAsSandbox() && request.SnapshotSource is { } text)
         {
             // Unsaved editor text runs on behalf of the version it was opened on (which decided who may run it).
             snapshotEntrypoint = RunSnapshotRules.Check(text, request.SnapshotEntrypoint);
@@ -83,7 +83,7 @@ internal sealed class RunGrain(
         var o = options.Value;
         var job = new RunnerJob(RunId, version.Source, version.Entrypoint,
             [.. inputs.Select(i => new RunnerInput(i.FileName, i.Content))],
-            request.Kind == RunKind.Sandbox ? o.SandboxTimeoutSeconds : o.ProductionTimeoutSeconds, fieldValues);
+            request.Kind.RunsAsSandbox() ? o.SandboxTimeoutSeconds : o.ProductionTimeoutSeconds, fieldValues);
         var queued = new RunInfo(RunId, request.Kind, RunStatus.Queued, version.ToolId, version.VersionId,
             request.RequestedBy.UserId, null, RunOutput.None,
             [.. inputs.Select(i => new RunInputInfo(i.FileName, i.Content.LongLength))],
@@ -129,7 +129,7 @@ internal sealed class RunGrain(
             await Task.WhenAll(
                 SaveAsync(record with { QueuePosition = position }, null),
                 // Authors may want to look at what they tested with; production inputs are never stored.
-                request.Kind == RunKind.Sandbox ? artifacts.SaveSandboxInputsAsync(RunId, inputs) : Task.CompletedTask,
+                request.Kind.RunsAsSandbox() ? artifacts.SaveSandboxInputsAsync(RunId, inputs) : Task.CompletedTask,
                 audit.AppendAsync(new AuditEntry(request.RequestedBy.UserId, "run.started", "run", RunId.ToString(),
                     new Dictionary<string, object?> { ["kind"] = RunText.Kind(request.Kind), ["tool_id"] = version.ToolId, ["version_id"] = version.VersionId, ["from_editor"] = snapshotEntrypoint is not null })));
         }
@@ -252,7 +252,7 @@ internal sealed class RunGrain(
 
     private async Task<ToolVersionToRun> ResolveAsync(RunRequest request)
     {
-        if (request.Kind == RunKind.Sandbox)
+        if (request.Kind.RunsAsSandbox())
         {
             var version = request.VersionId is { } id ? await versions.FindVersionAsync(id) : null;
             return version is not null && RunAccessPolicy.MaySandboxRun(request.RequestedBy, version.CreatedBy)

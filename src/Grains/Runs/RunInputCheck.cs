@@ -5,8 +5,9 @@ namespace Skriptoteket.Grains.Runs;
 
 /// <summary>
 /// The run grain's one check of what a request brings against what its version declares (issue 13): the files
-/// (count and types, <see cref="RunInputRules"/>, for sandbox runs as for production runs) and the field values (<see cref="FieldValueRules"/>). Called
-/// before the run's row and before any container: a refused request leaves nothing behind.
+/// (count and types, <see cref="RunInputRules"/>; for every kind of run, as a script that reads its file fails
+/// without it) and the field values (<see cref="FieldValueRules"/>). Called before the run's row and before any
+/// container: a refused request leaves nothing behind.
 /// </summary>
 internal static class RunInputCheck
 {

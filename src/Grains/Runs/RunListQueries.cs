@@ -6,13 +6,17 @@ namespace Skriptoteket.Grains.Runs;
 
 /// <summary>
 /// Paged run lists for "Mina körningar" and the admin overview: the runs table joined with the tool's
-/// title, the version's number and the requester's name. Indexed by requester, tool, status and time
-/// (0300_runs.sql, 0550_run_list_indexes.sql); never loads outputs.
+/// title, the version's number and the requester's name. Indexed by requester (with the kind), tool, status and
+/// time (0300_runs.sql, 0550_run_list_indexes.sql, 0650_example_check_runs.sql); never loads outputs.
 /// </summary>
 internal sealed class RunListQueries(NpgsqlDataSource db)
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>
+    /// A page of runs, newest first. <paramref name="onlyRequestedBy"/> set ("Mina körningar"): that user's runs
+    /// without example checks, which belong to the example's check (docs/adr/0012-worked-examples.md).
+    /// </summary>
     public async Task<RunPage> PageAsync(RunFilter filter, Guid? onlyRequestedBy)
     {
         var page = Math.Max(1, filter.Page);
@@ -54,6 +58,7 @@ internal sealed class RunListQueries(NpgsqlDataSource db)
           AND (@tool::uuid IS NULL OR r.tool_id = @tool)
           AND (@status::text IS NULL OR r.status = @status)
           AND (@kind::text IS NULL OR r.kind = @kind)
+          AND (@by::uuid IS NULL OR r.kind <> 'example_check')
           AND (@from::timestamptz IS NULL OR r.created_at >= @from)
           AND (@to::timestamptz IS NULL OR r.created_at < @to)
           AND (@requester::text IS NULL OR EXISTS (SELECT 1 FROM users u WHERE u.id = r.requested_by

@@ -106,13 +106,15 @@ public sealed class RunStore(NpgsqlDataSource db)
     }
 
     /// <summary>
-    /// Newest first; <paramref name="requestedBy"/> null lists everyone's runs (admin view). Lists leave out
-    /// html, stdout and stderr (empty): up to 500 rows of full output is too much to load for a table.
+    /// Newest first; <paramref name="requestedBy"/> null lists everyone's runs (admin view), else that user's
+    /// runs without example checks (they belong to the example's check). Lists leave out html, stdout and
+    /// stderr (empty): up to 500 rows of full output is too much to load for a table.
     /// </summary>
     public async Task<IReadOnlyList<RunInfo>> ListAsync(Guid? requestedBy, int limit)
     {
         await using var c = db.CreateCommand($"""
-            SELECT {ListColumns} {From} WHERE (@by::uuid IS NULL OR requested_by = @by)
+            SELECT {ListColumns} {From}
+            WHERE (@by::uuid IS NULL OR (requested_by = @by AND kind <> 'example_check'))
             ORDER BY created_at DESC LIMIT @limit
             """);
         c.Parameters.AddWithValue("by", NpgsqlDbType.Uuid, (object?)requestedBy ?? DBNull.Value);

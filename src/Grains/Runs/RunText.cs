@@ -7,7 +7,7 @@ internal static class RunText
 {
     public static string Kind(RunKind kind) => RunSpelling.Kind(kind);
 
-    public static RunKind ParseKind(string text) => text == "sandbox" ? RunKind.Sandbox : RunKind.Production;
+    public static RunKind ParseKind(string text) => Enum.GetValues<RunKind>().First(k => Kind(k) == text);
 
     public static string Status(RunStatus status) => RunSpelling.Status(status);
 

@@ -13,7 +13,8 @@ public sealed class SuperuserBootstrapOptions
     /// <summary>Empty: a password is generated and printed once on the console, never logged.</summary>
     public string? Password { get; set; }
 
-    public string DisplayName { get; set; } = "Superuser";
+    /// <summary>Shown in the top bar and in lists; Swedish like the rest of the interface.</summary>
+    public string DisplayName { get; set; } = "Superanvändare";
 
     public const int MinimumPasswordLength = 12;
 }

@@ -31,6 +31,34 @@ public static class AuditText
         return text.ResourceNotFound ? action : text.Value;
     }
 
+    /// <summary>A stored detail key (snake_case) in words; a key without a text (a newer version's) shows as stored.</summary>
+    public static string DetailName(IStringLocalizer<Strings> l, string key)
+    {
+        var text = l["AuditDetail." + key];
+        return text.ResourceNotFound ? key : text.Value;
+    }
+
+    /// <summary>
+    /// An id the page resolved, in words and where it leads: a tool's title (its admin page), a user's name and
+    /// e-mail, "v3 av Verktyg" (the tool's versions), "Körning av Verktyg" (the run) or "Exemplet Namn". Null: not
+    /// an id, or one that names nothing any more (then the id itself is shown).
+    /// </summary>
+    public static (string Text, string? Href)? Readable(IStringLocalizer<Strings> l, IReadOnlyDictionary<Guid, AuditName> names, string? value)
+    {
+        if (!Guid.TryParse(value, out var id) || !names.TryGetValue(id, out var name))
+        {
+            return null;
+        }
+        return name.Kind switch
+        {
+            AuditNameKind.Tool => (name.Label, $"/admin/tools/{id}"),
+            AuditNameKind.User => (l["Audit.UserNamed", name.Label, name.Secondary ?? ""], null),
+            AuditNameKind.Version => (l["Audit.VersionOf", name.Secondary ?? "", name.Label], $"/admin/tools/{name.ToolId}/versions"),
+            AuditNameKind.Run => (l["Audit.RunOf", name.Label], $"/runs/{id}"),
+            _ => (l["Audit.ExampleNamed", name.Label], null),
+        };
+    }
+
     /// <summary>The stored details as name/value pairs (nested values as compact JSON); none when empty or unreadable.</summary>
     public static IReadOnlyList<(string Name, string Value)> Details(string json)
     {

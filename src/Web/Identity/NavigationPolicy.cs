@@ -17,7 +17,8 @@ public static class NavigationPolicy
         new("/admin/tools", "Nav.Tools", Role.Admin),
         new("/admin/runs", "Nav.Runs", Role.Admin),
         new("/admin/users", "Nav.Users", Role.Admin),
-        new("/dashboard", "Nav.Dashboard", Role.Admin),
+        // Orleans' own page, not ours: no menu and no way back, hence a new tab.
+        new("/dashboard", "Nav.Dashboard", Role.Admin, LeavesApp: true),
         new("/admin/nominations", "Nav.Nominations", Role.Superuser),
         new("/admin/audit", "Nav.Audit", Role.Superuser),
     ];

@@ -57,6 +57,11 @@ public sealed class SessionAuthenticationHandler(
             return;
         }
         Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (ErrorPages.WillAnswer(Context))
+        {
+            // A browser's page request: the app's "Åtkomst nekad" page in the layout is written by ErrorPages.
+            return;
+        }
         Response.ContentType = "text/html; charset=utf-8";
         await Response.WriteAsync(
             "<!DOCTYPE html><html lang=\"sv\"><head><title>Skriptoteket</title></head><body>" +

@@ -72,10 +72,20 @@ public sealed class WorkedExampleWalkTests(BrowserFixture fixture, ITestOutputHe
         await ClickCenteredAsync(panel.GetByTestId("example-add-button"));
         var example = panel.Locator("[data-testid='example'][data-example='Sjuan B över 50']");
         await Assertions.Expect(example).ToBeVisibleAsync();
+        // No run of the example yet: nothing to accept, and the panel says why.
+        await Assertions.Expect(example.GetByTestId("example-accept")).ToBeDisabledAsync();
+        await Assertions.Expect(example.GetByTestId("example-accept-hint")).ToContainTextAsync("Kör exemplet först");
         await ClickCenteredAsync(example.GetByTestId("example-run"));
         await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-finished", "true", new() { Timeout = 60_000 });
         await ClickCenteredAsync(example.GetByTestId("example-accept"));
         await Assertions.Expect(example.GetByTestId("example-has-expected")).ToBeVisibleAsync();
+        // The accepted output is that run's, which is the open version's check: unchanged against itself.
+        var studioCheck = panel.Locator("[data-testid='example-check'][data-example='Sjuan B över 50']");
+        await Assertions.Expect(studioCheck).ToHaveAttributeAsync("data-status", "unchanged", new() { Timeout = 30_000 });
+        await Assertions.Expect(studioCheck.GetByTestId("check-status")).ToHaveTextAsync("oförändrat");
+        await Assertions.Expect(example.GetByTestId("example-accept-hint")).ToHaveCountAsync(0);
+        // The check's run is in no run list; the check links to it.
+        await Assertions.Expect(studioCheck.GetByTestId("check-run")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/runs/[0-9a-f-]{36}$"));
         await ScreenshotAsync(page, "22-studio-examples-panel");
 
         await ClickCenteredAsync(page.GetByTestId("submit"));

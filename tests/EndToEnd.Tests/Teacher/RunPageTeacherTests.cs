@@ -29,6 +29,8 @@ public sealed class RunPageTeacherTests(BrowserFixture fixture)
         await files.SetInputFilesAsync(new FilePayload { Name = "program.exe", MimeType = "application/octet-stream", Buffer = [1, 2, 3] });
         await Assertions.Expect(page.GetByTestId("run-file-problem")).ToContainTextAsync("Filtypen för \"program.exe\" stöds inte");
         await Assertions.Expect(run).ToBeDisabledAsync();
+        // The refused file does not look chosen: nothing is listed under the drop zone.
+        await Assertions.Expect(page.GetByTestId("run-chosen")).ToHaveCountAsync(0);
 
         await files.SetInputFilesAsync(new FilePayload { Name = "elever.csv", MimeType = "text/csv", Buffer = "namn\nAda\nBo"u8.ToArray() });
         await Assertions.Expect(page.GetByTestId("run-chosen")).ToContainTextAsync("elever.csv");

@@ -1,4 +1,10 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Web.Identity;
+using Skriptoteket.Web.Localization;
 
 namespace Skriptoteket.Unit.Tests.Web;
 
@@ -23,5 +29,40 @@ public sealed class AuditTextTests
     {
         Assert.Equal([("", "not json")], AuditText.Details("not json"));
         Assert.Equal([("", "[1,2]")], AuditText.Details("[1,2]"));
+    }
+
+    private static readonly IStringLocalizer<Strings> Swedish = new StringLocalizer<Strings>(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
+
+    [Fact]
+    public void Resolved_ids_read_as_names_with_where_they_lead_and_unknown_ids_stay_ids()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("sv");
+        var (tool, version, user, run, gone) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var names = new Dictionary<Guid, AuditName>
+        {
+            [tool] = new(AuditNameKind.Tool, "Närvaro", null, tool),
+            [version] = new(AuditNameKind.Version, "Närvaro", "3", tool),
+            [user] = new(AuditNameKind.User, "Ada Lärare", "ada@skola.test", null),
+            [run] = new(AuditNameKind.Run, "Närvaro", null, tool),
+        };
+
+        Assert.Equal(("Närvaro", $"/admin/tools/{tool}"), AuditText.Readable(Swedish, names, tool.ToString()));
+        Assert.Equal(("v3 av Närvaro", $"/admin/tools/{tool}/versions"), AuditText.Readable(Swedish, names, version.ToString()));
+        Assert.Equal(("Ada Lärare (ada@skola.test)", null), AuditText.Readable(Swedish, names, user.ToString()));
+        Assert.Equal(("Körning av Närvaro", $"/runs/{run}"), AuditText.Readable(Swedish, names, run.ToString()));
+        Assert.Null(AuditText.Readable(Swedish, names, gone.ToString()));
+        Assert.Null(AuditText.Readable(Swedish, names, "production"));
+    }
+
+    [Fact]
+    public void Detail_keys_read_in_swedish_and_unknown_keys_as_stored()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("sv");
+
+        Assert.Equal("Version", AuditText.DetailName(Swedish, "version_id"));
+        Assert.Equal("Från redigeraren", AuditText.DetailName(Swedish, "from_editor"));
+        Assert.Equal("Anteckning om exemplen", AuditText.DetailName(Swedish, "examples_note"));
+        Assert.Equal("some_new_key", AuditText.DetailName(Swedish, "some_new_key"));
     }
 }

@@ -25,7 +25,10 @@ public interface IToolExamplesGrain : IGrainWithGuidKey
     [Alias("Delete")]
     Task DeleteAsync(ActingUser actor, Guid exampleId);
 
-    /// <summary>Admin+: the normalized output of a finished, successful run of this tool becomes the expected result.</summary>
+    /// <summary>
+    /// Admin+: the normalized output of a finished, successful run of this example (one of its checks, or a
+    /// "Kör exempel") becomes the expected result; any other run is refused (VALIDATION).
+    /// </summary>
     [Alias("AcceptResult")]
     Task<ToolExample> AcceptResultAsync(ActingUser actor, Guid exampleId, Guid runId);
 
@@ -41,8 +44,8 @@ public interface IToolExamplesGrain : IGrainWithGuidKey
     Task<RunInfo> TryAsync(ActingUser actor, Guid exampleId);
 
     /// <summary>
-    /// A sandbox run of the example against a version the actor may sandbox-run (the studio's "Kör"), so that its
-    /// result can be accepted as expected.
+    /// Runs the example against a version the actor may sandbox-run (the studio's "Kör exempel"): an example-check
+    /// run that becomes the example's check against that version, so that its result can be accepted as expected.
     /// </summary>
     [Alias("RunInSandbox")]
     Task<RunInfo> RunInSandboxAsync(ActingUser actor, Guid exampleId, Guid versionId);

@@ -47,6 +47,38 @@ internal sealed class CheckStore(NpgsqlDataSource db)
         return queued;
     }
 
+    /// <summary>
+    /// The studio's "Kör exempel": the run just started becomes the example's check against the version (pending),
+    /// replacing an earlier one, so that the example's latest run is the one its check shows and accepts.
+    /// </summary>
+    public async Task RecordRunAsync(Guid toolId, Guid versionId, Guid exampleId, Guid runId, ActingUser actor)
+    {
+        await using var cmd = db.CreateCommand(
+            """
+            INSERT INTO tool_example_checks (version_id, example_id, tool_id, status, run_id, requested_by, requested_role)
+            VALUES (@v, @e, @t, 'pending', @r, @by, @role)
+            ON CONFLICT (version_id, example_id) DO UPDATE SET status = 'pending', run_id = excluded.run_id,
+                requested_by = excluded.requested_by, requested_role = excluded.requested_role, output_text = NULL,
+                error = NULL, queued_at = now(), finished_at = NULL
+            """);
+        cmd.Parameters.AddWithValue("v", versionId);
+        cmd.Parameters.AddWithValue("e", exampleId);
+        cmd.Parameters.AddWithValue("t", toolId);
+        cmd.Parameters.AddWithValue("r", runId);
+        cmd.Parameters.AddWithValue("by", actor.UserId);
+        cmd.Parameters.AddWithValue("role", (int)actor.Role);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Whether the run is (or was) one of the example's check runs: only those can become its expected result.</summary>
+    public async Task<bool> IsRunOfAsync(Guid exampleId, Guid runId)
+    {
+        await using var cmd = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM tool_example_checks WHERE example_id = @e AND run_id = @r)");
+        cmd.Parameters.AddWithValue("e", exampleId);
+        cmd.Parameters.AddWithValue("r", runId);
+        return (bool)(await cmd.ExecuteScalarAsync())!;
+    }
+
     /// <summary>The tool's pending checks, oldest first.</summary>
     public async Task<IReadOnlyList<PendingCheck>> PendingAsync(Guid toolId)
     {

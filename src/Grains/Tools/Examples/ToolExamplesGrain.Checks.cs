@@ -8,8 +8,9 @@ using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 namespace Skriptoteket.Grains.Tools.Examples;
 
 /// <summary>
-/// Example checks: queued by the tool grain on save and submit, run in the background as sandbox runs of the
-/// saver through the cluster's run queue, a few at a time; a BUSY queue is tried again on the next tick
+/// Example checks: queued by the tool grain on save and submit (or started by the studio's "Kör exempel"), run
+/// in the background as example-check runs of the saver (sandbox rules, RunKind.ExampleCheck) through the
+/// cluster's run queue, a few at a time; a BUSY queue is tried again on the next tick
 /// (docs/adr/0012-worked-examples.md).
 /// </summary>
 internal sealed partial class ToolExamplesGrain
@@ -150,7 +151,7 @@ internal sealed partial class ToolExamplesGrain
         }
         try
         {
-            var request = RunRequest.Sandbox(check.VersionId, check.RequestedBy, await examples.FilesAsync(example.Id), example.FieldValuesJson);
+            var request = RunRequest.ExampleCheck(check.VersionId, check.RequestedBy, await examples.FilesAsync(example.Id), example.FieldValuesJson);
             await run.StartAsync(request);
             return true;
         }

@@ -95,6 +95,11 @@ internal sealed partial class ToolExamplesGrain(
         {
             throw DomainException.NotFound("Körningen");
         }
+        // Only the example's own runs (its checks and "Kör exempel"): another run's output is another input's result.
+        if (!await checks.IsRunOfAsync(example.Id, runId))
+        {
+            throw DomainException.Invalid($"Körningen är inte en körning av exemplet \"{example.Name}\". Kör exemplet först.");
+        }
         if (run.Status != RunStatus.Succeeded)
         {
             throw DomainException.Invalid("Bara en körning som gick bra kan bli exemplets förväntade resultat.");
@@ -121,9 +126,13 @@ internal sealed partial class ToolExamplesGrain(
         {
             throw DomainException.NotFound("Versionen");
         }
-        // The run grain decides whether the actor may sandbox-run this version.
-        var request = RunRequest.Sandbox(versionId, actor, await examples.FilesAsync(example.Id), example.FieldValuesJson);
-        return await GrainFactory.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(request);
+        // The run grain decides whether the actor may sandbox-run this version. The run is the example's check
+        // against the version from now on (the background loop follows it to its end).
+        var request = RunRequest.ExampleCheck(versionId, actor, await examples.FilesAsync(example.Id), example.FieldValuesJson);
+        var run = await GrainFactory.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(request);
+        await checks.RecordRunAsync(ToolId, versionId, example.Id, run.RunId, actor);
+        EnsureTicking();
+        return run;
     }
 
     /// <summary>The tool if the actor may see it (users: published and runnable; contributors and above: any).</summary>

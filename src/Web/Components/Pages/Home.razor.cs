@@ -11,8 +11,19 @@ public partial class Home
     private string query = "";
 
     [Inject] private ToolsService Tools { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>The search is kept in the address (/?q=…), so Back returns to the results and a search can be shared.</summary>
+    [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
 
     protected override async Task OnInitializedAsync() => professions = (await Tools.GetTaxonomyAsync()).Professions;
 
-    private async Task SearchAsync() => results = await Tools.SearchAsync(query);
+    protected override async Task OnParametersSetAsync()
+    {
+        query = Q ?? "";
+        results = string.IsNullOrWhiteSpace(Q) ? null : await Tools.SearchAsync(Q);
+    }
+
+    private void Search() =>
+        Navigation.NavigateTo(string.IsNullOrWhiteSpace(query) ? "/" : $"/?q={Uri.EscapeDataString(query.Trim())}");
 }

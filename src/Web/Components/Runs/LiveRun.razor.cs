@@ -23,6 +23,10 @@ public sealed partial class LiveRun : IAsyncDisposable
     [Parameter]
     public bool ShowLogs { get; set; }
 
+    /// <summary>Bring each new run's status into view and focus it once (see <see cref="RunView.FocusWhenShown"/>).</summary>
+    [Parameter]
+    public bool FocusWhenShown { get; set; }
+
     protected override async Task OnParametersSetAsync()
     {
         if (watching == Run.RunId)
@@ -36,8 +40,13 @@ public sealed partial class LiveRun : IAsyncDisposable
         {
             subscription = await Runs.WatchAsync(Run.RunId, changed => InvokeAsync(() =>
             {
-                current = RunProgress.Newer(current, changed);
-                StateHasChanged();
+                var next = RunProgress.Newer(current, changed);
+                // A notification that is not further along (a repeat after "finished") redraws nothing.
+                if (!ReferenceEquals(next, current))
+                {
+                    current = next;
+                    StateHasChanged();
+                }
             }));
             // A change between the first read and the subscription is not replayed: read once more.
             // A "finished" notification may already have arrived: keep whichever is further along.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
@@ -16,17 +17,23 @@ public sealed record RunFormInput(IReadOnlyList<IBrowserFile> Files, string Fiel
 /// <summary>
 /// The teacher's side of a tool run: what the tool does, the fields its active version declares, the files it
 /// takes, and Run. Run stays disabled, with the reason beside it, until the files the tool needs are chosen and
-/// fit the limits. Field values are checked by the run grain; its refusals show under their fields.
+/// fit the limits. A refused file is named beside the drop zone and left out; only the files taken are listed,
+/// and they are what Run sends. Field values are checked by the run grain; its refusals show under their fields.
+/// One click is one run: Run is disabled ("Startar…") from the click until the start has answered, and the
+/// second click of a double click is ignored. Once a run is accepted Run is enabled again, so a teacher may start
+/// another run (with another file) while the first is still running.
 /// </summary>
 public sealed partial class ToolRunForm
 {
     private IReadOnlyList<IBrowserFile> files = [];
-    private string? problem;
     private FieldForm fields = new(ToolInputs.Legacy);
     private Guid? formFor;
 
     // The prerendered page cannot react to uploads or clicks: controls are enabled once the circuit is live.
     private bool interactive;
+
+    // From the click until the page has the start's answer; the page's Starting arrives only with its next render.
+    private bool submitting;
 
     [Inject] private IStringLocalizer<Strings> Text { get; set; } = null!;
 
@@ -49,7 +56,9 @@ public sealed partial class ToolRunForm
 
     private bool TakesFiles => Files.MaxFiles > 0;
 
-    private bool CanRun => interactive && !Starting && problem is null && RunInputRules.HasRequiredFiles(files.Count, Files);
+    private bool Busy => Starting || submitting;
+
+    private bool CanRun => interactive && !Busy && RunInputRules.HasRequiredFiles(files.Count, Files);
 
     private string? ChooseFirst => FilePicker.MissingFiles(Text, Files, 0);
 
@@ -80,19 +89,29 @@ public sealed partial class ToolRunForm
         }
     }
 
-    private void FilesChosen(ChosenFiles chosen) => (files, problem) = (chosen.Files, chosen.Problem);
+    /// <summary>The files the picker took (a refused one is named there and left out).</summary>
+    private void FilesChosen(IReadOnlyList<IBrowserFile> taken) => files = taken;
 
-    private Task RunAsync()
+    private async Task RunAsync(MouseEventArgs click)
     {
-        if (!CanRun)
+        // The second click of a double click (Detail 2) may arrive after the first run was accepted: not a new run.
+        if (click.Detail > 1 || !CanRun)
         {
-            return Task.CompletedTask;
+            return;
         }
         fields.Clear();
         if (!fields.CheckRequiredFilled())
         {
-            return Task.CompletedTask;
+            return;
         }
-        return OnRun.InvokeAsync(new RunFormInput(files, fields.ToJson()));
+        submitting = true;
+        try
+        {
+            await OnRun.InvokeAsync(new RunFormInput(files, fields.ToJson()));
+        }
+        finally
+        {
+            submitting = false;
+        }
     }
 }

@@ -15,8 +15,9 @@ namespace Skriptoteket.Web.Components.Studio;
 
 /// <summary>
 /// The studio's examples panel. Checks of the open version are read again every two seconds while any is
-/// pending (they run in the background after a save). "Kör" runs an example in the sandbox against the open
-/// version and shows it in the sandbox panel; that run (or else the version's check run) can become expected.
+/// pending (they run in the background after a save). "Kör" runs an example against the open version (it
+/// becomes the example's check) and shows it in the sandbox panel; the example's latest finished run against
+/// the open version, and only that, can become its expected result.
 /// </summary>
 public sealed partial class ExamplesPanel : IAsyncDisposable
 {
@@ -24,7 +25,6 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
 
     private IReadOnlyList<ToolExample> examples = [];
     private IReadOnlyList<ExampleCheck> checks = [];
-    private readonly Dictionary<Guid, Guid> lastRuns = [];
     private Guid? checksFor;
     private bool loaded;
     private Timer? poll;
@@ -33,7 +33,6 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
     private Guid? renaming;
     private string renameText = "";
     private IReadOnlyList<IBrowserFile> files = [];
-    private string? fileProblem;
     private string? nameProblem;
     private string? addProblem;
     private FilePicker? picker;
@@ -108,7 +107,8 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
         StateHasChanged();
     }
 
-    private void FilesChosen(ChosenFiles chosen) => (files, fileProblem) = (chosen.Files, chosen.Problem);
+    /// <summary>The files the picker took (a refused one is named there and left out).</summary>
+    private void FilesChosen(IReadOnlyList<IBrowserFile> taken) => files = taken;
 
     /// <summary>
     /// Adds the example, or says why not where the admin looks: the name's rule at the name (the grain's own
@@ -161,24 +161,36 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
     {
         newName = "";
         files = [];
-        fileProblem = null;
         fields = new FieldForm(Inputs ?? ToolInputs.Legacy);
         picker?.Clear();
     }
 
     private Task RunAsync(ToolExample e) => ActAsync(async () =>
     {
+        // The run becomes the example's check against the open version (the grain records it), which the
+        // reload after this action shows as pending.
         var run = await Examples.RunInSandboxAsync(ToolId, e.Id, Version!.Id);
-        lastRuns[e.Id] = run.RunId;
         await OnRun.InvokeAsync(run);
     }, null);
 
+    /// <summary>The example's latest run against the open version (its check), if it ended with a result.</summary>
     private Guid? RunToAccept(ToolExample e) =>
-        lastRuns.TryGetValue(e.Id, out var run) ? run : checks.FirstOrDefault(c => c.ExampleId == e.Id && c.Status != ExampleCheckStatus.Failed)?.RunId;
+        CheckOf(e) is { Status: not (ExampleCheckStatus.Pending or ExampleCheckStatus.Failed) } check ? check.RunId : null;
+
+    private ExampleCheck? CheckOf(ToolExample e) => checks.FirstOrDefault(c => c.ExampleId == e.Id);
+
+    /// <summary>Why "Använd som förväntat resultat" is disabled, or null when it is not.</summary>
+    private string? AcceptHint(ToolExample e) => CheckOf(e)?.Status switch
+    {
+        null => S["Examples.RunFirst"].Value,
+        ExampleCheckStatus.Pending => S["Examples.StillRunning"].Value,
+        ExampleCheckStatus.Failed => S["Examples.LastRunFailed"].Value,
+        _ => null,
+    };
 
     private Task AcceptAsync(ToolExample e) => ActAsync(async () =>
     {
-        var run = RunToAccept(e) ?? throw DomainException.Invalid(S["Examples.RunFirst"]);
+        var run = RunToAccept(e) ?? throw DomainException.Invalid(AcceptHint(e) ?? S["Examples.RunFirst"].Value);
         await Examples.AcceptAsync(ToolId, e.Id, run);
     }, S["Examples.Accepted"]);
 

@@ -20,7 +20,6 @@ namespace Skriptoteket.Web.Components.Studio;
 public sealed partial class SandboxPanel : IAsyncDisposable
 {
     private IReadOnlyList<IBrowserFile> files = [];
-    private string? fileProblem;
     private RunInfo? current;
     private RunSubscription? subscription;
     private Timer? ticker;
@@ -55,7 +54,7 @@ public sealed partial class SandboxPanel : IAsyncDisposable
     /// <summary>The run page's rule and reason: a version that reads a file is not run without it (RunInputRules).</summary>
     private string? MissingFiles => FilePicker.MissingFiles(Text, Declared.Files, files.Count);
 
-    private bool CanRun => Enabled && !starting && fileProblem is null && MissingFiles is null;
+    private bool CanRun => Enabled && !starting && MissingFiles is null;
 
     protected override void OnParametersSet()
     {
@@ -86,7 +85,8 @@ public sealed partial class SandboxPanel : IAsyncDisposable
         targetLabel = S["Sandbox.EditorText"];
     }
 
-    private void FilesChosen(ChosenFiles chosen) => (files, fileProblem) = (chosen.Files, chosen.Problem);
+    /// <summary>The files the picker took (a refused one is named there and left out).</summary>
+    private void FilesChosen(IReadOnlyList<IBrowserFile> taken) => files = taken;
 
     private async Task RunAsync()
     {

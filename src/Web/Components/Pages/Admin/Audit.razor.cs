@@ -13,6 +13,7 @@ public partial class Audit
     [Inject] private UserAdminService Admin { get; set; } = default!;
 
     private AuditPage? Result { get; set; }
+    private IReadOnlyDictionary<Guid, AuditName> Names => Result?.Names ?? new Dictionary<Guid, AuditName>();
     private string? Action { get; set; }
     private string? Actor { get; set; }
     private DateTime? From { get; set; }

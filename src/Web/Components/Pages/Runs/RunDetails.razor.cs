@@ -29,7 +29,7 @@ public sealed partial class RunDetails
             run = await Runs.GetAsync(RunId);
             row = await Runs.DescribeAsync(RunId);
             var user = await CurrentUser.GetAsync();
-            showLogs = user.IsAtLeast(Role.Admin) || run.Kind == RunKind.Sandbox;
+            showLogs = user.IsAtLeast(Role.Admin) || run.Kind.RunsAsSandbox();
         }
         catch (DomainException e) when (e.Code == Skriptoteket.Grains.Abstractions.Errors.ErrorCode.NotFound)
         {
