@@ -60,13 +60,14 @@ public sealed class ToolRunFormFieldsTests : ComponentContext
     }
 
     [Fact]
-    public void The_server_refusal_is_shown_under_each_field_it_names()
+    public async Task The_server_refusal_is_shown_under_each_field_it_names()
     {
         Speak("sv");
         var form = Render();
         var refusal = FieldValueRules.Refusal([new FieldProblem("klass", "Klass: välj ett alternativ."), new FieldProblem("storlek", "Gruppstorlek: högst 8.")]);
 
-        form.InvokeAsync(() => form.Instance.ShowRefusal(refusal));
+        // Awaited: the refusal is shown on the renderer's thread, and the asserts must not run before it.
+        await form.InvokeAsync(() => form.Instance.ShowRefusal(refusal));
 
         Assert.Contains("Klass: välj ett alternativ.", form.Find("[data-testid=field-klass]").TextContent);
         Assert.Contains("Gruppstorlek: högst 8.", form.Find("[data-testid=field-storlek]").TextContent);

@@ -16,6 +16,9 @@ namespace Skriptoteket.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class RunGrainHostileScriptTests(ClusterFixture fixture)
 {
+    /// <summary>A sandbox run needs the file its (undeclared, run contract v1) version asks for, like a production run.</summary>
+    private static readonly RunInputFile AFile = new("namn.txt", "Ada"u8.ToArray());
+
     private const string Normal = "def run_tool(i, o):\n    return '<p>normal</p>'\n";
 
     public static TheoryData<string, string, RunStatus[]> Scripts => new()
@@ -119,7 +122,7 @@ public sealed class RunGrainHostileScriptTests(ClusterFixture fixture)
         var (_, versionId, _) = await ToolRows.InsertAsync(fixture.Database, source, admin.UserId, published: false);
         var runId = Guid.NewGuid();
         var grain = fixture.Grains.GetGrain<IRunGrain>(runId);
-        await grain.StartAsync(RunRequest.Sandbox(versionId, admin, []));
+        await grain.StartAsync(RunRequest.Sandbox(versionId, admin, [AFile]));
         return (runId, grain);
     }
 

@@ -111,6 +111,26 @@ public sealed class RunGrainTests(ClusterFixture fixture)
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM runs WHERE id = '{runId}'"));
     }
 
+    [Fact]
+    public async Task Sandbox_run_without_its_required_file_is_refused_like_a_production_run()
+    {
+        var author = new ActingUser(Guid.NewGuid(), Role.Contributor);
+        var (_, versionId, _) = await ToolRows.InsertAsync(fixture.Database, Greeting, author.UserId, published: false);
+        var (plain, snapshot) = (Guid.NewGuid(), Guid.NewGuid());
+
+        // Without the check the script ran and failed with IsADirectoryError (input_path was the input folder).
+        var error = await Assert.ThrowsAsync<DomainException>(() =>
+            fixture.Grains.GetGrain<IRunGrain>(plain).StartAsync(RunRequest.Sandbox(versionId, author, [])));
+        var unsaved = await Assert.ThrowsAsync<DomainException>(() => fixture.Grains.GetGrain<IRunGrain>(snapshot)
+            .StartAsync(RunRequest.SandboxSnapshot(versionId, author, [], Greeting, "run_tool")));
+
+        Assert.Equal(ErrorCode.Validation, error.Code);
+        Assert.Equal("Run.FileRequired", error.Key);
+        Assert.Equal("Välj en fil att köra verktyget med.", error.Message);
+        Assert.Equal("Run.FileRequired", unsaved.Key);
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM runs WHERE id IN ('{plain}', '{snapshot}')"));
+    }
+
     private async Task AssertNotFound(RunRequest request)
     {
         var error = await Assert.ThrowsAsync<DomainException>(() =>

@@ -13,6 +13,9 @@ namespace Skriptoteket.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class RunQueueTests(ClusterFixture fixture)
 {
+    /// <summary>A sandbox run needs the file its (undeclared, run contract v1) version asks for, like a production run.</summary>
+    private static readonly RunInputFile AFile = new("namn.txt", "Ada"u8.ToArray());
+
     private const string Slow = """
         import time
         def run_tool(input_path, output_dir):
@@ -38,11 +41,11 @@ public sealed class RunQueueTests(ClusterFixture fixture)
         var started = new List<RunInfo>();
         foreach (var g in grains)
         {
-            started.Add(await g.StartAsync(RunRequest.Sandbox(version, admin, [])));
+            started.Add(await g.StartAsync(RunRequest.Sandbox(version, admin, [AFile])));
         }
         var storedBefore = await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM orleans_storage");
         var busy = await Assert.ThrowsAsync<DomainException>(() =>
-            fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(RunRequest.Sandbox(version, admin, [])));
+            fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(RunRequest.Sandbox(version, admin, [AFile])));
         // A refused run costs no grain-state writes and leaves no row in the queue or the runs table.
         Assert.Equal(storedBefore, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM orleans_storage"));
         Assert.Equal(3, await fixture.Database.ScalarAsync<long>(
@@ -79,7 +82,7 @@ public sealed class RunQueueTests(ClusterFixture fixture)
         {
             try
             {
-                await g.StartAsync(RunRequest.Sandbox(version, admin, []));
+                await g.StartAsync(RunRequest.Sandbox(version, admin, [AFile]));
                 return (Grain: g, Busy: false);
             }
             catch (DomainException e) when (e.Code == ErrorCode.Busy)
@@ -107,10 +110,10 @@ public sealed class RunQueueTests(ClusterFixture fixture)
         var blocker = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
         var unreadable = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
         var after = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
-        await blocker.StartAsync(RunRequest.Sandbox(endless, admin, []));
+        await blocker.StartAsync(RunRequest.Sandbox(endless, admin, [AFile]));
         await (await RunGrainTests.WatchAsync(fixture, blocker, admin)).WaitForAsync(r => r.Status == RunStatus.Running);
-        await unreadable.StartAsync(RunRequest.Sandbox(quick, admin, []));
-        await after.StartAsync(RunRequest.Sandbox(quick, admin, []));
+        await unreadable.StartAsync(RunRequest.Sandbox(quick, admin, [AFile]));
+        await after.StartAsync(RunRequest.Sandbox(quick, admin, [AFile]));
         var watcher = await RunGrainTests.WatchAsync(fixture, unreadable, admin);
         var next = await RunGrainTests.WatchAsync(fixture, after, admin);
 
@@ -132,8 +135,8 @@ public sealed class RunQueueTests(ClusterFixture fixture)
         var (_, version, _) = await ToolRows.InsertAsync(fixture.Database, Endless, admin.UserId, published: false);
         var running = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
         var queued = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
-        await running.StartAsync(RunRequest.Sandbox(version, admin, []));
-        var waiting = await queued.StartAsync(RunRequest.Sandbox(version, admin, []));
+        await running.StartAsync(RunRequest.Sandbox(version, admin, [AFile]));
+        var waiting = await queued.StartAsync(RunRequest.Sandbox(version, admin, [AFile]));
         var runningWatcher = await RunGrainTests.WatchAsync(fixture, running, admin);
         await runningWatcher.WaitForAsync(r => r.Status == RunStatus.Running);
         var stranger = new ActingUser(Guid.NewGuid(), Role.Contributor);
@@ -150,7 +153,7 @@ public sealed class RunQueueTests(ClusterFixture fixture)
         // The slot is free again once the killed container is gone: a new run gets it.
         var (_, quick, _) = await ToolRows.InsertAsync(fixture.Database, "def run_tool(input_path, output_dir):\n    return 'ok'\n", admin.UserId, published: false);
         var next = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
-        await next.StartAsync(RunRequest.Sandbox(quick, admin, []));
+        await next.StartAsync(RunRequest.Sandbox(quick, admin, [AFile]));
         Assert.Equal(RunStatus.Succeeded, (await (await RunGrainTests.WatchAsync(fixture, next, admin)).FinishedAsync()).Status);
     }
 }
@@ -159,6 +162,8 @@ public sealed class RunQueueTests(ClusterFixture fixture)
 [Collection(ClusterCollection.Name)]
 public sealed class RunQueueDepartureTests(ClusterFixture fixture)
 {
+    private static readonly RunInputFile AFile = new("namn.txt", "Ada"u8.ToArray());
+
     private readonly ActingUser admin = new(Guid.NewGuid(), Role.Admin);
 
     [Fact]
@@ -167,7 +172,7 @@ public sealed class RunQueueDepartureTests(ClusterFixture fixture)
         const string Sleeper = "import time\ndef run_tool(input_path, output_dir):\n    time.sleep(8)\n    return 'sent'\n";
         var (_, version, _) = await ToolRows.InsertAsync(fixture.Database, Sleeper, admin.UserId, published: false);
         var grain = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
-        await grain.StartAsync(RunRequest.Sandbox(version, admin, []));
+        await grain.StartAsync(RunRequest.Sandbox(version, admin, [AFile]));
         var watcher = await RunGrainTests.WatchAsync(fixture, grain, admin);
         await watcher.WaitForAsync(r => r.Status == RunStatus.Running);
         var runId = grain.GetPrimaryKey();

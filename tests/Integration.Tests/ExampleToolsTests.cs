@@ -25,6 +25,11 @@ public sealed class ExampleToolsTests : HostTestBase
             $"SELECT count(*) FROM tools WHERE slug IN {Slugs} AND is_published AND active_version_id IS NOT NULL") == 3);
         Assert.Equal(3L, await Database.ScalarAsync<long>(
             $"SELECT count(*) FROM audit_log WHERE action = 'tool.created' AND details->>'slug' IN {Slugs}"));
+        // Each has its reviewed version and the active copy of it, and no draft left behind (it had a "v1 Utkast").
+        Assert.Equal(0L, await Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM tool_versions v JOIN tools t ON t.id = v.tool_id WHERE t.slug IN {Slugs} AND v.state = 'draft'"));
+        Assert.Equal("1:archived,2:active", await Database.ScalarAsync<string>(
+            $"SELECT string_agg(v.number || ':' || v.state, ',' ORDER BY v.number) FROM tool_versions v JOIN tools t ON t.id = v.tool_id WHERE t.slug = 'ordraknare'"));
 
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = host.BaseAddress };
         var login = await (await http.PostAsJsonAsync("api/v1/auth/login",

@@ -15,6 +15,9 @@ namespace Skriptoteket.Runner.Tests;
 [Collection(RunnerCollection.Name)]
 public sealed class HostKillTests(RunnerFixture fixture)
 {
+    /// <summary>A sandbox run needs the file its (undeclared, run contract v1) version asks for, like a production run.</summary>
+    private static readonly RunInputFile AFile = new("namn.txt", "Ada"u8.ToArray());
+
     private const string Endless = """
         import time
         def run_tool(input_path, output_dir):
@@ -40,7 +43,7 @@ public sealed class HostKillTests(RunnerFixture fixture)
         {
             using var client = await ConnectAsync(db.ConnectionString, settings["Orleans__ClusterId"]);
             var grains = client.Services.GetRequiredService<IClusterClient>();
-            await grains.GetGrain<IRunGrain>(runId).StartAsync(RunRequest.Sandbox(version, admin, []));
+            await grains.GetGrain<IRunGrain>(runId).StartAsync(RunRequest.Sandbox(version, admin, [AFile]));
             await WaitUntilAsync(async () => (await fixture.ContainersOfRunAsync(runId)).Any(c => c.State == "running"), first);
             await first.KillAsync();
             await client.StopAsync();
@@ -83,9 +86,9 @@ public sealed class HostKillTests(RunnerFixture fixture)
         {
             using var client = await ConnectAsync(db.ConnectionString, settings["Orleans__ClusterId"]);
             var grains = client.Services.GetRequiredService<IClusterClient>();
-            await grains.GetGrain<IRunGrain>(running).StartAsync(RunRequest.Sandbox(endless, admin, []));
+            await grains.GetGrain<IRunGrain>(running).StartAsync(RunRequest.Sandbox(endless, admin, [AFile]));
             await WaitUntilAsync(async () => (await fixture.ContainersOfRunAsync(running)).Any(c => c.State == "running"));
-            await grains.GetGrain<IRunGrain>(waiting).StartAsync(RunRequest.Sandbox(quick, admin, []));
+            await grains.GetGrain<IRunGrain>(waiting).StartAsync(RunRequest.Sandbox(quick, admin, [AFile]));
             await first.KillAsync();
             await client.StopAsync();
         }

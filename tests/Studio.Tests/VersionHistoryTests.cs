@@ -78,4 +78,16 @@ public sealed class VersionHistoryTests : StudioTestContext
         Assert.Contains("v5 — återställd från v3", Row(history, 5).TextContent);
         Assert.DoesNotContain("—", Row(history, 4).TextContent);
     }
+
+    [Fact]
+    public void The_author_sees_the_reviewers_requested_changes_beside_their_own_change_summary()
+    {
+        var requested = Version(2, VersionState.Archived, reviewed: true) with { ChangeSummary = "Räknar rader", ChangesRequested = "Lägg till rubriker" };
+        var redo = Version(3, VersionState.Draft, head: true, derivedFrom: requested.Id) with { ChangeSummary = "Räknar rader" };
+        var history = Context.Render<VersionHistory>(p => p.Add(h => h.Actor, As(Role.Contributor, Author)).Add(h => h.Versions, [requested, redo]));
+
+        Assert.Equal("Begärda ändringar: Lägg till rubriker", Row(history, 2).QuerySelector("[data-testid=changes-requested]")!.TextContent.Trim());
+        Assert.Contains("Räknar rader", Row(history, 2).TextContent);
+        Assert.Null(Row(history, 3).QuerySelector("[data-testid=changes-requested]"));
+    }
 }

@@ -96,6 +96,23 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task A_sandbox_run_without_the_file_its_version_needs_is_refused_with_the_run_pages_message()
+    {
+        using var author = await fixture.LoginAsNewAsync("contributor");
+        var (_, version, _) = await ToolRows.InsertAsync(fixture.Database, Script, author.Id, published: false);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/tool-versions/{version}/run-sandbox")
+        {
+            Content = new MultipartFormDataContent { { new StringContent("{}"), "fields" } },
+        };
+        request.Headers.Add("X-CSRF-TOKEN", author.CsrfToken);
+
+        var refused = await author.Http.SendAsync(request).ExpectAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+
+        Assert.Equal("Välj en fil att köra verktyget med.", refused.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM runs WHERE version_id = '{version}'"));
+    }
+
+    [Fact]
     public async Task Several_large_files_within_the_per_file_limit_are_accepted_and_too_many_get_a_swedish_message()
     {
         const string sizes = """

@@ -25,6 +25,13 @@ public interface IToolGrain : IGrainWithGuidKey
     [Alias("CreateDraft")]
     Task<ToolVersionHeader> CreateDraftAsync(ActingUser actor, Guid? derivedFrom);
 
+    /// <summary>
+    /// Creates a draft that holds the given script and declaration from the start, so that a tool brought in whole
+    /// (the example tools' loader) has no starter draft left behind; checked like a save.
+    /// </summary>
+    [Alias("CreateDraftWith")]
+    Task<ToolVersionHeader> CreateDraftWithAsync(ActingUser actor, DraftContent content);
+
     /// <summary>Opens a version with its source.</summary>
     [Alias("GetVersion")]
     Task<ToolVersion> GetVersionAsync(ActingUser actor, Guid versionId);

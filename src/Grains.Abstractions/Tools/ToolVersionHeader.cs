@@ -5,6 +5,8 @@ namespace Skriptoteket.Grains.Abstractions.Tools;
 /// <summary>
 /// Everything about a script version except its source. IsHead: a draft nobody has saved over yet.
 /// Inputs: the fields and files it declares; null for a version from before declarations (<see cref="ToolInputs.Legacy"/>).
+/// ReviewNote: the author's note at submit. ChangesRequested: the reviewer's note when changes were requested on
+/// this version (shown to the author as "Begärda ändringar: …"); it never replaces the author's change summary.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Skriptoteket.ToolVersionHeader")]
 public sealed record ToolVersionHeader(
@@ -24,7 +26,8 @@ public sealed record ToolVersionHeader(
     [property: Id(13)] Guid? PublishedBy,
     [property: Id(14)] DateTimeOffset? PublishedAt,
     [property: Id(15)] bool IsHead,
-    [property: Id(16)] ToolInputs? Inputs = null)
+    [property: Id(16)] ToolInputs? Inputs = null,
+    [property: Id(17)] string? ChangesRequested = null)
 {
     /// <summary>The declaration that applies: the version's own, or the run contract v1 one.</summary>
     public ToolInputs Declared => Inputs ?? ToolInputs.Legacy;

@@ -38,16 +38,18 @@ internal sealed partial class ToolGrain
         VersionTransitions.EnsureInReview(reviewed);
         var now = time.GetUtcNow();
         var next = state.State.Clone();
+        // The reviewer's note is kept apart: the author's submit note and change summary stay as the author wrote them.
         next.Replace(reviewed with
         {
             State = VersionState.Archived,
-            ReviewNote = Note(reviewNote) ?? reviewed.ReviewNote,
+            ChangesRequested = Note(reviewNote),
             ReviewedBy = actor.UserId,
             ReviewedAt = now,
         });
-        // The new draft stays the author's, so that a contributor can go on with it.
+        // The new draft stays the author's, so that a contributor can go on with it; publishing it later shows
+        // the author's change summary, not a label of the review.
         var draft = Append(next, await SourceOfAsync(reviewed), reviewed.Entrypoint, reviewed.Id,
-            $"Ändringar begärda för version {reviewed.Number}", VersionState.Draft, reviewed.CreatedBy, reviewed.Inputs);
+            reviewed.ChangeSummary, VersionState.Draft, reviewed.CreatedBy, reviewed.Inputs);
         await CommitAsync(next, actor, "tool.version.changes_requested", Details(draft, reviewed.Id));
         return draft;
     }

@@ -32,6 +32,21 @@ internal sealed partial class ToolGrain
         return draft;
     }
 
+    public async Task<ToolVersionHeader> CreateDraftWithAsync(ActingUser actor, DraftContent content)
+    {
+        EnsureVisible(actor);
+        if (!ToolPermissions.CanAuthor(actor))
+        {
+            throw DomainException.Forbidden();
+        }
+        var (source, entrypoint, changeSummary, inputs) = Checked(content.Source, content.Entrypoint, content.ChangeSummary,
+            content.Inputs, StarterScript.Entrypoint, null);
+        var next = state.State.Clone();
+        var draft = Append(next, source, entrypoint, null, changeSummary, VersionState.Draft, actor.UserId, inputs);
+        await CommitAsync(next, actor, "tool.version.draft_created", Details(draft));
+        return draft;
+    }
+
     public async Task<ToolVersion> GetVersionAsync(ActingUser actor, Guid versionId)
     {
         EnsureVisible(actor);
@@ -45,17 +60,8 @@ internal sealed partial class ToolGrain
         var baseVersion = VisibleVersion(actor, command.BaseVersionId);
         EnsureMayChange(actor, baseVersion);
         VersionTransitions.EnsureCanSave(baseVersion);
-        var entrypoint = string.IsNullOrWhiteSpace(command.Entrypoint)
-            ? baseVersion.Entrypoint
-            : TextRules.Required(command.Entrypoint, "Startfunktionen", TextLimits.Entrypoint);
-        if (!EntrypointFormat().IsMatch(entrypoint))
-        {
-            throw DomainException.Invalid("Startfunktionen måste vara ett giltigt Python-namn.");
-        }
-        var source = TextRules.Exact(command.Source, "Skriptet", TextLimits.Source);
-        var changeSummary = TextRules.Optional(command.ChangeSummary, "Ändringssammanfattningen", TextLimits.ChangeSummary);
-        // Fields and files are part of the version like its source: a save without them keeps the base's.
-        var inputs = command.Inputs is null ? baseVersion.Inputs : ToolInputRules.Validate(command.Inputs);
+        var (source, entrypoint, changeSummary, inputs) = Checked(command.Source, command.Entrypoint, command.ChangeSummary,
+            command.Inputs, baseVersion.Entrypoint, baseVersion.Inputs);
         var next = state.State.Clone();
         next.Replace(baseVersion with { IsHead = false });
         var saved = Append(next, source, entrypoint, baseVersion.Id, changeSummary,
@@ -74,6 +80,25 @@ internal sealed partial class ToolGrain
             ? VisibleVersion(actor, activeId)
             : throw DomainException.NotFound("Versionen");
         return new ToolVersion(header, await SourceOfAsync(header));
+    }
+
+    /// <summary>
+    /// A new record's content as a save checks it: an empty entrypoint keeps <paramref name="entrypoint"/>, no
+    /// declaration keeps <paramref name="inputs"/> (fields and files are part of the version like its source).
+    /// </summary>
+    private static (string Source, string Entrypoint, string ChangeSummary, ToolInputs? Inputs) Checked(
+        string source, string? newEntrypoint, string? changeSummary, ToolInputs? newInputs, string entrypoint, ToolInputs? inputs)
+    {
+        var checkedEntrypoint = string.IsNullOrWhiteSpace(newEntrypoint)
+            ? entrypoint
+            : TextRules.Required(newEntrypoint, "Startfunktionen", TextLimits.Entrypoint);
+        if (!EntrypointFormat().IsMatch(checkedEntrypoint))
+        {
+            throw DomainException.Invalid("Startfunktionen måste vara ett giltigt Python-namn.");
+        }
+        return (TextRules.Exact(source, "Skriptet", TextLimits.Source), checkedEntrypoint,
+            TextRules.Optional(changeSummary, "Ändringssammanfattningen", TextLimits.ChangeSummary),
+            newInputs is null ? inputs : ToolInputRules.Validate(newInputs));
     }
 
     /// <summary>Appends a record with the next number (never reused: LastNumber only grows, with the state).</summary>

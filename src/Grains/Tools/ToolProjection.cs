@@ -89,26 +89,31 @@ internal sealed class ToolProjection(NpgsqlDataSource db)
 
     private static void AddVersion(NpgsqlBatch batch, ToolVersionHeader v, string? pendingSource)
     {
-        // Only state and the review/publish stamps ever change; the trigger refuses anything else.
+        // Only state and the review/publish stamps (with a request for changes) ever change; the trigger refuses source changes.
         var sql = pendingSource is null
             ? """
               UPDATE tool_versions SET state = @state, review_note = @review_note, reviewed_by = @reviewed_by,
-                  reviewed_at = @reviewed_at, published_by = @published_by, published_at = @published_at
+                  reviewed_at = @reviewed_at, published_by = @published_by, published_at = @published_at,
+                  changes_requested = @changes_requested
               WHERE id = @id
               """
             : """
               INSERT INTO tool_versions (id, tool_id, number, state, source, entrypoint, content_sha256, derived_from,
-                  change_summary, review_note, created_by, created_at, reviewed_by, reviewed_at, published_by, published_at, inputs)
+                  change_summary, review_note, created_by, created_at, reviewed_by, reviewed_at, published_by, published_at, inputs,
+                  changes_requested)
               VALUES (@id, @tool_id, @number, @state, @source, @entrypoint, @sha, @derived_from, @change_summary,
-                  @review_note, @created_by, @created_at, @reviewed_by, @reviewed_at, @published_by, @published_at, @inputs)
+                  @review_note, @created_by, @created_at, @reviewed_by, @reviewed_at, @published_by, @published_at, @inputs,
+                  @changes_requested)
               ON CONFLICT (id) DO UPDATE SET state = excluded.state, review_note = excluded.review_note,
                   reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at,
-                  published_by = excluded.published_by, published_at = excluded.published_at
+                  published_by = excluded.published_by, published_at = excluded.published_at,
+                  changes_requested = excluded.changes_requested
               """;
         var cmd = new NpgsqlBatchCommand(sql);
         cmd.Parameters.AddWithValue("id", v.Id);
         cmd.Parameters.AddWithValue("state", StateName(v.State));
         cmd.Parameters.AddWithValue("review_note", (object?)v.ReviewNote ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("changes_requested", NpgsqlDbType.Text, (object?)v.ChangesRequested ?? DBNull.Value);
         cmd.Parameters.AddWithValue("reviewed_by", NpgsqlDbType.Uuid, (object?)v.ReviewedBy ?? DBNull.Value);
         cmd.Parameters.AddWithValue("reviewed_at", NpgsqlDbType.TimestampTz, (object?)v.ReviewedAt ?? DBNull.Value);
         cmd.Parameters.AddWithValue("published_by", NpgsqlDbType.Uuid, (object?)v.PublishedBy ?? DBNull.Value);

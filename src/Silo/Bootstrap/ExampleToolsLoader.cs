@@ -60,8 +60,8 @@ internal sealed class ExampleToolsLoader(
         var grain = grains.GetGrain<IToolGrain>(Guid.NewGuid());
         await grain.CreateAsync(actor, new ToolMetadata(tool.Slug, tool.Title, tool.Summary, tool.UsageMarkdown,
             tool.Professions, tool.Categories), null);
-        var draft = await grain.CreateDraftAsync(actor, null);
-        var saved = await grain.SaveAsync(actor, ExampleToolCommands.Save(draft.Id, tool));
+        // Its first version holds the shipped script (no starter draft saved over, left behind as "v1 Utkast").
+        var saved = await grain.CreateDraftWithAsync(actor, ExampleToolCommands.Draft(tool));
         // Examples are attached without expected results: their first checks run in the background at submit, and an
         // admin accepts a result in the studio (docs/adr/0012-worked-examples.md), so loading never waits for Docker.
         var examples = grains.GetGrain<IToolExamplesGrain>(grain.GetPrimaryKey());
@@ -76,13 +76,12 @@ internal sealed class ExampleToolsLoader(
     }
 }
 
-/// <summary>The save command of an example tool: its source and its declaration of fields and files (tool.json "inputs").</summary>
+/// <summary>The first version of an example tool: its source and its declaration of fields and files (tool.json "inputs").</summary>
 internal static class ExampleToolCommands
 {
     /// <summary>The publishing note of a shipped tool: its examples' first checks may still run, and none has an expected result.</summary>
     public const string ExamplesNote = "Exempelverktyg som följer med Skriptoteket: exemplen har ännu inget förväntat resultat.";
 
-    public static SaveVersionCommand Save(Guid draftId, ExampleTool tool) =>
-        new(draftId, tool.Source, "run_tool", "Exempelverktyg",
-            tool.InputsJson is null ? null : ToolInputsJson.Read(tool.InputsJson));
+    public static DraftContent Draft(ExampleTool tool) =>
+        new(tool.Source, "run_tool", "Exempelverktyg", tool.InputsJson is null ? null : ToolInputsJson.Read(tool.InputsJson));
 }

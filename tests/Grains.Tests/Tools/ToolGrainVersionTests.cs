@@ -1,6 +1,7 @@
 using Skriptoteket.Grains.Abstractions.Errors;
 using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 using Skriptoteket.Grains.Tools;
 using static Skriptoteket.Grains.Tests.Tools.ToolTestKit;
 
@@ -87,11 +88,49 @@ public sealed class ToolGrainVersionTests(ClusterFixture fixture)
         var archived = (await tool.GetVersionAsync(kit.Admin, draft.Id)).Header;
 
         Assert.Equal((VersionState.Draft, draft.Id, kit.Contributor.UserId, 2), (redo.State, redo.DerivedFrom, redo.CreatedBy, redo.Number));
-        Assert.Equal((VersionState.Archived, kit.Admin.UserId, "Lägg till rubriker"), (archived.State, archived.ReviewedBy, archived.ReviewNote));
+        Assert.Equal((VersionState.Archived, kit.Admin.UserId, "Lägg till rubriker"), (archived.State, archived.ReviewedBy, archived.ChangesRequested));
+        Assert.Equal("Klar att granska", archived.ReviewNote);
         Assert.Equal(StarterScript.Source, (await tool.GetVersionAsync(kit.Contributor, redo.Id)).Source);
         await Refused(ErrorCode.Conflict, () => tool.RequestChangesAsync(kit.Admin, draft.Id, null));
         await Refused(ErrorCode.Conflict, () => tool.PublishVersionAsync(kit.Admin, draft.Id));
         await Refused(ErrorCode.Conflict, () => tool.PublishVersionAsync(kit.Admin, redo.Id));
+    }
+
+    [Fact]
+    public async Task A_tool_brought_in_whole_starts_with_its_own_script_checked_like_a_save()
+    {
+        var tool = await kit.NewToolAsync();
+        const string Source = "def run_tool(i, o):\n    return 'ok'\n";
+
+        await Refused(ErrorCode.Validation, () => tool.CreateDraftWithAsync(kit.Admin, new DraftContent(Source, "1fel", null)));
+        var draft = await tool.CreateDraftWithAsync(kit.Admin, new DraftContent(Source, null, " Import ", new ToolInputs([], new FileInputs(0, 0))));
+
+        Assert.Equal((1, VersionState.Draft, true, "run_tool", "Import"), (draft.Number, draft.State, draft.IsHead, draft.Entrypoint, draft.ChangeSummary));
+        Assert.Null(draft.DerivedFrom);
+        Assert.Equal(0, draft.Declared.Files.MaxFiles);
+        Assert.Equal(Source, (await tool.GetVersionAsync(kit.Admin, draft.Id)).Source);
+        Assert.Single((await tool.GetAsync(kit.Admin)).Versions);
+    }
+
+    [Fact]
+    public async Task Request_changes_keeps_the_authors_change_summary_and_the_reviewers_note_apart()
+    {
+        var tool = await kit.NewToolAsync();
+        var draft = await tool.CreateDraftAsync(kit.Contributor, null);
+        var saved = await tool.SaveAsync(kit.Contributor, new SaveVersionCommand(draft.Id, "def run_tool(i, o):\n    return 'ok'\n", null, "Räknar rader"));
+        await tool.SubmitForReviewAsync(kit.Contributor, saved.Id, "Klar");
+
+        var redo = await tool.RequestChangesAsync(kit.Admin, saved.Id, "Lägg till rubriker");
+        var requested = (await tool.GetVersionAsync(kit.Admin, saved.Id)).Header;
+
+        // It used to become "Ändringar begärda för version 2", and then the published version's change.
+        Assert.Equal(("Räknar rader", null), (redo.ChangeSummary, redo.ChangesRequested));
+        Assert.Equal(("Räknar rader", "Klar", "Lägg till rubriker"), (requested.ChangeSummary, requested.ReviewNote, requested.ChangesRequested));
+        Assert.Equal("Lägg till rubriker", await fixture.Database.ScalarAsync<string>(
+            $"SELECT changes_requested FROM tool_versions WHERE id = '{saved.Id}'"));
+        await tool.SubmitForReviewAsync(kit.Contributor, redo.Id, null);
+        var active = await tool.PublishVersionAsync(kit.OtherAdmin, redo.Id);
+        Assert.Equal("Räknar rader", active.ChangeSummary);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ internal sealed partial class ToolExamplesGrain(
         var files = UploadPolicy.Check(example!.Files ?? [], uploads.Value);
         // The values as the newest version declares them: refused here with the run form's messages, not at a later run.
         var declared = tool.NewestInputs ?? ToolInputs.Legacy;
-        if (RunInputRules.FileProblem(declared.Files, [.. files.Select(f => f.FileName)], sandbox: false) is { } refusal)
+        if (RunInputRules.FileProblem(declared.Files, [.. files.Select(f => f.FileName)]) is { } refusal)
         {
             throw refusal;
         }

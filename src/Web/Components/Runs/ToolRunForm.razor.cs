@@ -26,8 +26,6 @@ public sealed record RunFormInput(IReadOnlyList<IBrowserFile> Files, string Fiel
 public sealed partial class ToolRunForm
 {
     private IReadOnlyList<IBrowserFile> files = [];
-    private string? problem;
-    private bool dragging;
     private FieldForm fields = new(ToolInputs.Legacy);
     private Guid? formFor;
 
@@ -62,11 +60,7 @@ public sealed partial class ToolRunForm
 
     private bool CanRun => interactive && !Busy && RunInputRules.HasRequiredFiles(files.Count, Files);
 
-    private string Accept => Files.Types.Count > 0 ? string.Join(',', Files.Types) : UploadLimits.Accept;
-
-    private string AcceptedList => string.Join(", ", (Files.Types.Count > 0 ? Files.Types : UploadLimits.AllowedExtensions).Select(e => e.TrimStart('.')));
-
-    private string ChooseFirst => Files.MinFiles <= 1 ? Text["ToolRun.ChooseFirst"] : Text["ToolRun.ChooseAtLeast", Files.MinFiles];
+    private string? ChooseFirst => FilePicker.MissingFiles(Text, Files, 0);
 
     /// <summary>Shows the run grain's refusal of field values under their fields; false when it was about something else.</summary>
     public bool ShowRefusal(DomainException error)
@@ -95,47 +89,8 @@ public sealed partial class ToolRunForm
         }
     }
 
-    private void SelectFiles(InputFileChangeEventArgs e)
-    {
-        dragging = false;
-        // GetMultipleFiles throws beyond its maximum: take them all and let the contract say what is wrong.
-        var chosen = e.GetMultipleFiles(Math.Max(e.FileCount, 1));
-        var taken = new List<IBrowserFile>();
-        var refusals = new List<string>();
-        foreach (var file in chosen)
-        {
-            if (Refusal([file]) is { } refused)
-            {
-                refusals.Add(ErrorText.For(Text, refused));
-            }
-            else
-            {
-                taken.Add(file);
-            }
-        }
-        // Files that are fine one by one may still not fit one run together (how many, how large): then none is taken.
-        if (taken.Count > 0 && Refusal(taken) is { } together)
-        {
-            refusals.Add(ErrorText.For(Text, together));
-            taken.Clear();
-        }
-        files = taken;
-        problem = refusals.Count == 0 ? null : string.Join("\n", refusals);
-    }
-
-    /// <summary>Why these files cannot be a run's files (the upload contract, then the tool's declaration), or null.</summary>
-    private DomainException? Refusal(IReadOnlyList<IBrowserFile> chosen)
-    {
-        try
-        {
-            Limits.Check([.. chosen.Select(f => (f.Name, f.Size))]);
-        }
-        catch (DomainException error)
-        {
-            return error;
-        }
-        return RunInputRules.FileProblem(Files, [.. chosen.Select(f => f.Name)], sandbox: true);
-    }
+    /// <summary>The files the picker took (a refused one is named there and left out).</summary>
+    private void FilesChosen(IReadOnlyList<IBrowserFile> taken) => files = taken;
 
     private async Task RunAsync(MouseEventArgs click)
     {

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools;
 using Skriptoteket.Grains.Abstractions.Tools.Examples;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
+using Skriptoteket.Web.Components.Runs;
 using Skriptoteket.Web.Runs;
 using Skriptoteket.Web.Tools;
 
@@ -31,11 +33,15 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
     private Guid? renaming;
     private string renameText = "";
     private IReadOnlyList<IBrowserFile> files = [];
+    private string? nameProblem;
+    private string? addProblem;
+    private FilePicker? picker;
     private FieldForm fields = new(ToolInputs.Legacy);
     private ToolInputs? fieldsFor;
 
     [Inject] private ExamplesService Examples { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private IOptions<UploadLimits> Uploads { get; set; } = null!;
 
     [Parameter, EditorRequired] public Guid ToolId { get; set; }
 
@@ -101,31 +107,63 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
         StateHasChanged();
     }
 
-    private void SelectFiles(InputFileChangeEventArgs e) => files = e.GetMultipleFiles(10);
+    /// <summary>The files the picker took (a refused one is named there and left out).</summary>
+    private void FilesChosen(IReadOnlyList<IBrowserFile> taken) => files = taken;
 
-    private Task AddAsync() => ActAsync(async () =>
+    /// <summary>
+    /// Adds the example, or says why not where the admin looks: the name's rule at the name (the grain's own
+    /// ExampleRules, checked first), refused field values at their fields, anything else inside the form.
+    /// After an add the form is empty again, ready for the next example.
+    /// </summary>
+    private async Task AddAsync()
     {
-        var inputs = new List<RunInputFile>();
-        foreach (var file in files)
-        {
-            using var buffer = new MemoryStream();
-            await using var upload = file.OpenReadStream(50L * 1024 * 1024);
-            await upload.CopyToAsync(buffer);
-            inputs.Add(new RunInputFile(file.Name, buffer.ToArray()));
-        }
+        (nameProblem, addProblem) = (null, null);
         fields.Clear();
         try
         {
-            await Examples.AddAsync(ToolId, new NewExample(newName, fields.ToJson(), inputs));
+            ExampleRules.Name(newName);
         }
         catch (DomainException e)
         {
-            fields.Show(e);
-            throw;
+            nameProblem = e.Message;
+            return;
         }
+        busy = true;
+        try
+        {
+            var inputs = new List<RunInputFile>();
+            foreach (var file in files)
+            {
+                using var buffer = new MemoryStream();
+                await using var upload = file.OpenReadStream(Uploads.Value.MaxFileBytes);
+                await upload.CopyToAsync(buffer);
+                inputs.Add(new RunInputFile(file.Name, buffer.ToArray()));
+            }
+            await Examples.AddAsync(ToolId, new NewExample(newName, fields.ToJson(), inputs));
+            ClearAddForm();
+            Snackbar.Add(S["Examples.Added"], Severity.Success);
+            await LoadAsync();
+        }
+        catch (DomainException e)
+        {
+            if (!fields.Show(e))
+            {
+                addProblem = e.Message;
+            }
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private void ClearAddForm()
+    {
         newName = "";
         files = [];
-    }, S["Examples.Added"]);
+        fields = new FieldForm(Inputs ?? ToolInputs.Legacy);
+        picker?.Clear();
+    }
 
     private Task RunAsync(ToolExample e) => ActAsync(async () =>
     {

@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 using Skriptoteket.Web.Components.Runs;
+using Skriptoteket.Web.Localization;
 using Skriptoteket.Web.Runs;
 using Skriptoteket.Web.Tools;
 
@@ -29,6 +32,8 @@ public sealed partial class SandboxPanel : IAsyncDisposable
 
     [Inject] private RunService Runs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private IOptions<UploadLimits> Uploads { get; set; } = null!;
+    [Inject] private IStringLocalizer<Strings> Text { get; set; } = null!;
 
     [Parameter] public bool Enabled { get; set; }
     [Parameter, EditorRequired] public SandboxLimits Limits { get; set; } = null!;
@@ -43,6 +48,13 @@ public sealed partial class SandboxPanel : IAsyncDisposable
 
     /// <summary>Told when a run was started or finished, so the page can refresh the recent runs.</summary>
     [Parameter] public EventCallback OnRunsChanged { get; set; }
+
+    private ToolInputs Declared => Inputs ?? ToolInputs.Legacy;
+
+    /// <summary>The run page's rule and reason: a version that reads a file is not run without it (RunInputRules).</summary>
+    private string? MissingFiles => FilePicker.MissingFiles(Text, Declared.Files, files.Count);
+
+    private bool CanRun => Enabled && !starting && MissingFiles is null;
 
     protected override void OnParametersSet()
     {
@@ -73,7 +85,8 @@ public sealed partial class SandboxPanel : IAsyncDisposable
         targetLabel = S["Sandbox.EditorText"];
     }
 
-    private void SelectFiles(InputFileChangeEventArgs e) => files = e.GetMultipleFiles(10);
+    /// <summary>The files the picker took (a refused one is named there and left out).</summary>
+    private void FilesChosen(IReadOnlyList<IBrowserFile> taken) => files = taken;
 
     private async Task RunAsync()
     {
@@ -81,15 +94,11 @@ public sealed partial class SandboxPanel : IAsyncDisposable
         try
         {
             var inputs = new List<RunInputFile>();
+            // The picker checked names and sizes against the upload contract; the run grain checks the files again.
             foreach (var file in files)
             {
-                if (file.Size > Limits.MaxUploadBytes)
-                {
-                    Snackbar.Add(S["Sandbox.TooLarge", file.Name, Limits.MaxUploadBytes / (1024 * 1024)], Severity.Warning);
-                    return;
-                }
                 using var buffer = new MemoryStream();
-                await using var upload = file.OpenReadStream(Limits.MaxUploadBytes);
+                await using var upload = file.OpenReadStream(Uploads.Value.MaxFileBytes);
                 await upload.CopyToAsync(buffer);
                 inputs.Add(new RunInputFile(file.Name, buffer.ToArray()));
             }

@@ -92,17 +92,17 @@ public sealed class FieldValueRulesTests
     }
 
     [Fact]
-    public void Files_follow_the_declaration_and_a_sandbox_run_may_have_fewer()
+    public void Files_follow_the_declaration_and_too_few_wait_until_Run()
     {
         var oneCsv = new FileInputs(1, 1, [".csv"]);
 
-        Assert.Equal("Run.FileRequired", RunInputRules.FileProblem(oneCsv, [], sandbox: false)!.Key);
-        Assert.Null(RunInputRules.FileProblem(oneCsv, [], sandbox: true));
-        Assert.Equal("Verktyget tar högst 1 filer.", RunInputRules.FileProblem(oneCsv, ["a.csv", "b.csv"], sandbox: false)!.Message);
-        Assert.Equal("Verktyget tar bara filer av typen csv; \"a.txt\" passar inte.", RunInputRules.FileProblem(oneCsv, ["a.txt"], sandbox: false)!.Message);
-        Assert.Null(RunInputRules.FileProblem(oneCsv, ["Elever.CSV"], sandbox: false));
-        Assert.Equal("Verktyget tar inga filer.", RunInputRules.FileProblem(new FileInputs(0, 0), ["a.csv"], sandbox: false)!.Message);
-        Assert.Null(RunInputRules.FileProblem(new FileInputs(0, 0), [], sandbox: false));
-        Assert.Equal("Run.FileRequired", RunInputRules.FileProblem(ToolInputs.Legacy.Files, [], sandbox: false)!.Key);
+        Assert.Equal("Run.FileRequired", RunInputRules.FileProblem(oneCsv, [])!.Key);
+        Assert.Null(RunInputRules.ChosenFilesProblem(oneCsv, []));
+        Assert.Equal("Verktyget tar högst 1 filer.", RunInputRules.FileProblem(oneCsv, ["a.csv", "b.csv"])!.Message);
+        Assert.Equal("Verktyget tar bara filer av typen csv; \"a.txt\" passar inte.", RunInputRules.FileProblem(oneCsv, ["a.txt"])!.Message);
+        Assert.Null(RunInputRules.FileProblem(oneCsv, ["Elever.CSV"]));
+        Assert.Equal("Verktyget tar inga filer.", RunInputRules.FileProblem(new FileInputs(0, 0), ["a.csv"])!.Message);
+        Assert.Null(RunInputRules.FileProblem(new FileInputs(0, 0), []));
+        Assert.Equal("Run.FileRequired", RunInputRules.FileProblem(ToolInputs.Legacy.Files, [])!.Key);
     }
 }

@@ -1,9 +1,9 @@
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Validation;
 
-namespace Skriptoteket.Grains.Tools.Examples;
+namespace Skriptoteket.Grains.Abstractions.Tools.Examples;
 
-/// <summary>What an example's name and a publishing note may be (Swedish messages).</summary>
+/// <summary>What an example's name and a publishing note may be (Swedish messages; the studio checks the name with them before it asks the grain).</summary>
 public static class ExampleRules
 {
     public const int MaxName = 80;

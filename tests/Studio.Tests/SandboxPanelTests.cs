@@ -1,0 +1,70 @@
+using Bunit;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
+using Skriptoteket.Web.Components.Studio;
+using Skriptoteket.Web.Runs;
+using Skriptoteket.Web.Tools;
+
+namespace Skriptoteket.Studio.Tests;
+
+/// <summary>
+/// The sandbox's files: the run page's Swedish picker, and Run waits (with the run page's reason) until the file
+/// the version reads is chosen; without that the script ran and failed with IsADirectoryError.
+/// </summary>
+public sealed class SandboxPanelTests : StudioTestContext
+{
+    private IReadOnlyList<RunInputFile>? sent;
+
+    public SandboxPanelTests()
+    {
+        // Never reached: the run target below is the test's own, and nothing is followed live.
+        Context.Services.AddSingleton(new RunService(null!, null!, null!));
+        Context.Services.AddSingleton(Options.Create(new UploadLimits()));
+    }
+
+    private IRenderedComponent<SandboxPanel> Render(ToolInputs? inputs) => Context.Render<SandboxPanel>(p => p
+        .Add(s => s.Enabled, true)
+        .Add(s => s.Inputs, inputs)
+        .Add(s => s.Limits, new SandboxLimits(60, 512L * 1024 * 1024, 1_000_000_000, 25L * 1024 * 1024))
+        .Add(s => s.RunEditor, (files, _) =>
+        {
+            sent = files;
+            return Task.FromException<RunInfo>(DomainException.Invalid("Stoppad av testet."));
+        }));
+
+    [Fact]
+    public void A_version_that_reads_a_file_is_not_run_until_one_is_chosen_in_the_run_pages_picker()
+    {
+        var panel = Render(null);
+
+        Assert.True(panel.Find("[data-testid=sandbox-run]").HasAttribute("disabled"));
+        Assert.Equal("Välj en fil först.", panel.Find("[data-testid=sandbox-run-reason]").TextContent.Trim());
+        Assert.Equal("Dra filen hit eller tryck här för att välja", panel.Find("[data-testid=sandbox-drop-zone] label").TextContent.Trim());
+        Assert.Contains("drop-zone__input", panel.Find("#sandbox-files").ClassList);
+
+        panel.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("namn\nAda", "elever.csv"));
+
+        Assert.Equal("elever.csv (8 B)", panel.Find("[data-testid=sandbox-chosen]").TextContent.Trim());
+        Assert.Empty(panel.FindAll("[data-testid=sandbox-run-reason]"));
+        panel.Find("[data-testid=sandbox-run]").Click();
+        panel.WaitForAssertion(() => Assert.Equal("elever.csv", Assert.Single(sent ?? []).FileName));
+    }
+
+    [Fact]
+    public void A_refused_file_is_named_and_a_version_without_files_runs_without_a_picker()
+    {
+        var panel = Render(new ToolInputs([], new FileInputs(1, 1, [".csv"])));
+        panel.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("text", "anteckning.txt"));
+
+        Assert.Contains("bara filer av typen csv", panel.Find("[data-testid=sandbox-file-problem]").TextContent);
+        Assert.True(panel.Find("[data-testid=sandbox-run]").HasAttribute("disabled"));
+
+        var noFiles = Render(new ToolInputs([], new FileInputs(0, 0)));
+        Assert.Empty(noFiles.FindAll("#sandbox-files"));
+        Assert.False(noFiles.Find("[data-testid=sandbox-run]").HasAttribute("disabled"));
+    }
+}
