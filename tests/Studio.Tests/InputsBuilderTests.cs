@@ -48,6 +48,20 @@ public sealed class InputsBuilderTests : StudioTestContext
     }
 
     [Fact]
+    public void The_file_type_hint_says_which_types_are_taken_once_some_are_ticked()
+    {
+        var builder = Render(new ToolInputs([], new FileInputs(1, 1)));
+        Assert.Contains("Ingen vald", builder.Find("[data-testid=inputs-types-hint]").TextContent);
+
+        builder.Find("[role=group][aria-label=Filtyper] input[type=checkbox]").Change(true);
+
+        var chosen = Assert.Single(published!.Files.Types);
+        var hint = builder.Find("[data-testid=inputs-types-hint]").TextContent;
+        Assert.Contains($"Tar bara emot: {chosen}.", hint);
+        Assert.DoesNotContain("Ingen vald", hint);
+    }
+
+    [Fact]
     public void Fields_move_up_and_down_and_are_removed()
     {
         var start = new ToolInputs(
