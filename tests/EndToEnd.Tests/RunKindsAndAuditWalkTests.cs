@@ -55,6 +55,29 @@ public sealed class RunKindsAndAuditWalkTests(BrowserFixture fixture, ITestOutpu
     }
 
     [Fact]
+    public async Task A_teacher_who_cannot_make_test_runs_gets_no_kind_filter()
+    {
+        await fixture.ShowingHostLogOnFailureAsync(output, async () =>
+        {
+            var email = $"lar-{Guid.NewGuid():N}"[..14] + "@skola.test";
+            using (var su = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
+            {
+                await su.CreateUserAsync(email, Password, "user");
+            }
+            var userId = await fixture.Database.ScalarAsync<Guid>($"SELECT id FROM users WHERE email = '{email}'");
+            var (toolId, versionId, _) = await ToolRows.InsertAsync(fixture.Database, "x", userId, published: true);
+            await InsertRunAsync(userId, toolId, versionId, "production", "succeeded", DateTimeOffset.UtcNow.AddMinutes(-1));
+
+            var page = await LoginAsync(fixture, email);
+            await GotoInteractiveAsync(page, "/my-runs");
+
+            await Assertions.Expect(page.GetByTestId("run-row-status")).ToHaveTextAsync(["Klar"]);
+            await Assertions.Expect(page.GetByTestId("my-runs-kind")).ToHaveCountAsync(0);
+            await page.Context.CloseAsync();
+        });
+    }
+
+    [Fact]
     public async Task The_audit_log_names_tools_and_users_with_the_id_in_a_tooltip_and_swedish_detail_keys()
     {
         await fixture.ShowingHostLogOnFailureAsync(output, async () =>
