@@ -55,6 +55,21 @@ public sealed class ErrorPageTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task An_unknown_tool_or_run_says_what_was_not_found_in_the_layout_with_a_way_home()
+    {
+        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture);
+
+        await BrowserSteps.GotoInteractiveAsync(page, "/tools/finns-inte");
+        await ExpectProblemPageAsync(page, "Verktyget hittades inte", "Det kan ha tagits bort, eller så är adressen fel.");
+        await BrowserSteps.GotoInteractiveAsync(page, $"/runs/{Guid.NewGuid()}");
+        await ExpectProblemPageAsync(page, "Körningen hittades inte", "Det kan ha tagits bort, eller så är adressen fel.");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Till startsidan" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/$"));
+        await page.Context.CloseAsync();
+    }
+
     private static async Task ExpectProblemPageAsync(IPage page, string heading, string text)
     {
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
