@@ -38,6 +38,35 @@ public static class AuditText
         return text.ResourceNotFound ? key : text.Value;
     }
 
+    /// <summary>Detail keys whose values are codes (a kind, a state, a role, yes/no), read in words; other values are as written.</summary>
+    private static readonly HashSet<string> CodedKeys = ["kind", "state", "role", "from", "to", "via", "from_editor"];
+
+    /// <summary>
+    /// A stored detail value in words: a code of a coded key (e.g. kind "sandbox" → "Testkörning", true → "ja"),
+    /// a list as its items joined ("–" when empty); anything else, and a code without a text, as stored.
+    /// </summary>
+    public static string DetailValue(IStringLocalizer<Strings> l, string key, string value)
+    {
+        if (CodedKeys.Contains(key))
+        {
+            var text = l["AuditValue." + value];
+            return text.ResourceNotFound ? value : text.Value;
+        }
+        if (value.StartsWith('['))
+        {
+            try
+            {
+                var items = JsonSerializer.Deserialize<string[]>(value);
+                return items is null or { Length: 0 } ? "–" : string.Join(", ", items);
+            }
+            catch (JsonException)
+            {
+                // A list of something else than text: shown as stored.
+            }
+        }
+        return value;
+    }
+
     /// <summary>
     /// An id the page resolved, in words and where it leads: a tool's title (its admin page), a user's name and
     /// e-mail, "v3 av Verktyg" (the tool's versions), "Körning av Verktyg" (the run) or "Exemplet Namn". Null: not

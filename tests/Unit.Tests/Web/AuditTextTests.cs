@@ -65,4 +65,21 @@ public sealed class AuditTextTests
         Assert.Equal("Anteckning om exemplen", AuditText.DetailName(Swedish, "examples_note"));
         Assert.Equal("some_new_key", AuditText.DetailName(Swedish, "some_new_key"));
     }
+
+    [Fact]
+    public void Coded_detail_values_read_in_swedish_lists_are_joined_and_free_text_stays_as_written()
+    {
+        CultureInfo.CurrentUICulture = new CultureInfo("sv");
+
+        Assert.Equal("Testkörning", AuditText.DetailValue(Swedish, "kind", "sandbox"));
+        Assert.Equal("Granskas", AuditText.DetailValue(Swedish, "state", "in_review"));
+        Assert.Equal("Superanvändare", AuditText.DetailValue(Swedish, "to", "superuser"));
+        Assert.Equal("ja", AuditText.DetailValue(Swedish, "from_editor", "true"));
+        Assert.Equal("a_new_code", AuditText.DetailValue(Swedish, "kind", "a_new_code"));
+        // Free text is never "translated", even when it happens to be a code.
+        Assert.Equal("active", AuditText.DetailValue(Swedish, "note", "active"));
+        Assert.Equal("Klass 7B: oförändrat, Klass 8A: ändrat", AuditText.DetailValue(Swedish, "examples", "[\"Klass 7B: oförändrat\",\"Klass 8A: ändrat\"]"));
+        Assert.Equal("–", AuditText.DetailValue(Swedish, "artifact_runs", "[]"));
+        Assert.Equal("[1,2]", AuditText.DetailValue(Swedish, "objects", "[1,2]"));
+    }
 }
