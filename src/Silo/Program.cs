@@ -9,9 +9,20 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = args,
     ContentRootPath = AppContext.BaseDirectory,
 });
-builder.AddSkriptoteketHost();
 
-var app = builder.Build();
-app.UseSkriptoteketHost();
-await app.PrepareDatabaseAsync();
+WebApplication app;
+try
+{
+    builder.AddSkriptoteketHost();
+    app = builder.Build();
+    app.UseSkriptoteketHost();
+    await app.PrepareDatabaseAsync();
+}
+catch (Exception e) when (DatabaseStartProblem.Explain(e) is { } problem)
+{
+    // One line to act on (no such database, wrong password, nothing listening) rather than a stack trace.
+    await Console.Error.WriteLineAsync($"Skriptoteket cannot start: {problem}");
+    return 1;
+}
 await app.RunAsync();
+return 0;
