@@ -24,7 +24,7 @@ public sealed class StartProblemTests : HostTestBase
     [Fact]
     public async Task A_malformed_connection_string_is_named_in_one_line_and_the_host_exits()
     {
-        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => HostProcess.StartAsync(Database.ConnectionString + ";Password=x'"));
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => HostProcess.StartAsync(Database.ConnectionString + ";Password='x"));
 
         Assert.Contains("exited with code 1", failed.Message);
         Assert.Contains("is not a valid connection string", failed.Message);
