@@ -114,7 +114,7 @@ public sealed class RunKindsAndAuditWalkTests(BrowserFixture fixture, ITestOutpu
             var details = account.GetByTestId("audit-details");
             await Assertions.Expect(details).ToContainTextAsync("E-post:");
             await Assertions.Expect(details).ToContainTextAsync("Roll:");
-            await Assertions.Expect(details).ToContainTextAsync("Administratör"); // the role in words, not "admin"
+            await Assertions.Expect(details).ToContainTextAsync("Roll:Bidragsgivare"); // the role in words (admins are made by nomination)
             await Assertions.Expect(details).Not.ToContainTextAsync("email:");
             await ScreenshotAsync(page, "31-audit-log-names");
             await page.Context.CloseAsync();
