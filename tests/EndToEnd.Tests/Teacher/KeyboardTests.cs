@@ -34,4 +34,18 @@ public sealed class KeyboardTests(BrowserFixture fixture)
         Assert.NotEqual("none", outline);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_heading_focused_after_navigation_is_not_framed()
+    {
+        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture);
+        // Opened by its address (no click before it): the browser would draw the programmatic focus.
+        await BrowserSteps.GotoInteractiveAsync(page, "/my-runs");
+
+        var heading = page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = "Mina körningar" });
+        await Assertions.Expect(heading).ToBeFocusedAsync();
+
+        Assert.Equal("none", await heading.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
+        await page.Context.CloseAsync();
+    }
 }
