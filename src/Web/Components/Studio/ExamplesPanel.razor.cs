@@ -131,14 +131,7 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
         busy = true;
         try
         {
-            var inputs = new List<RunInputFile>();
-            foreach (var file in files)
-            {
-                using var buffer = new MemoryStream();
-                await using var upload = file.OpenReadStream(Uploads.Value.MaxFileBytes);
-                await upload.CopyToAsync(buffer);
-                inputs.Add(new RunInputFile(file.Name, buffer.ToArray()));
-            }
+            var inputs = await BrowserUploads.ReadAsync(files, Uploads.Value.MaxFileBytes);
             await Examples.AddAsync(ToolId, new NewExample(newName, fields.ToJson(), inputs));
             ClearAddForm();
             Snackbar.Add(S["Examples.Added"], Severity.Success);

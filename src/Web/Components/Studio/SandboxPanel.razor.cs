@@ -93,15 +93,7 @@ public sealed partial class SandboxPanel : IAsyncDisposable
         starting = true;
         try
         {
-            var inputs = new List<RunInputFile>();
-            // The picker checked names and sizes against the upload contract; the run grain checks the files again.
-            foreach (var file in files)
-            {
-                using var buffer = new MemoryStream();
-                await using var upload = file.OpenReadStream(Uploads.Value.MaxFileBytes);
-                await upload.CopyToAsync(buffer);
-                inputs.Add(new RunInputFile(file.Name, buffer.ToArray()));
-            }
+            var inputs = await BrowserUploads.ReadAsync(files, Uploads.Value.MaxFileBytes);
             fields.Clear();
             await ShowAsync(await (target ?? RunEditor)(inputs, fields.ToJson()));
             await OnRunsChanged.InvokeAsync();

@@ -73,14 +73,7 @@ public sealed partial class ToolRun
             var limits = Uploads.Value;
             var files = input.Files;
             limits.Check([.. files.Select(f => (f.Name, f.Size))]);
-            var inputs = new List<RunInputFile>();
-            foreach (var file in files)
-            {
-                using var buffer = new MemoryStream();
-                await using var upload = file.OpenReadStream(limits.MaxFileBytes);
-                await upload.CopyToAsync(buffer);
-                inputs.Add(new RunInputFile(file.Name, buffer.ToArray()));
-            }
+            var inputs = await BrowserUploads.ReadAsync(files, limits.MaxFileBytes);
             run = await Runs.StartProductionAsync(Slug, inputs, input.FieldValuesJson);
         }
         catch (DomainException e)
