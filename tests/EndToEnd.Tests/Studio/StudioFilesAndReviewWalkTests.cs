@@ -34,14 +34,7 @@ public sealed class StudioFilesAndReviewWalkTests(BrowserFixture fixture, ITestO
         string toolId;
         using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, admin, Password))
         {
-            var tool = await api.PostAsync("api/v1/tools", new
-            {
-                slug = $"klasslista-{tag}", title = $"Klasslista {tag}", summary = "Visar klasslistan.", usageMarkdown = "",
-                professions = new[] { "larare" }, categories = new[] { "administration" },
-            });
-            toolId = tool.GetProperty("id").GetString()!;
-            var draft = (await api.PostAsync($"api/v1/tools/{toolId}/versions")).GetProperty("id").GetString();
-            await api.PostAsync($"api/v1/tool-versions/{draft}", new { baseVersionId = draft, source = Script, changeSummary = "Läser klasslistan", inputs = Inputs });
+            toolId = await api.CreateToolWithDraftAsync($"klasslista-{tag}", $"Klasslista {tag}", "Visar klasslistan.", Script, "Läser klasslistan", Inputs);
         }
 
         var page = await LoginAsync(fixture, admin);

@@ -51,14 +51,7 @@ public sealed class WorkedExampleWalkTests(BrowserFixture fixture, ITestOutputHe
         }
         using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, admin, Password))
         {
-            var tool = await api.PostAsync("api/v1/tools", new
-            {
-                slug = $"poang-{tag}", title = $"Poäng {tag}", summary = "Elever över en gräns.", usageMarkdown = "",
-                professions = new[] { "larare" }, categories = new[] { "administration" },
-            });
-            toolId = tool.GetProperty("id").GetString()!;
-            var draft = (await api.PostAsync($"api/v1/tools/{toolId}/versions")).GetProperty("id").GetString();
-            await api.PostAsync($"api/v1/tool-versions/{draft}", new { baseVersionId = draft, source = Script, changeSummary = "Klass och gräns", inputs = Inputs });
+            toolId = await api.CreateToolWithDraftAsync($"poang-{tag}", $"Poäng {tag}", "Elever över en gräns.", Script, "Klass och gräns", Inputs);
         }
 
         var page = await LoginAsync(fixture, admin);

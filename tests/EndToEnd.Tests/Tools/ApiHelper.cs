@@ -37,6 +37,22 @@ internal sealed class ApiHelper(HttpClient http, string csrf) : IDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>
+    /// A tool for teachers (profession larare, category administration) and its first draft saved with this script
+    /// and field/file declaration; returns the tool's id. The studio walks start from here.
+    /// </summary>
+    public async Task<string> CreateToolWithDraftAsync(string slug, string title, string summary, string source, string changeSummary, object inputs)
+    {
+        var tool = await PostAsync("api/v1/tools", new
+        {
+            slug, title, summary, usageMarkdown = "", professions = new[] { "larare" }, categories = new[] { "administration" },
+        });
+        var toolId = tool.GetProperty("id").GetString()!;
+        var draft = (await PostAsync($"api/v1/tools/{toolId}/versions")).GetProperty("id").GetString();
+        await PostAsync($"api/v1/tool-versions/{draft}", new { baseVersionId = draft, source, changeSummary, inputs });
+        return toolId;
+    }
+
     /// <summary>Accounts are created as user or contributor; an admin is made through a nomination (identity's rule).</summary>
     public async Task CreateUserAsync(string email, string password, string role)
     {
