@@ -8,10 +8,10 @@ the one of runner.py (PROTOCOL.md); only the moment the script's process is made
   starts it for a job: same interpreter flags, environment, working directory, user, own session, stdin
   /dev/null, the same three pipes. The zygote imports the heavy curated libraries (PREIMPORTS) with its
   stdout/stderr pointed at /dev/null, says "ready" on a pipe, and blocks until it is told what to call.
-- When the job tar has been unpacked, runner.py's `run_child` is replaced by `run_child_warm` below: if the
+- When the job tar has been unpacked, runner.py runs the script through `run_child_warm` below: if the
   zygote is ready, it gets one message (what run_child puts on a cold child's command line: entrypoint, input
   path, HTML cap, protocol version, caps) and becomes the script's process
-  through runner.child_main, so the script finds pandas & co. already in sys.modules. The script's clock
+  through the same child.main, so the script finds pandas & co. already in sys.modules. The script's clock
   starts at that message, as the cold path's starts at the child's spawn.
 - If the zygote is not ready yet (the job came during its imports) or died, it is killed and the script
   runs in a fresh child exactly as in a cold container: a job never waits for pre-imports.
@@ -35,6 +35,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import runner  # noqa: E402  (the wrapper proper; found through the line above, -I leaves HERE off sys.path)
+from skriptoteket_runner import child, job as jobs, supervise  # noqa: E402
+from skriptoteket_runner.texts import log  # noqa: E402
 
 sys.path.remove(HERE)  # the script's sys.path stays exactly the cold child's
 
@@ -44,8 +46,6 @@ PREIMPORTS = (
     "xlsxwriter", "jinja2", "lxml.etree",
 )
 READY_LINE = "warm ready"
-
-_cold_run_child = runner.run_child
 
 
 class Zygote:
@@ -61,7 +61,7 @@ class Zygote:
         args = [sys.executable, "-I", os.path.abspath(__file__), "--zygote",
                 str(self.go_r), str(ready_w), str(result_w)]
         self.proc = subprocess.Popen(
-            args, cwd=runner.WORK, env=runner.CHILD_ENV, stdin=subprocess.DEVNULL, stdout=out_w,
+            args, cwd=jobs.WORK, env=supervise.CHILD_ENV, stdin=subprocess.DEVNULL, stdout=out_w,
             stderr=err_w, pass_fds=(self.go_r, ready_w, result_w), start_new_session=True)
         for fd in (self.go_r, ready_w, result_w, out_w, err_w):
             os.close(fd)
@@ -76,14 +76,14 @@ class Zygote:
             os.close(ready_r)
         if report:
             self.ready.set()
-            runner.log("%s (%s modules, %d ms)" % (
+            log("%s (%s modules, %d ms)" % (
                 READY_LINE, report, int((time.monotonic() - self.started) * 1000)))
 
     def is_ready(self):
         return self.ready.is_set() and self.proc.poll() is None
 
     def go(self, job, input_path):
-        """What runner.run_child passes a cold child on its command line, as one message."""
+        """What supervise.run_child passes a cold child on its command line, as one message."""
         message = json.dumps({"entrypoint": job["entrypoint"], "input_path": input_path,
                               "html_cap": job["caps"]["html_bytes"], "version": job["version"], "caps": job["caps"]})
         os.write(self.go_w, message.encode("utf-8"))
@@ -91,7 +91,7 @@ class Zygote:
 
     def discard(self):
         """Kills an unready zygote; its watcher sees the ready pipe close and ends."""
-        runner.kill_group(self.proc.pid)
+        supervise.kill_group(self.proc.pid)
         self.proc.wait()
         for fd in (self.go_w, self.result_r, self.out_r, self.err_r):
             os.close(fd)
@@ -101,47 +101,25 @@ _zygote = None
 
 
 def run_child_warm(job, input_path):
-    """runner.run_child for a warm container: same contract, same supervision, the zygote as the child."""
+    """supervise.run_child for a warm container: same contract, same supervision, the zygote as the child."""
     z = _zygote
     if z is None or not z.is_ready():
         if z is not None:
             z.discard()
-        runner.log("warm: script process not ready, starting it cold")
-        return _cold_run_child(job, input_path)
-    caps = job["caps"]
-    readers = {
-        "stdout": runner.HeadReader(z.out_r, caps["stdout_bytes"] + 4),
-        "stderr": runner.HeadReader(z.err_r, caps["stderr_bytes"] + 4),
-        "result": runner.HeadReader(z.result_r, (caps["html_bytes"] + caps["blocks_bytes"]) * 6 + 65536),
-    }
-    for reader in readers.values():
-        reader.start()
+        log("warm: script process not ready, starting it cold")
+        return supervise.run_child(job, input_path)
+    readers = supervise.start_readers(job["caps"], z.out_r, z.err_r, z.result_r)
     started = time.monotonic()
     z.go(job, input_path)
-    timed_out = False
-    try:
-        z.proc.wait(timeout=job["timeout_seconds"])
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        runner.kill_group(z.proc.pid)
-        z.proc.wait()
-    duration_ms = int((time.monotonic() - started) * 1000)
-    # From here on exactly runner.run_child: nothing the script left behind outlives it.
-    runner.kill_group(z.proc.pid)
-    runner.sweep_container()
-    deadline = time.monotonic() + 2
-    for reader in readers.values():
-        reader.join(timeout=max(0.0, deadline - time.monotonic()))
-    return z.proc.returncode, timed_out, duration_ms, readers
+    return (*supervise.supervise(z.proc, readers, job["timeout_seconds"], started), readers)
 
 
 def warm_main():
     global _zygote
     # The zygote imports matplotlib: its font cache must be in /tmp/mpl first, as for a cold child.
-    runner.seed_matplotlib_cache()
+    supervise.seed_matplotlib_cache()
     _zygote = Zygote()
-    runner.run_child = run_child_warm
-    return runner.main([sys.argv[0]])
+    return runner.main([sys.argv[0]], run_child=run_child_warm)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -149,7 +127,7 @@ def warm_main():
 # ---------------------------------------------------------------------------------------------
 
 def zygote_main(go_fd, ready_fd, result_fd):
-    runner._harden_child()  # oom_score_adj 1000 from the start: under pressure the kernel takes this one
+    child.harden()  # oom_score_adj 1000 from the start: under pressure the kernel takes this one
     imported = _preimport()
     # The libraries' objects move to the permanent generation: the script's collections and the exit's
     # scan for open files below only walk what the script made.
@@ -167,7 +145,7 @@ def zygote_main(go_fd, ready_fd, result_fd):
     if not chunks:
         return 0  # the container is going away without a job
     go = json.loads(b"".join(chunks).decode("utf-8"))
-    code = runner.child_main(go["entrypoint"], go["input_path"], int(go["html_cap"]), result_fd,
+    code = child.main(go["entrypoint"], go["input_path"], int(go["html_cap"]), result_fd,
                              int(go["version"]), go["caps"])
     _exit_without_teardown(code)
 
@@ -221,7 +199,7 @@ def main(argv):
     if len(argv) == 5 and argv[1] == "--zygote":
         return zygote_main(int(argv[2]), int(argv[3]), int(argv[4]))
     if len(argv) != 1:
-        runner.log("usage: warm.py < job.tar")
+        log("usage: warm.py < job.tar")
         return 2
     return warm_main()
 

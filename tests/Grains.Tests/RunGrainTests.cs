@@ -131,6 +131,43 @@ public sealed class RunGrainTests(ClusterFixture fixture)
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM runs WHERE id IN ('{plain}', '{snapshot}')"));
     }
 
+    [Fact]
+    public async Task A_run_finishes_and_answers_while_one_of_its_watchers_never_does()
+    {
+        var author = new ActingUser(Guid.NewGuid(), Role.Contributor);
+        var (_, versionId, _) = await ToolRows.InsertAsync(fixture.Database, Greeting, author.UserId, published: false);
+        var grain = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
+        await grain.StartAsync(RunRequest.Sandbox(versionId, author, [Input]));
+
+        // A browser that stopped answering: its notification never completes (a call would wait for the 30 s
+        // response timeout, once per state change, with the run's grain blocked meanwhile).
+        var hanging = new HangingWatcher();
+        var reference = fixture.Cluster.Client.CreateObjectReference<IRunObserver>(hanging);
+        await grain.SubscribeAsync(author, reference);
+        var watcher = await WatchAsync(grain, author);
+
+        var done = await watcher.WaitForAsync(r => r.IsFinished, seconds: 25);
+        var answered = await grain.GetAsync(author).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(RunStatus.Succeeded, done.Status);
+        Assert.Equal(RunStatus.Succeeded, answered.Status);
+        Assert.True(hanging.Calls > 0, "the hanging watcher was told of the run");
+        GC.KeepAlive(hanging);
+    }
+
+    private sealed class HangingWatcher : IRunObserver
+    {
+        private int calls;
+
+        public int Calls => Volatile.Read(ref calls);
+
+        public Task RunChangedAsync(RunInfo run)
+        {
+            Interlocked.Increment(ref calls);
+            return new TaskCompletionSource().Task;
+        }
+    }
+
     private async Task AssertNotFound(RunRequest request)
     {
         var error = await Assert.ThrowsAsync<DomainException>(() =>

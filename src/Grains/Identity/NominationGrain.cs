@@ -18,11 +18,12 @@ internal sealed class NominationGrain(
 {
     private const string ConflictMessage = "Nomineringen ändrades samtidigt på annat håll. Läs in den igen.";
 
-    private RowKeeper? rows;
+    private RowKeeper<NominationState>? rows;
 
     private Guid NomineeId => this.GetPrimaryKey();
 
-    private RowKeeper Rows => rows ??= new RowKeeper(this, lag, $"nomination/{NomineeId}", RepairRowsAsync, logger);
+    private RowKeeper<NominationState> Rows => rows ??= new(this, state, lag, $"nomination/{NomineeId}",
+        s => nominations.UpsertAsync(NomineeId, s), s => s.Healed(), ConflictMessage, logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -90,59 +91,10 @@ internal sealed class NominationGrain(
     }
 
     /// <summary>
-    /// State first, then the row (ADR 0008): a row that refuses the data undoes the state write, so no pending
-    /// nomination exists that the queue does not list; transient row failures are retried until they land.
+    /// State first, then the row (ADR 0008, <see cref="RowKeeper{TState}"/>): a row that refuses the data undoes the
+    /// state write, so no pending nomination exists that the queue does not list.
     /// </summary>
-    private async Task SaveAsync(Func<NominationState, NominationState> next)
-    {
-        var existed = state.RecordExists;
-        var before = state.State;
-        await state.WriteOrRestoreAsync(next(state.State), ConflictMessage);
-        try
-        {
-            await Rows.WriteAsync(() => nominations.UpsertAsync(NomineeId, state.State));
-        }
-        catch
-        {
-            await UndoAsync(before, existed);
-            throw;
-        }
-    }
-
-    private async Task UndoAsync(NominationState before, bool existed)
-    {
-        try
-        {
-            if (existed)
-            {
-                await state.WriteOrRestoreAsync(before, ConflictMessage);
-            }
-            else
-            {
-                await state.ClearStateAsync();
-            }
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Nomination of {NomineeId}: undoing a refused transition failed", NomineeId);
-            DeactivateOnIdle();
-        }
-    }
-
-    /// <summary>Rewrites the row from the state; a state saved before the text rules existed is healed once.</summary>
-    private async Task RepairRowsAsync()
-    {
-        try
-        {
-            await nominations.UpsertAsync(NomineeId, state.State);
-        }
-        catch (Exception ex) when (!RowWrites.IsTransient(ex) && state.State.Healed() is { } healed)
-        {
-            logger.LogWarning(ex, "Nomination of {NomineeId}: state held text the row refuses; healing it", NomineeId);
-            await state.WriteOrRestoreAsync(healed, ConflictMessage);
-            await nominations.UpsertAsync(NomineeId, healed);
-        }
-    }
+    private Task SaveAsync(Func<NominationState, NominationState> next) => Rows.CommitAsync(next(state.State));
 
     private Task AuditAsync(ActingUser actor, string action, Dictionary<string, object?> details) =>
         audit.AppendAsync(new AuditEntry(actor.UserId, action, "nomination", state.State.Id.ToString(), details));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Audit;
@@ -10,11 +11,20 @@ internal sealed class UserAccountGrain(
     UserStore users,
     SessionStore sessions,
     IAuditLog audit,
-    TimeProvider time) : Grain, IUserAccountGrain
+    TimeProvider time,
+    RowLag lag,
+    ILogger<UserAccountGrain> logger) : Grain, IUserAccountGrain
 {
     private const string ConflictMessage = "Kontot ändrades samtidigt på annat håll. Läs in det igen och försök på nytt.";
 
+    private RowKeeper<UserAccountState>? rows;
+
     private Guid Id => this.GetPrimaryKey();
+
+    // Logins and sessions read the users row: a row that lags would let a deactivated account in, so any row
+    // failure undoes the change and a retry does it all again (ADR 0008). Nothing to heal: the rules checked it.
+    private RowKeeper<UserAccountState> Rows => rows ??= new(this, state, lag, $"user/{Id}",
+        s => users.UpsertAsync(ToRow(s)), _ => null, ConflictMessage, logger, RowLagRule.UndoOnAnyFailure);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -160,32 +170,10 @@ internal sealed class UserAccountGrain(
     /// </summary>
     private async Task SaveAsync(Action<UserAccountState> change)
     {
-        var before = state.State.Copy();
-        var next = before.Copy();
+        var next = state.State.Copy();
         change(next);
         next.UpdatedAt = time.GetUtcNow();
-        await state.WriteOrRestoreAsync(next, ConflictMessage);
-        try
-        {
-            await users.UpsertAsync(ToRow());
-        }
-        catch
-        {
-            await UndoAsync(before);
-            throw;
-        }
-    }
-
-    private async Task UndoAsync(UserAccountState before)
-    {
-        if (before.Exists)
-        {
-            await state.WriteOrRestoreAsync(before, ConflictMessage);
-            return;
-        }
-        // A create whose row failed (e.g. another account took the email meanwhile): the account never existed.
-        await state.ClearStateAsync();
-        state.State = new UserAccountState();
+        await Rows.CommitAsync(next);
     }
 
     private async Task SyncRowAsync()
@@ -205,9 +193,10 @@ internal sealed class UserAccountGrain(
     private Task AuditAsync(ActingUser actor, string action, Dictionary<string, object?> details) =>
         audit.AppendAsync(new AuditEntry(actor.UserId, action, "user", Id.ToString(), details));
 
-    private UserRow ToRow()
+    private UserRow ToRow() => ToRow(state.State);
+
+    private UserRow ToRow(UserAccountState s)
     {
-        var s = state.State;
         return new UserRow(Id, s.Email, s.DisplayName, s.Role, s.IsActive, s.PasswordHash, s.CreatedAt, s.UpdatedAt);
     }
 

@@ -23,11 +23,12 @@ internal sealed class SuggestionGrain(
 {
     private const string ConflictMessage = "Förslaget ändrades samtidigt av någon annan. Ladda om och försök igen.";
 
-    private RowKeeper? rows;
+    private RowKeeper<SuggestionState>? rows;
 
     private Guid Id => this.GetPrimaryKey();
 
-    private RowKeeper Rows => rows ??= new RowKeeper(this, lag, $"suggestion/{Id}", RepairRowsAsync, logger);
+    private RowKeeper<SuggestionState> Rows => rows ??= new(this, state, lag, $"suggestion/{Id}",
+        s => projection.WriteAsync(Id, s), s => s.Healed(), ConflictMessage, logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -107,60 +108,14 @@ internal sealed class SuggestionGrain(
     }
 
     /// <summary>
-    /// State first, then the rows (ADR 0008): rows that refuse the data undo the state write, so a suggestion is
-    /// never shown pending in the list and decided in its state; transient row failures are retried until they land.
+    /// State first, then the rows (ADR 0008, <see cref="RowKeeper{TState}"/>): rows that refuse the data undo the state
+    /// write, so a suggestion is never shown pending in the list and decided in its state.
     /// </summary>
     private async Task CommitAsync(SuggestionState next, ActingUser actor, string action)
     {
-        var before = state.State;
-        await state.WriteOrRestoreAsync(next, ConflictMessage);
-        try
-        {
-            await Rows.WriteAsync(() => projection.WriteAsync(Id, next));
-        }
-        catch
-        {
-            await UndoAsync(before);
-            throw;
-        }
+        await Rows.CommitAsync(next);
         await audit.AppendAsync(new AuditEntry(actor.UserId, action, "suggestion", Id.ToString(),
             new Dictionary<string, object?> { ["tool_id"] = next.ToolId, ["rationale"] = next.Rationale }));
-    }
-
-    private async Task UndoAsync(SuggestionState before)
-    {
-        try
-        {
-            if (before.Exists)
-            {
-                await state.WriteOrRestoreAsync(before, ConflictMessage);
-            }
-            else
-            {
-                await state.ClearStateAsync();
-                state.State = before;
-            }
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Suggestion {Id}: undoing a refused transition failed", Id);
-            DeactivateOnIdle();
-        }
-    }
-
-    /// <summary>Rewrites the rows from the state; a state saved before the text rules existed is healed once.</summary>
-    private async Task RepairRowsAsync()
-    {
-        try
-        {
-            await projection.WriteAsync(Id, state.State);
-        }
-        catch (Exception ex) when (!RowWrites.IsTransient(ex) && state.State.Healed() is { } healed)
-        {
-            logger.LogWarning(ex, "Suggestion {Id}: state held text the rows refuse; healing it", Id);
-            await state.WriteOrRestoreAsync(healed, ConflictMessage);
-            await projection.WriteAsync(Id, healed);
-        }
     }
 
     private void EnsureVisible(ActingUser actor)

@@ -8,13 +8,12 @@ using Skriptoteket.Grains.Persistence;
 
 namespace Skriptoteket.Grains.Tools;
 
-/// <summary>The write path shared by every transition: validate, claim the slug, write state, project, audit.</summary>
+/// <summary>The write path shared by every transition: validate, claim the slug, commit state and rows with the audit.</summary>
 internal sealed partial class ToolGrain
 {
     /// <summary>
-    /// Writes the state (restoring memory if that fails), then the query rows of every header that changed,
-    /// then one audit row (ADR 0008). Rows that refuse the data undo the state write, so the transition fails
-    /// cleanly; rows that fail for a transient reason are retried until they land while the grain answers.
+    /// Claims a new slug, then commits through the one state-and-rows path (ADR 0008, <see cref="RowKeeper{TState}"/>):
+    /// the rows of every header that changed and one audit row in one batch. A refused transition releases the slug.
     /// </summary>
     private async Task CommitAsync(ToolState next, ActingUser actor, string action, Dictionary<string, object?> details)
     {
@@ -26,28 +25,11 @@ internal sealed partial class ToolGrain
         {
             await slugs.ClaimAsync(ToolId, next);
         }
-        try
-        {
-            await state.WriteOrRestoreAsync(next, ConflictMessage);
-        }
-        catch
-        {
-            // Memory now holds what storage holds; the row's slug follows it.
-            await ReleaseSlugAsync(claimsSlug);
-            throw;
-        }
         var entry = new AuditEntry(actor.UserId, action, "tool", ToolId.ToString(), details);
-        bool landed;
-        try
-        {
-            // The audit row rides in the rows' batch: one round trip and one commit fewer per transition.
-            landed = await Rows.WriteAsync(() => projection.WriteAsync(ToolId, next, next.Versions.Where(v => !unchanged.Contains(v)), entry));
-        }
-        catch
-        {
-            await UndoAsync(before, claimsSlug);
-            throw;
-        }
+        // The audit row rides in the rows' batch: one round trip and one commit fewer per transition.
+        var landed = await Rows.CommitAsync(next,
+            rows: () => projection.WriteAsync(ToolId, next, next.Versions.Where(v => !unchanged.Contains(v)), entry),
+            afterUndo: () => ReleaseSlugAsync(claimsSlug));
         if (landed)
         {
             next.PendingSources.Clear();
@@ -61,46 +43,21 @@ internal sealed partial class ToolGrain
 
     private const string ConflictMessage = "Verktyget ändrades samtidigt av någon annan. Ladda om och försök igen.";
 
-    /// <summary>The rows refused the new state: storage and memory go back to the state before the transition.</summary>
-    private async Task UndoAsync(ToolState before, bool claimedSlug)
+    /// <summary>Rewrites every row from a state (the repair; healing is the keeper's).</summary>
+    private async Task WriteAllRowsAsync(ToolState from)
     {
         try
         {
-            await state.WriteOrRestoreAsync(before, ConflictMessage);
-            await ReleaseSlugAsync(claimedSlug);
-        }
-        catch (Exception ex)
-        {
-            // Storage still holds the new state: the next activation repairs (and if need be heals) its rows.
-            logger.LogError(ex, "Tool {ToolId}: undoing a refused transition failed", ToolId);
-            DeactivateOnIdle();
-        }
-    }
-
-    /// <summary>
-    /// Rewrites every row from the state. State saved before the text rules existed may hold text PostgreSQL
-    /// refuses (NUL): it is healed once (such characters become U+FFFD, the state is saved) and written again.
-    /// </summary>
-    private async Task RepairRowsAsync()
-    {
-        try
-        {
-            await projection.WriteAsync(ToolId, state.State, state.State.Versions);
+            await projection.WriteAsync(ToolId, from, from.Versions);
         }
         catch (PostgresException ex) when (ToolSlugs.IsSlugTaken(ex))
         {
             // Only a state saved before slugs were claimed first can get here. The grain must still answer
             // (its state is the truth); the stale row is logged for an admin to rename one of the tools.
             logger.LogError(ex, "Tool {ToolId}: slug {Slug} is held by another tool; query row left stale",
-                ToolId, state.State.Metadata.Slug);
+                ToolId, from.Metadata.Slug);
         }
-        catch (Exception ex) when (!RowWrites.IsTransient(ex) && state.State.Healed() is { } healed)
-        {
-            logger.LogWarning(ex, "Tool {ToolId}: state held text the rows refuse; healing it", ToolId);
-            await state.WriteOrRestoreAsync(healed, ConflictMessage);
-            await projection.WriteAsync(ToolId, healed, healed.Versions);
-        }
-        state.State.PendingSources.Clear();
+        from.PendingSources.Clear();
     }
 
     private async Task ReleaseSlugAsync(bool claimed)

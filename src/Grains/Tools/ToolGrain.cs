@@ -26,11 +26,12 @@ internal sealed partial class ToolGrain(
     RowLag lag,
     ILogger<ToolGrain> logger) : Grain, IToolGrain
 {
-    private RowKeeper? rows;
+    private RowKeeper<ToolState>? rows;
 
     private Guid ToolId => this.GetPrimaryKey();
 
-    private RowKeeper Rows => rows ??= new RowKeeper(this, lag, $"tool/{ToolId}", RepairRowsAsync, logger);
+    private RowKeeper<ToolState> Rows => rows ??=
+        new(this, state, lag, $"tool/{ToolId}", WriteAllRowsAsync, s => s.Healed(), ConflictMessage, logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
