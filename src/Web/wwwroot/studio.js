@@ -68,8 +68,11 @@ export function watch(id, key, baseVersionId, dotnet, checkDelayMs) {
         return false;
     }
     let timer = null;
-    const subscription = editor.onDidChangeModelContent(() => {
+    const subscription = editor.onDidChangeModelContent(e => {
         const value = editor.getValue();
+        if (replacesEverything(e, value)) {
+            showFirstColumn(editor);
+        }
         try {
             localStorage.setItem(key, JSON.stringify({ base: baseVersionId, source: value, at: new Date().toISOString() }));
         } catch {
@@ -82,6 +85,32 @@ export function watch(id, key, baseVersionId, dotnet, checkDelayMs) {
         dotnet.invokeMethodAsync("SaveFromKeyboard", editor.getValue());
     });
     watchers.set(id, { subscription, clear: () => clearTimeout(timer) });
+    return true;
+}
+
+/** True when a change put new text in place of all of it (a paste over Ctrl+A, a setValue). */
+function replacesEverything(e, value) {
+    return e.isFlush || (e.changes.length === 1 && e.changes[0].rangeOffset === 0 && e.changes[0].text.length === value.length);
+}
+
+/**
+ * Scrolls back to the first column once the editor has revealed the cursor (after a paste it stands at the end
+ * of the last line; a long last line would otherwise leave every other line scrolled out of view, the code
+ * looking empty).
+ */
+function showFirstColumn(editor) {
+    setTimeout(() => editor.setScrollLeft(0), 0);
+}
+
+/** Puts a whole new text into the editor (another draft, restored text) from its start: line 1, first column. */
+export function replaceText(id, text) {
+    const editor = editorOf(id);
+    if (!editor) {
+        return false;
+    }
+    editor.setValue(text);
+    editor.setPosition({ lineNumber: 1, column: 1 });
+    editor.setScrollPosition({ scrollLeft: 0, scrollTop: 0 });
     return true;
 }
 

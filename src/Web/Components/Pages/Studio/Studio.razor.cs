@@ -132,9 +132,9 @@ public sealed partial class Studio : IAsyncDisposable
         restored = false;
         problems = [];
         UpdateSubmit();
-        if (editorShown && draft is not null && panel?.CodeEditor is { } editor && module is not null)
+        if (editorShown && draft is not null && panel?.CodeEditor is not null && module is not null)
         {
-            await editor.SetValue(draft.Source);
+            await ReplaceEditorTextAsync(draft.Source);
             await WatchAsync();
             await CheckAsync(draft.Source);
         }
@@ -152,7 +152,7 @@ public sealed partial class Studio : IAsyncDisposable
             if (stored.Base == draft.Header.Id)
             {
                 currentText = stored.Source;
-                await panel!.CodeEditor!.SetValue(stored.Source);
+                await ReplaceEditorTextAsync(stored.Source);
                 restored = true;
             }
             else
@@ -164,6 +164,10 @@ public sealed partial class Studio : IAsyncDisposable
         await WatchAsync();
         await CheckAsync(currentText);
     }
+
+    /// <summary>A whole new text in the editor, shown from line 1 and its first column (not left scrolled sideways).</summary>
+    private async Task ReplaceEditorTextAsync(string text) =>
+        await module!.InvokeVoidAsync("replaceText", EditorPanel.EditorId, text);
 
     private async Task WatchAsync() =>
         await module!.InvokeVoidAsync("watch", EditorPanel.EditorId, StorageKey, draft!.Header.Id, self, CheckDelayMs);
