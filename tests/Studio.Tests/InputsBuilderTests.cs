@@ -1,4 +1,7 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 using Skriptoteket.Web.Components.Studio;
 using Skriptoteket.Web.Tools;
@@ -9,6 +12,12 @@ namespace Skriptoteket.Studio.Tests;
 public sealed class InputsBuilderTests : StudioTestContext
 {
     private ToolInputs? published;
+
+    public InputsBuilderTests()
+    {
+        // The installation's per-run limit (Uploads:MaxFiles, 10 by default) caps "most files".
+        Context.Services.AddSingleton(Options.Create(new UploadLimits()));
+    }
 
     private IRenderedComponent<InputsBuilder> Render(ToolInputs value) => Context.Render<InputsBuilder>(p => p
         .Add(b => b.Value, value)
@@ -104,5 +113,38 @@ public sealed class InputsBuilderTests : StudioTestContext
 
         Assert.Equal(ToolInputsJson.Write(declared with { Files = declared.Files with { Extensions = [".csv", ".xlsx"] } }),
             ToolInputsJson.Write(InputsDraft.From(declared).ToInputs()));
+    }
+
+    [Fact]
+    public void Most_files_starts_at_the_installations_limit_and_more_is_capped_with_a_message()
+    {
+        var builder = Render(ToolInputs.Legacy);
+        Assert.Equal("10", builder.Find("#builder-max-files").GetAttribute("value"));
+        Assert.Contains("Installationen tar högst 10 filer per körning.", builder.Markup);
+        Assert.Empty(builder.FindAll("[data-testid=inputs-files-capped]"));
+
+        builder.Find("#builder-max-files").Change("25");
+
+        Assert.Equal(10, published!.Files.MaxFiles);
+        Assert.Equal("10", builder.Find("#builder-max-files").GetAttribute("value"));
+        Assert.Equal("En körning kan ta högst 10 filer i den här installationen. Högst antal filer är satt till 10.",
+            builder.Find("[data-testid=inputs-files-capped]").TextContent.Trim());
+
+        builder.Find("#builder-max-files").Change("3");
+        Assert.Equal(3, published.Files.MaxFiles);
+        Assert.Empty(builder.FindAll("[data-testid=inputs-files-capped]"));
+    }
+
+    [Fact]
+    public void The_JSON_view_shows_swedish_letters_as_written()
+    {
+        var builder = Render(new ToolInputs([new InputField("grans", FieldKind.Integer, "Gräns för åk 7", "Lägsta poäng")], new FileInputs(0, 1)));
+
+        builder.Find(".mud-switch input").Change(true);
+
+        var json = builder.Find("#inputs-json").GetAttribute("value") ?? builder.Find("#inputs-json").TextContent;
+        Assert.Contains("\"label\": \"Gräns för åk 7\"", json);
+        Assert.Contains("\"help\": \"Lägsta poäng\"", json);
+        Assert.DoesNotContain("\\u00", json);
     }
 }

@@ -1,36 +1,47 @@
 namespace Skriptoteket.Grains.Tools;
 
-/// <summary>The working script a new tool's first draft starts from: a CSV file shown as an HTML table.</summary>
+/// <summary>
+/// The working script a new tool's first draft starts from (SPEC §5): it uses the helper module `skriptoteket`
+/// (runner-image/lib) the way a tool should: reads the chosen file and a field, answers bad input with a
+/// ToolUserError the teacher can act on, and returns a notice and a table. Runs green in the sandbox with a CSV.
+/// </summary>
 public static class StarterScript
 {
     public const string Entrypoint = "run_tool";
 
     public const string Source = """
         import csv
-        import html
+
+        import skriptoteket as st
 
 
-        def run_tool(input_path: str, output_dir: str) -> str:
-            # Läser en CSV-fil (komma, semikolon eller tab) och visar den som en tabell.
-            with open(input_path, newline="", encoding="utf-8-sig") as f:
-                sample = f.read(4096)
-                f.seek(0)
-                try:
-                    dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-                except csv.Error:
-                    dialect = csv.excel
-                rows = list(csv.reader(f, dialect))
-            if not rows:
-                return "<p>Filen är tom.</p>"
-            head, body = rows[0], rows[1:]
-            header = "".join(f"<th>{html.escape(cell)}</th>" for cell in head)
-            lines = "".join(
-                "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in body
-            )
-            return (
-                f"<p>{len(body)} rader.</p>"
-                f"<table><thead><tr>{header}</tr></thead><tbody>{lines}</tbody></table>"
-            )
+        def run_tool(input_path, output_dir):
+            # Läser den valda CSV-filen (komma, semikolon eller tab) och visar den som en tabell.
+            # Hjälp för skript (Alt+Skift+H) visar allt i st; skriv st. för förslag.
+            filer = st.input_files()
+            if not filer:
+                raise st.ToolUserError("Välj en CSV-fil.")
+            fil = filer[0]
+            # Ett fält som du lägger till under "Fält och filer" läses med st.field(namn, standardvärde).
+            rubrik = st.field("rubrik", fil.name)
+            try:
+                with open(fil.path, newline="", encoding="utf-8-sig") as f:
+                    prov = f.read(4096)
+                    f.seek(0)
+                    try:
+                        dialekt = csv.Sniffer().sniff(prov, delimiters=",;\t")
+                    except csv.Error:
+                        dialekt = csv.excel
+                    rader = list(csv.reader(f, dialekt))
+            except UnicodeDecodeError:
+                raise st.ToolUserError(f"{fil.name} är inte en textfil i UTF-8. Spara den som CSV (UTF-8) och försök igen.")
+            if not rader:
+                raise st.ToolUserError(f"{fil.name} är tom.")
+            rubriker, data = rader[0], rader[1:]
+            return [
+                st.notice(f"{len(data)} rader i {fil.name}."),
+                st.table(rubriker, data, title=rubrik),
+            ]
 
         """;
 }

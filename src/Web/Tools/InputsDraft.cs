@@ -36,9 +36,13 @@ public sealed class InputsDraft
     public int MaxFiles { get; set; } = ToolInputs.MaxDeclaredFiles;
     public HashSet<string> Types { get; } = [];
 
-    public static InputsDraft From(ToolInputs inputs)
+    /// <summary>
+    /// The declaration to edit. <paramref name="fileLimit"/> is the installation's per-run limit (UploadLimits.MaxFiles):
+    /// no run takes more files, so "most files" starts at it when the declaration allows more (e.g. the legacy 50).
+    /// </summary>
+    public static InputsDraft From(ToolInputs inputs, int fileLimit = ToolInputs.MaxDeclaredFiles)
     {
-        var draft = new InputsDraft { MinFiles = inputs.Files.MinFiles, MaxFiles = inputs.Files.MaxFiles };
+        var draft = new InputsDraft { MinFiles = inputs.Files.MinFiles, MaxFiles = Math.Min(inputs.Files.MaxFiles, fileLimit) };
         draft.Fields.AddRange(inputs.Fields.Select(FieldDraft.From));
         draft.Types.UnionWith(inputs.Files.Types);
         return draft;

@@ -68,8 +68,11 @@ export function watch(id, key, baseVersionId, dotnet, checkDelayMs) {
         return false;
     }
     let timer = null;
-    const subscription = editor.onDidChangeModelContent(() => {
+    const subscription = editor.onDidChangeModelContent(e => {
         const value = editor.getValue();
+        if (replacesEverything(e, value)) {
+            showFirstColumn(editor);
+        }
         try {
             localStorage.setItem(key, JSON.stringify({ base: baseVersionId, source: value, at: new Date().toISOString() }));
         } catch {
@@ -82,6 +85,32 @@ export function watch(id, key, baseVersionId, dotnet, checkDelayMs) {
         dotnet.invokeMethodAsync("SaveFromKeyboard", editor.getValue());
     });
     watchers.set(id, { subscription, clear: () => clearTimeout(timer) });
+    return true;
+}
+
+/** True when a change put new text in place of all of it (a paste over Ctrl+A, a setValue). */
+function replacesEverything(e, value) {
+    return e.isFlush || (e.changes.length === 1 && e.changes[0].rangeOffset === 0 && e.changes[0].text.length === value.length);
+}
+
+/**
+ * Scrolls back to the first column once the editor has revealed the cursor (after a paste it stands at the end
+ * of the last line; a long last line would otherwise leave every other line scrolled out of view, the code
+ * looking empty).
+ */
+function showFirstColumn(editor) {
+    setTimeout(() => editor.setScrollLeft(0), 0);
+}
+
+/** Puts a whole new text into the editor (another draft, restored text) from its start: line 1, first column. */
+export function replaceText(id, text) {
+    const editor = editorOf(id);
+    if (!editor) {
+        return false;
+    }
+    editor.setValue(text);
+    editor.setPosition({ lineNumber: 1, column: 1 });
+    editor.setScrollPosition({ scrollLeft: 0, scrollTop: 0 });
     return true;
 }
 
@@ -136,5 +165,122 @@ export function forgetDraft(key) {
         localStorage.removeItem(key);
     } catch {
         // Nothing stored or storage disabled.
+    }
+}
+
+// ---- The helper module `skriptoteket` in the editor: completions after `st.` and hovers (issue 18) ----
+
+let helperProviders = [];
+
+/** The names a script uses for the helper module: st and skriptoteket, and any `import skriptoteket as x`. */
+function helperAliases(model) {
+    const names = new Set(["st", "skriptoteket"]);
+    for (const m of model.getValue().matchAll(/^\s*import\s+skriptoteket\s+as\s+([A-Za-z_]\w*)/gm)) {
+        names.add(m[1]);
+    }
+    return names;
+}
+
+/**
+ * Offers the helper module's names after `st.` and explains them on hover. `members` comes from the server
+ * (HelperModule.cs, checked against the module itself): { name, kind: "function"|"class"|"value", usage, doc }.
+ * Registering again (another page visit, another language) replaces the earlier providers.
+ */
+export function registerHelper(members) {
+    const monaco = window.monaco;
+    helperProviders.forEach(p => p.dispose());
+    const kinds = {
+        function: monaco.languages.CompletionItemKind.Function,
+        class: monaco.languages.CompletionItemKind.Class,
+        value: monaco.languages.CompletionItemKind.Variable,
+    };
+    helperProviders = [
+        monaco.languages.registerCompletionItemProvider("python", {
+            triggerCharacters: ["."],
+            provideCompletionItems(model, position) {
+                const before = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+                const m = before.match(/([A-Za-z_]\w*)\.(\w*)$/);
+                if (!m || !helperAliases(model).has(m[1])) {
+                    return { suggestions: [] };
+                }
+                const range = new monaco.Range(position.lineNumber, position.column - m[2].length, position.lineNumber, position.column);
+                return {
+                    suggestions: members.map(x => ({
+                        label: x.name, kind: kinds[x.kind], detail: x.usage, documentation: x.doc, insertText: x.name, range,
+                    })),
+                };
+            },
+        }),
+        monaco.languages.registerHoverProvider("python", {
+            provideHover(model, position) {
+                const word = model.getWordAtPosition(position);
+                if (!word) {
+                    return null;
+                }
+                const before = model.getLineContent(position.lineNumber).slice(0, word.startColumn - 1);
+                const m = before.match(/([A-Za-z_]\w*)\.$/);
+                const member = members.find(x => x.name === word.word);
+                if (!m || !member || !helperAliases(model).has(m[1])) {
+                    return null;
+                }
+                return {
+                    range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn),
+                    contents: [{ value: "```python\n" + member.usage + "\n```" }, { value: member.doc }],
+                };
+            },
+        }),
+    ];
+}
+
+// ---- The help panel: copy or insert an example, focus, and the Alt+Shift+H shortcut ----
+
+/** Puts `text` on the clipboard; false when the browser refuses (the page then says how to copy by hand). */
+export async function copyText(text) {
+    try {
+        await navigator.clipboard.writeText(text);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+/** Inserts `text` at the editor's cursor (replacing a selection) as one undoable edit; false without an editor. */
+export function insertText(id, text) {
+    const editor = editorOf(id);
+    if (!editor || !editor.getModel()) {
+        return false;
+    }
+    const selection = editor.getSelection();
+    editor.executeEdits("studio-help", [{ range: selection, text, forceMoveMarkers: true }]);
+    editor.pushUndoStop();
+    editor.focus();
+    return true;
+}
+
+export function focusById(id) {
+    const element = document.getElementById(id);
+    if (element) {
+        element.focus();
+    }
+}
+
+let helpKey = null;
+
+/** Alt+Shift+H anywhere on the page (the editor included) toggles the help panel. */
+export function bindHelpKey(dotnet) {
+    unbindHelpKey();
+    helpKey = e => {
+        if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === "KeyH") {
+            e.preventDefault();
+            dotnet.invokeMethodAsync("ToggleFromKeyboard");
+        }
+    };
+    document.addEventListener("keydown", helpKey);
+}
+
+export function unbindHelpKey() {
+    if (helpKey) {
+        document.removeEventListener("keydown", helpKey);
+        helpKey = null;
     }
 }

@@ -115,7 +115,7 @@ public sealed class ToolLifeWalkTests(BrowserFixture fixture, ITestOutputHelper 
         {
             await page.GetByTestId("create-draft").ClickAsync();
             await WaitForEditorAsync(page);
-            Assert.Contains("def run_tool(input_path: str, output_dir: str) -> str:", await EditorTextAsync(page));
+            Assert.Contains("import skriptoteket as st", await EditorTextAsync(page));
             await Assertions.Expect(page.GetByTestId("no-problems")).ToBeVisibleAsync();
         }
 

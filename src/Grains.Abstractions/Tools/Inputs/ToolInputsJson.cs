@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Skriptoteket.Grains.Abstractions.Errors;
@@ -18,7 +19,16 @@ public static class ToolInputsJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    private static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
+    /// <summary>
+    /// The form people read (the JSON view, the zip's inputs.json, diffs): "Gräns" stays "Gräns", not "Gr\u00E4ns".
+    /// Only the compact form above goes into the content hash, so how this one escapes changes no version's hash;
+    /// pages show it as HTML-encoded text, never as markup or script.
+    /// </summary>
+    private static readonly JsonSerializerOptions Indented = new(Options)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static string Write(ToolInputs inputs, bool indented = false) =>
         JsonSerializer.Serialize(inputs, indented ? Indented : Options);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
@@ -18,6 +19,8 @@ public sealed partial class InputsBuilder
     private bool jsonView;
     private string json = "";
     private string? jsonProblem;
+    private bool filesCapped;
+    private int maxFilesShown;
 
     private static IReadOnlyList<string> UploadTypes => UploadLimits.AllowedExtensions;
 
@@ -28,6 +31,11 @@ public sealed partial class InputsBuilder
 
     [Parameter] public bool Disabled { get; set; }
 
+    [Inject] private IOptions<UploadLimits> Uploads { get; set; } = null!;
+
+    /// <summary>Most files one run of this installation takes (Uploads:MaxFiles); "most files" is capped at it.</summary>
+    private int FileLimit => Math.Min(Uploads.Value.MaxFiles, ToolInputs.MaxDeclaredFiles);
+
     protected override void OnParametersSet()
     {
         // Only a declaration from outside (another version opened) replaces what is being edited.
@@ -35,7 +43,8 @@ public sealed partial class InputsBuilder
         if (incoming != shownJson)
         {
             shownJson = incoming;
-            draft = InputsDraft.From(Value);
+            draft = InputsDraft.From(Value, FileLimit);
+            filesCapped = false;
             problems = draft.Problems;
             json = ToolInputsJson.Write(Value, indented: true);
         }
@@ -53,6 +62,18 @@ public sealed partial class InputsBuilder
         shownJson = ToolInputsJson.Write(inputs);
         json = ToolInputsJson.Write(inputs, indented: true);
         await ValueChanged.InvokeAsync(inputs);
+    }
+
+    /// <summary>More files than a run can take are capped at the limit, and the builder says why.</summary>
+    private void SetMaxFiles(int value)
+    {
+        filesCapped = value > FileLimit;
+        draft.MaxFiles = Math.Min(value, FileLimit);
+        if (filesCapped)
+        {
+            // A new key renders the input afresh, so it shows the capped number rather than what was typed.
+            maxFilesShown++;
+        }
     }
 
     private void ToggleType(string type, bool on)
@@ -80,8 +101,9 @@ public sealed partial class InputsBuilder
         {
             var inputs = ToolInputsJson.Read(json);
             jsonProblem = null;
-            draft = InputsDraft.From(inputs);
-            await PublishAsync(inputs);
+            draft = InputsDraft.From(inputs, FileLimit);
+            filesCapped = inputs.Files.MaxFiles > FileLimit;
+            await PublishAsync(filesCapped ? draft.ToInputs() : inputs);
         }
         catch (DomainException e)
         {

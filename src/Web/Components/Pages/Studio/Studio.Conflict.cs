@@ -58,10 +58,10 @@ public sealed partial class Studio
         }
         conflict = null;
         draft = await Tools.GetVersionAsync(Id, baseHeader.Id);
-        if (panel?.CodeEditor is { } editor)
+        if (panel?.CodeEditor is not null)
         {
             // After a reload the editor shows their text: the saved text must be what it shows.
-            await editor.SetValue(c.Mine);
+            await ReplaceEditorTextAsync(c.Mine);
         }
         await SaveAsync(c.Mine);
         if (conflict is null)

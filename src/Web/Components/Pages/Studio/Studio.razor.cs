@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using MudBlazor;
 using Skriptoteket.Grains.Abstractions.Errors;
@@ -7,6 +8,7 @@ using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 using Skriptoteket.Web.Components.Studio;
+using Skriptoteket.Web.Localization;
 using Skriptoteket.Web.Tools;
 using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 
@@ -44,6 +46,7 @@ public sealed partial class Studio : IAsyncDisposable
     private bool monacoReady;
     private bool restored;
     private bool busy;
+    private bool helpOpen;
     private ActionAvailability submit = ActionAvailability.Hidden;
     private IReadOnlyList<RunInfo> recent = [];
 
@@ -58,6 +61,7 @@ public sealed partial class Studio : IAsyncDisposable
     [Inject] private ToolsService Tools { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
+    [Inject] private IStringLocalizer<StudioHelpStrings> Help { get; set; } = null!;
 
     private string StorageKey => $"skriptoteket.studio.{Id:N}.{actor?.UserId:N}";
 
@@ -88,6 +92,7 @@ public sealed partial class Studio : IAsyncDisposable
             self = DotNetObjectReference.Create(this);
             module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/Skriptoteket.Web/studio.js");
             await module.InvokeVoidAsync("loadMonaco");
+            await module.InvokeVoidAsync("registerHelper", HelperModule.Completions(Help));
             monacoReady = true;
             StateHasChanged();
         }
@@ -127,9 +132,9 @@ public sealed partial class Studio : IAsyncDisposable
         restored = false;
         problems = [];
         UpdateSubmit();
-        if (editorShown && draft is not null && panel?.CodeEditor is { } editor && module is not null)
+        if (editorShown && draft is not null && panel?.CodeEditor is not null && module is not null)
         {
-            await editor.SetValue(draft.Source);
+            await ReplaceEditorTextAsync(draft.Source);
             await WatchAsync();
             await CheckAsync(draft.Source);
         }
@@ -147,7 +152,7 @@ public sealed partial class Studio : IAsyncDisposable
             if (stored.Base == draft.Header.Id)
             {
                 currentText = stored.Source;
-                await panel!.CodeEditor!.SetValue(stored.Source);
+                await ReplaceEditorTextAsync(stored.Source);
                 restored = true;
             }
             else
@@ -159,6 +164,10 @@ public sealed partial class Studio : IAsyncDisposable
         await WatchAsync();
         await CheckAsync(currentText);
     }
+
+    /// <summary>A whole new text in the editor, shown from line 1 and its first column (not left scrolled sideways).</summary>
+    private async Task ReplaceEditorTextAsync(string text) =>
+        await module!.InvokeVoidAsync("replaceText", EditorPanel.EditorId, text);
 
     private async Task WatchAsync() =>
         await module!.InvokeVoidAsync("watch", EditorPanel.EditorId, StorageKey, draft!.Header.Id, self, CheckDelayMs);
