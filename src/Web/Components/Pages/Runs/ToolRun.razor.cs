@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Catalog;
@@ -19,7 +20,7 @@ public sealed partial class ToolRun
     private PublishedTool? tool;
     private bool notFound;
     private RunInfo? run;
-    private bool starting;
+    private readonly RunLaunch launch = new();
     private string? failure;
     private ToolRunForm? form;
     private IReadOnlyList<ToolExample> examples = [];
@@ -46,49 +47,46 @@ public sealed partial class ToolRun
     }
 
     /// <summary>"Prova med exempel": the example's files and values, run as the teacher's own run of the active version.</summary>
-    private async Task TryExampleAsync(Guid exampleId)
-    {
-        starting = true;
-        failure = null;
-        try
-        {
-            run = await Examples.TryAsync(tool!.Id, exampleId);
-        }
-        catch (DomainException e)
-        {
-            failure = ErrorText.For(Text, e);
-        }
-        finally
-        {
-            starting = false;
-        }
-    }
+    private Task TryExampleAsync(MouseEventArgs click, Guid exampleId) =>
+        LaunchAsync(click, key => Examples.TryAsync(tool!.Id, exampleId, key), e => ErrorText.For(Text, e));
 
-    private async Task StartAsync(RunFormInput input)
-    {
-        starting = true;
-        failure = null;
-        try
+    private Task StartAsync(RunFormInput input) => LaunchAsync(input.Click, async key =>
         {
             var limits = Uploads.Value;
             var files = input.Files;
             limits.Check([.. files.Select(f => (f.Name, f.Size))]);
             var inputs = await BrowserUploads.ReadAsync(files, limits.MaxFileBytes);
-            run = await Runs.StartProductionAsync(Slug, inputs, input.FieldValuesJson);
+            return await Runs.StartProductionAsync(Slug, inputs, input.FieldValuesJson, key);
+        },
+        // Refused field values are shown at their fields; the sentence here only points there.
+        e => form?.ShowRefusal(e) == true ? Text["ToolRun.FieldsRefused"] : ErrorText.For(Text, e));
+
+    /// <summary>Every start of this page goes through the one guard: one click, one run, until that run has finished.</summary>
+    private async Task LaunchAsync(MouseEventArgs? click, Func<string, Task<RunInfo>> start, Func<DomainException, string> refused)
+    {
+        if (launch.Busy)
+        {
+            return;
+        }
+        failure = null;
+        try
+        {
+            if (await launch.StartAsync(click, start) is { } started)
+            {
+                run = started;
+            }
         }
         catch (DomainException e)
         {
-            // Refused field values are shown at their fields; the sentence here only points there.
-            failure = form?.ShowRefusal(e) == true ? Text["ToolRun.FieldsRefused"] : ErrorText.For(Text, e);
+            failure = refused(e);
         }
         catch (IOException)
         {
             // The browser stopped sending the file (tab closed, file changed on disk, larger than announced).
             failure = Text["ToolRun.UploadFailed"];
         }
-        finally
-        {
-            starting = false;
-        }
     }
+
+    /// <summary>Each state the live result shows: Run and the examples are free again once the run has finished.</summary>
+    private void RunChanged(RunInfo shown) => launch.Saw(shown);
 }
