@@ -27,6 +27,7 @@ public sealed partial class ToolRunForm
     private IReadOnlyList<IBrowserFile> files = [];
     private FieldForm fields = new(ToolInputs.Legacy);
     private Guid? formFor;
+    private string? valuesFor;
 
     // The prerendered page cannot react to uploads or clicks: controls are enabled once the circuit is live.
     private bool interactive;
@@ -48,6 +49,14 @@ public sealed partial class ToolRunForm
     [Parameter]
     public EventCallback<RunFormInput> OnRun { get; set; }
 
+    /// <summary>Field values to start from instead of the defaults (an earlier run's: "Kör igen med samma värden").</summary>
+    [Parameter]
+    public string? Values { get; set; }
+
+    /// <summary>Shown above the fields when <see cref="Values"/> came from somewhere: whose values, and which files to choose again.</summary>
+    [Parameter]
+    public string? ValuesNote { get; set; }
+
     private FileInputs Files => Tool?.Declared.Files ?? ToolInputs.Legacy.Files;
 
     private bool TakesFiles => Files.MaxFiles > 0;
@@ -66,11 +75,12 @@ public sealed partial class ToolRunForm
 
     protected override void OnParametersSet()
     {
-        // A new form only for another tool version: a re-render must not wipe what the teacher typed.
-        if (Tool is not null && formFor != Tool.ActiveVersionId)
+        // A new form only for another tool version or other values: a re-render must not wipe what the teacher typed.
+        if (Tool is not null && (formFor != Tool.ActiveVersionId || valuesFor != Values))
         {
             formFor = Tool.ActiveVersionId;
-            fields = new FieldForm(Tool.Declared);
+            valuesFor = Values;
+            fields = new FieldForm(Tool.Declared, Values);
         }
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
+using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools.Examples;
 using Skriptoteket.Web.Components.Runs;
@@ -36,15 +37,46 @@ public sealed partial class ToolRun
     // The contract the API and the grain enforce too, so the page refuses with the same message before uploading.
     [Inject] private IOptions<UploadLimits> Uploads { get; set; } = null!;
 
+    /// <summary>The query parameter naming an earlier run whose field values fill the form ("Kör igen med samma värden").</summary>
+    public const string FromRunQuery = "fran";
+
     [Parameter]
     public string Slug { get; set; } = "";
+
+    [SupplyParameterFromQuery(Name = FromRunQuery)]
+    public Guid? FromRun { get; set; }
+
+    // The earlier run whose values fill the form; null when none was named or it is not the viewer's to see.
+    private RunInfo? earlier;
 
     protected override async Task OnParametersSetAsync()
     {
         tool = await Tools.FindPublishedToolAsync(Slug);
         notFound = tool is null;
         examples = tool is null ? [] : await Examples.ListAsync(tool.Id);
+        earlier = tool is null || FromRun is not { } from ? null : await EarlierRunAsync(from, tool.Id);
     }
+
+    /// <summary>The run to take values from, as its page shows it (the same rule: own runs, admins any), of this tool.</summary>
+    private async Task<RunInfo?> EarlierRunAsync(Guid runId, Guid toolId)
+    {
+        try
+        {
+            var found = await Runs.GetAsync(runId);
+            return found.ToolId == toolId ? found : null;
+        }
+        catch (DomainException e) when (e.Code == ErrorCode.NotFound)
+        {
+            // Not a run the viewer may see: the form starts from the defaults.
+            return null;
+        }
+    }
+
+    /// <summary>Says whose values fill the form, and that files are not taken over.</summary>
+    private string? EarlierNote => earlier is null ? null
+        : earlier.Inputs.Count > 0
+            ? Text["ToolRun.ValuesFromWithFiles", RunFormat.Time(earlier.CreatedAt), string.Join(", ", earlier.Inputs.Select(i => i.Name))].Value
+            : Text["ToolRun.ValuesFrom", RunFormat.Time(earlier.CreatedAt)].Value;
 
     /// <summary>"Prova med exempel": the example's files and values, run as the teacher's own run of the active version.</summary>
     private Task TryExampleAsync(MouseEventArgs click, Guid exampleId) =>
