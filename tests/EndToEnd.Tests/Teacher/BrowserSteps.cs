@@ -10,6 +10,7 @@ internal static class BrowserSteps
         options ??= new BrowserNewContextOptions();
         options.BaseURL = fixture.Host.BaseAddress.ToString();
         options.Locale ??= "sv-SE";
+        options.ReducedMotion ??= BrowserFixture.StillMotion;
         var context = await fixture.Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");

@@ -30,7 +30,7 @@ public sealed class OneClickOneRunTests(BrowserFixture fixture, ITestOutputHelpe
     {
         var (slug, _) = await TeacherTool.PublishAsync(fixture.Database, Sleeping(8));
         var tool = await ToolIdAsync(slug);
-        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture, StillPage());
+        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture);
         await BrowserSteps.GotoInteractiveAsync(page, $"/tools/{slug}/run");
         await BrowserSteps.ChooseCsvAsync(page);
         var run = page.GetByTestId("run-button");
@@ -70,7 +70,7 @@ public sealed class OneClickOneRunTests(BrowserFixture fixture, ITestOutputHelpe
                 files = new[] { new { name = "elever.csv", contentBase64 = Convert.ToBase64String("namn\nAda"u8.ToArray()) } },
             });
         }
-        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture, StillPage());
+        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture);
         await BrowserSteps.GotoInteractiveAsync(page, $"/tools/{slug}/run");
         var example = page.GetByTestId("try-example");
 
@@ -115,10 +115,6 @@ public sealed class OneClickOneRunTests(BrowserFixture fixture, ITestOutputHelpe
         await Assertions.Expect(run).ToHaveTextAsync("Kör i sandlådan");
         await page.Context.CloseAsync();
     }
-
-    // The finished run's result is brought into view at once, not smoothly: a click while the page still glides
-    // would land where the button was a moment ago.
-    private static BrowserNewContextOptions StillPage() => new() { ReducedMotion = ReducedMotion.Reduce };
 
     private Task<Guid> ToolIdAsync(string slug) => fixture.Database.ScalarAsync<Guid>($"SELECT id FROM tools WHERE slug = '{slug}'");
 

@@ -55,8 +55,7 @@ public sealed class ReopenedRunTests(BrowserFixture fixture, ITestOutputHelper o
                 files = new[] { new { name = "exempel.csv", contentBase64 = Convert.ToBase64String("namn\nAda"u8.ToArray()) } },
             });
         }
-        // The result comes into view at once, not smoothly, so that the clicks after it land where they aim.
-        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture, new() { ReducedMotion = ReducedMotion.Reduce });
+        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture);
 
         // The teacher's own run: a class typed, the threshold changed from its default, a file chosen.
         await BrowserSteps.GotoInteractiveAsync(page, $"/tools/{slug}/run");
