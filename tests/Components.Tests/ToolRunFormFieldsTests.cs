@@ -24,6 +24,7 @@ public sealed class ToolRunFormFieldsTests : ComponentContext
     private IRenderedComponent<ToolRunForm> Render() => Context.Render<ToolRunForm>(p => p
         .Add(f => f.Tool, Tool)
         .Add(f => f.Limits, new UploadLimits())
+        .Add(f => f.Launch, new RunLaunch())
         .Add(f => f.OnRun, (RunFormInput input) => started = input));
 
     [Fact]

@@ -18,20 +18,24 @@ public sealed class ToolRunFormTests : ComponentContext
     private IReadOnlyList<IBrowserFile>? started;
     private int starts;
 
-    // The page's answer to Run: at once, unless a test holds it back to look at the form in between.
-    private Task answer = Task.CompletedTask;
+    // The page's guard of its starts (the run page hands the form its own).
+    private readonly RunLaunch launch = new();
 
-    private IRenderedComponent<ToolRunForm> Render(PublishedTool? tool, bool starting = false) =>
+    // The page's answer to Run: a queued run at once, unless a test holds it back to look at the form in between.
+    private Task<RunInfo> answer = Task.FromResult(RunStates.Of(RunStatus.Queued));
+
+    // As the run page does: every start goes through the guard.
+    private IRenderedComponent<ToolRunForm> Render(PublishedTool? tool) =>
         Context.Render<ToolRunForm>(p => p
             .Add(f => f.Tool, tool)
             .Add(f => f.Limits, Limits)
-            .Add(f => f.Starting, starting)
-            .Add(f => f.OnRun, (RunFormInput input) =>
+            .Add(f => f.Launch, launch)
+            .Add(f => f.OnRun, (RunFormInput input) => launch.StartAsync(input.Click, _ =>
             {
                 started = input.Files;
                 starts++;
                 return answer;
-            }));
+            })));
 
     [Fact]
     public void Loading_shows_a_busy_placeholder_and_no_controls()
@@ -128,49 +132,51 @@ public sealed class ToolRunFormTests : ComponentContext
     }
 
     [Fact]
-    public void Starting_disables_Run_and_the_file_input_while_the_upload_is_on_its_way()
+    public void Run_is_disabled_from_the_click_while_the_start_is_on_its_way_and_until_the_run_has_finished()
     {
         Speak("sv");
-        var form = Render(Tool, starting: true);
-
-        Assert.True(form.Find("[data-testid=run-button]").HasAttribute("disabled"));
-        Assert.True(form.Find("[data-testid=run-files]").HasAttribute("disabled"));
-        Assert.NotEmpty(form.FindAll("[data-testid=run-button] .mud-progress-circular"));
-        Assert.Equal("Startar…", form.Find("[data-testid=run-button]").TextContent.Trim());
-    }
-
-    [Fact]
-    public void Run_is_disabled_from_the_click_until_the_start_has_answered_and_then_runs_again()
-    {
-        Speak("sv");
-        var pending = new TaskCompletionSource();
+        var pending = new TaskCompletionSource<RunInfo>();
         answer = pending.Task;
         var form = Render(Tool);
         form.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("namn\nAda", "elever.csv"));
 
-        form.Find("[data-testid=run-button]").Click();
+        form.Find("[data-testid=run-button]").Click(new MouseEventArgs { Detail = 1 });
 
-        // The page has not rendered its own "starting" yet: the form holds Run back by itself.
+        // Uploading and queueing: Run and the file input wait.
         var run = form.Find("[data-testid=run-button]");
         Assert.True(run.HasAttribute("disabled"));
+        Assert.True(form.Find("[data-testid=run-files]").HasAttribute("disabled"));
+        Assert.NotEmpty(form.FindAll("[data-testid=run-button] .mud-progress-circular"));
         Assert.Equal("Startar…", run.TextContent.Trim());
-        pending.SetResult();
-        form.WaitForAssertion(() => Assert.False(form.Find("[data-testid=run-button]").HasAttribute("disabled")));
-        Assert.Equal("Kör", form.Find("[data-testid=run-button]").TextContent.Trim());
 
-        // The run was accepted: another click is another run (another file, or the same again).
-        form.Find("[data-testid=run-button]").Click();
+        // Accepted and running: Run stays disabled ("Körs…"); the files for a next run may already be chosen.
+        var queued = RunStates.Of(RunStatus.Queued);
+        pending.SetResult(queued);
+        form.WaitForAssertion(() => Assert.Equal("Körs…", form.Find("[data-testid=run-button]").TextContent.Trim()));
+        Assert.True(form.Find("[data-testid=run-button]").HasAttribute("disabled"));
+        Assert.False(form.Find("[data-testid=run-files]").HasAttribute("disabled"));
+        form.Find("[data-testid=run-button]").Click(new MouseEventArgs { Detail = 1 });
+        Assert.Equal(1, starts);
+
+        // Finished: the next click is the next run.
+        launch.Saw(queued with { Status = RunStatus.Succeeded });
+        form.Render();
+        Assert.False(form.Find("[data-testid=run-button]").HasAttribute("disabled"));
+        Assert.Equal("Kör", form.Find("[data-testid=run-button]").TextContent.Trim());
+        answer = Task.FromResult(RunStates.Of(RunStatus.Queued));
+        form.Find("[data-testid=run-button]").Click(new MouseEventArgs { Detail = 1 });
         Assert.Equal(2, starts);
     }
 
     [Fact]
-    public void The_second_click_of_a_double_click_starts_no_second_run()
+    public void The_second_click_of_a_double_click_starts_no_second_run_even_when_the_first_run_has_already_finished()
     {
         Speak("sv");
+        answer = Task.FromResult(RunStates.Of(RunStatus.Succeeded));
         var form = Render(Tool);
         form.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("namn\nAda", "elever.csv"));
 
-        // The start answered at once, so Run is enabled again when the double click's second click arrives.
+        // The run finished before the double click's second click arrived, so Run is enabled again by then.
         form.Find("[data-testid=run-button]").Click(new MouseEventArgs { Detail = 1 });
         form.Find("[data-testid=run-button]").Click(new MouseEventArgs { Detail = 2 });
 

@@ -42,12 +42,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// Test pages ask for reduced motion: a finished run's result then comes into view at once instead of gliding
+    /// (run-view.js), so the walks' clicks right after a result land where they aim (a click during a scroll can be
+    /// routed to the result's frame). RunFeedbackTests covers the smooth default.
+    /// </summary>
+    public const ReducedMotion StillMotion = ReducedMotion.Reduce;
+
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Host.BaseAddress.ToString(),
             Locale = "sv-SE",
+            ReducedMotion = StillMotion,
         });
         return await context.NewPageAsync();
     }

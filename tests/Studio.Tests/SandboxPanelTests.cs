@@ -30,7 +30,7 @@ public sealed class SandboxPanelTests : StudioTestContext
         .Add(s => s.Enabled, true)
         .Add(s => s.Inputs, inputs)
         .Add(s => s.Limits, new SandboxLimits(60, 512L * 1024 * 1024, 1_000_000_000, 25L * 1024 * 1024))
-        .Add(s => s.RunEditor, (files, _) =>
+        .Add(s => s.RunEditor, (files, _, _) =>
         {
             sent = files;
             return Task.FromException<RunInfo>(DomainException.Invalid("Stoppad av testet."));

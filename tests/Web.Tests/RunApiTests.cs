@@ -82,6 +82,39 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
     }
 
     [Fact]
+    public async Task The_same_idempotency_key_gives_the_same_run_and_another_key_another_run()
+    {
+        var (toolId, _, slug) = await ToolRows.InsertAsync(fixture.Database, Script, Guid.NewGuid(), published: true);
+        using var teacher = await fixture.LoginAsNewAsync("user");
+        using var colleague = await fixture.LoginAsNewAsync("user");
+        var path = $"api/v1/tools/{slug}/run";
+
+        // A retried request (the answer got lost, the teacher reloaded): the same key, one run, the same id.
+        var first = await StartAsync(teacher, path, "a.csv", "x", key: "inlamning-1").ExpectAsync(HttpStatusCode.Accepted);
+        var again = await StartAsync(teacher, path, "a.csv", "x", key: "inlamning-1").ExpectAsync(HttpStatusCode.Accepted);
+        var runId = first.GetProperty("runId").GetGuid();
+        Assert.Equal(runId, again.GetProperty("runId").GetGuid());
+        // Another key is another intent; the same key from someone else is theirs alone.
+        var other = await StartAsync(teacher, path, "a.csv", "x", key: "inlamning-2").ExpectAsync(HttpStatusCode.Accepted);
+        var colleagues = await StartAsync(colleague, path, "a.csv", "x", key: "inlamning-1").ExpectAsync(HttpStatusCode.Accepted);
+        Assert.NotEqual(runId, other.GetProperty("runId").GetGuid());
+        Assert.NotEqual(runId, colleagues.GetProperty("runId").GetGuid());
+        Assert.Equal(3L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM runs WHERE tool_id = '{toolId}'"));
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM runs WHERE tool_id = '{toolId}' AND requested_by = '{teacher.Id}' AND start_key = 'inlamning-1'"));
+
+        // Finished, the run is still what the key names: a late retry does not start it again.
+        await WaitForFinishedAsync(teacher, runId);
+        var late = await StartAsync(teacher, path, "a.csv", "x", key: "inlamning-1").ExpectAsync(HttpStatusCode.Accepted);
+        Assert.Equal(runId, late.GetProperty("runId").GetGuid());
+        Assert.Equal("succeeded", late.GetProperty("status").GetString());
+
+        var refused = await StartAsync(teacher, path, "a.csv", "x", key: "med mellanslag").ExpectAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.Contains("Idempotency-Key", refused.GetProperty("error").GetProperty("message").GetString());
+        Assert.Equal(3L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM runs WHERE tool_id = '{toolId}'"));
+    }
+
+    [Fact]
     public async Task Forbidden_uploads_unknown_tools_and_missing_csrf_are_refused()
     {
         var (_, version, slug) = await ToolRows.InsertAsync(fixture.Database, Script, Guid.NewGuid(), published: true);
@@ -169,7 +202,8 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
         return user.Http.SendAsync(request);
     }
 
-    private static Task<HttpResponseMessage> StartAsync(ApiUser user, string path, string fileName, string content, bool csrf = true)
+    private static Task<HttpResponseMessage> StartAsync(ApiUser user, string path, string fileName, string content, bool csrf = true,
+        string? key = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
@@ -178,6 +212,10 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
         if (csrf)
         {
             request.Headers.Add("X-CSRF-TOKEN", user.CsrfToken);
+        }
+        if (key is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
         }
         return user.Http.SendAsync(request);
     }

@@ -29,4 +29,16 @@ public sealed record RunInfo(
 
     [Id(15)]
     public string? SnapshotEntrypoint { get; init; }
+
+    /// <summary>The key the run was started with (<see cref="RunStartKey"/>), if any.</summary>
+    [Id(16)]
+    public string? StartKey { get; init; }
+
+    /// <summary>The field values the script got (the checked JSON object, defaults filled in); null before fields were kept.</summary>
+    [Id(17)]
+    public string? FieldValuesJson { get; init; }
+
+    /// <summary>The worked example the run tried ("Prova med exempel"), if it was one.</summary>
+    [Id(18)]
+    public Guid? ExampleId { get; init; }
 }

@@ -8,7 +8,8 @@ namespace Skriptoteket.Grains.Abstractions.Runs;
 /// A sandbox run from the editor also carries <see cref="SnapshotSource"/>: the unsaved text that runs instead
 /// of the version's source (the version still decides who may run it); the run keeps that snapshot.
 /// <see cref="FieldValuesJson"/>: the values of the version's declared fields as a JSON object (name → value),
-/// checked by the run grain against the declaration before anything runs.
+/// checked by the run grain against the declaration before anything runs. <see cref="StartKey"/>: the intent's key
+/// (<see cref="RunStartKey"/>): a repeat of the same key by the same person gets the same run.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Skriptoteket.RunRequest")]
 public sealed record RunRequest(
@@ -21,6 +22,14 @@ public sealed record RunRequest(
     [property: Id(6)] string? SnapshotEntrypoint = null,
     [property: Id(7)] string? FieldValuesJson = null)
 {
+    /// <summary>The start's idempotency key, checked by <see cref="RunStartKey.Check"/>; null: every start is a new run.</summary>
+    [Id(8)]
+    public string? StartKey { get; init; }
+
+    /// <summary>The worked example this run tries ("Prova med exempel"), kept with the run so a reopened run can name it.</summary>
+    [Id(9)]
+    public Guid? ExampleId { get; init; }
+
     public static RunRequest Sandbox(Guid versionId, ActingUser user, IReadOnlyList<RunInputFile> inputs, string? fieldValuesJson = null) =>
         new(RunKind.Sandbox, versionId, null, user, inputs, FieldValuesJson: fieldValuesJson);
 

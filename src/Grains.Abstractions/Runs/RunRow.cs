@@ -19,6 +19,18 @@ public sealed record RunRow(
     [property: Id(10)] DateTimeOffset? StartedAt,
     [property: Id(11)] DateTimeOffset? FinishedAt)
 {
+    /// <summary>The tool's address name (single-run reads only: <c>DescribeAsync</c>), for "back to the tool" and "run again".</summary>
+    [Id(12)]
+    public string? ToolSlug { get; init; }
+
+    /// <summary>The version's declared fields and files as stored (ToolInputsJson; null: none declared), single-run reads only.</summary>
+    [Id(13)]
+    public string? VersionInputsJson { get; init; }
+
+    /// <summary>The name of the worked example the run tried ("Prova med exempel"), single-run reads only; null otherwise.</summary>
+    [Id(14)]
+    public string? ExampleName { get; init; }
+
     /// <summary>From start to finish; null until the run has both.</summary>
     public TimeSpan? Duration => StartedAt is { } s && FinishedAt is { } f ? f - s : null;
 }

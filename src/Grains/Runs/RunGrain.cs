@@ -67,7 +67,13 @@ internal sealed class RunGrain(
     {
         if (record is not null)
         {
+            // A repeat of the same start (the same key, or a retry of the same call): the run it already made.
             return Visible(request.RequestedBy);
+        }
+        // A key names exactly one run id (RunStartKey): a start under another id would be a second run of one intent.
+        if (RunStartKey.Check(request.StartKey) is not null && RunStartKey.RunIdOf(request) != RunId)
+        {
+            throw new InvalidOperationException($"Run {RunId} started with a key that names another run id");
         }
         var version = await ResolveAsync(request);
         // Files and field values as the version declares them (RunInputCheck), before any row or container.
@@ -92,13 +98,24 @@ internal sealed class RunGrain(
             FromEditor = snapshotEntrypoint is not null,
             SnapshotSource = snapshotEntrypoint is null ? null : version.Source,
             SnapshotEntrypoint = snapshotEntrypoint,
+            StartKey = request.StartKey,
+            FieldValuesJson = fieldValues,
+            ExampleId = request.ExampleId,
         };
         if (snapshotEntrypoint is not null)
         {
             await store.SaveSnapshotAsync(RunId, version.Source, snapshotEntrypoint);
         }
         // The row first: a run whose record cannot be written is refused before anything runs.
-        await store.UpsertAsync(queued, null);
+        try
+        {
+            await store.UpsertAsync(queued, null);
+        }
+        catch (Npgsql.PostgresException e) when (e.ConstraintName == RunStore.StartKeyIndex)
+        {
+            // The table's last guard of one run per key (RunStartKey): never a second run of the same intent.
+            throw DomainException.Conflict("Körningen har redan startats.", "Run.AlreadyStarted");
+        }
         record = queued;
         int? position;
         try

@@ -76,19 +76,28 @@ internal sealed class RunListQueries(NpgsqlDataSource db)
         p.AddWithValue("requester", NpgsqlDbType.Text, Like(filter.Requester) is { } like ? like : DBNull.Value);
     }
 
+    /// <summary>One run's line with what its page shows besides: the tool's slug, the version's declaration, the example's name.</summary>
     public async Task<RunRow?> FindAsync(Guid runId)
     {
         await using var c = db.CreateCommand($"""
-            SELECT {Columns}
+            SELECT {Columns}, t.slug, v.inputs::text, e.name
             FROM runs r
             LEFT JOIN tools t ON t.id = r.tool_id
             LEFT JOIN tool_versions v ON v.id = r.version_id
             LEFT JOIN users u ON u.id = r.requested_by
+            LEFT JOIN tool_examples e ON e.id = r.example_id
             WHERE r.id = @id
             """);
         c.Parameters.AddWithValue("id", runId);
         await using var r = await c.ExecuteReaderAsync();
-        return await r.ReadAsync() ? Read(r) : null;
+        return await r.ReadAsync()
+            ? Read(r) with
+            {
+                ToolSlug = r.IsDBNull(12) ? null : r.GetString(12),
+                VersionInputsJson = r.IsDBNull(13) ? null : r.GetString(13),
+                ExampleName = r.IsDBNull(14) ? null : r.GetString(14),
+            }
+            : null;
     }
 
     private const string Columns = """

@@ -13,6 +13,9 @@ public sealed class RunStore(NpgsqlDataSource db)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The unique index of (requester, start key): one run per intent (0672_run_start_keys_and_values.sql).</summary>
+    internal const string StartKeyIndex = "runs_start_key_unique";
+
     /// <summary>
     /// Inserts or updates the run's row; a finished row never changes again (a late or repeated write of an
     /// older state cannot undo the outcome). The diagnostics of <paramref name="completion"/> are for operators.
@@ -23,10 +26,11 @@ public sealed class RunStore(NpgsqlDataSource db)
             INSERT INTO runs (id, kind, status, tool_id, version_id, requested_by, queue_position, stdout, stderr, html,
                 output_truncated, html_truncated, stdout_truncated, stderr_truncated, error_summary, internal_error,
                 artifacts, skipped_artifacts, inputs, oom_killed, script_ms, container_ms, silo, created_at, started_at,
-                finished_at, blocks, blocks_truncated, error_detail)
+                finished_at, blocks, blocks_truncated, error_detail, start_key, field_values, example_id)
             VALUES (@id, @kind, @status, @tool, @version, @by, @pos, @stdout, @stderr, @html, @trunc, @html_trunc,
                 @stdout_trunc, @stderr_trunc, @summary, @internal, @artifacts, @skipped, @inputs, @oom, @script_ms,
-                @container_ms, @silo, @created, @started, @finished, @blocks, @blocks_trunc, @detail)
+                @container_ms, @silo, @created, @started, @finished, @blocks, @blocks_trunc, @detail, @start_key,
+                @field_values::jsonb, @example)
             ON CONFLICT (id) DO UPDATE SET status = excluded.status, queue_position = excluded.queue_position,
                 stdout = excluded.stdout, stderr = excluded.stderr, html = excluded.html,
                 output_truncated = excluded.output_truncated, html_truncated = excluded.html_truncated,
@@ -70,6 +74,10 @@ public sealed class RunStore(NpgsqlDataSource db)
         p.AddWithValue("blocks", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(o.Blocks, Json));
         p.AddWithValue("blocks_trunc", o.BlocksTruncated);
         p.AddWithValue("detail", (object?)o.ErrorDetail ?? DBNull.Value);
+        // Written with the first row only (the update above leaves them): what the run was started with.
+        p.AddWithValue("start_key", NpgsqlDbType.Varchar, (object?)run.StartKey ?? DBNull.Value);
+        p.AddWithValue("field_values", NpgsqlDbType.Text, (object?)run.FieldValuesJson ?? DBNull.Value);
+        p.AddWithValue("example", NpgsqlDbType.Uuid, (object?)run.ExampleId ?? DBNull.Value);
         await c.ExecuteNonQueryAsync();
     }
 
@@ -154,7 +162,7 @@ public sealed class RunStore(NpgsqlDataSource db)
         id, kind, status, tool_id, version_id, requested_by, queue_position, html, stdout, stderr, error_summary,
         artifacts::text, inputs::text, created_at, started_at, finished_at, silo, html_truncated, stdout_truncated,
         stderr_truncated, skipped_artifacts::text, snap.source, snap.entrypoint, blocks::text, blocks_truncated,
-        error_detail
+        error_detail, start_key, field_values::text, example_id
         """;
 
     private const string From = "FROM runs LEFT JOIN run_snapshots snap ON snap.run_id = runs.id";
@@ -190,6 +198,9 @@ public sealed class RunStore(NpgsqlDataSource db)
                 FromEditor = !r.IsDBNull(22),
                 SnapshotSource = r.IsDBNull(21) ? null : r.GetString(21),
                 SnapshotEntrypoint = r.IsDBNull(22) ? null : r.GetString(22),
+                StartKey = r.IsDBNull(26) ? null : r.GetString(26),
+                FieldValuesJson = r.IsDBNull(27) ? null : r.GetString(27),
+                ExampleId = r.IsDBNull(28) ? null : r.GetGuid(28),
             });
         }
         return list;

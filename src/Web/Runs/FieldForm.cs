@@ -42,9 +42,12 @@ public sealed class FieldForm
 {
     private Dictionary<string, string> problems = [];
 
-    public FieldForm(ToolInputs declared)
+    /// <summary>The form of <paramref name="declared"/>, each field at its default or, when given, at its value in
+    /// <paramref name="valuesJson"/> (a run's values: "Kör igen med samma värden", the reopened run).</summary>
+    public FieldForm(ToolInputs declared, string? valuesJson = null)
     {
-        Entries = [.. declared.Fields.Select(Start)];
+        using var values = ParseValues(valuesJson);
+        Entries = [.. declared.Fields.Select(f => Start(f, values))];
     }
 
     public IReadOnlyList<FieldEntry> Entries { get; }
@@ -117,13 +120,47 @@ public sealed class FieldForm
     private static string Show(InputField f, string bound) =>
         f.Kind is FieldKind.Decimal && FieldBounds.TryNumber(bound, out var n) ? n.ToString(CultureInfo.GetCultureInfo("sv-SE")) : bound;
 
-    private static FieldEntry Start(InputField field)
+    /// <summary>A JSON object of values, or null for none (or anything that is not an object).</summary>
+    private static JsonDocument? ParseValues(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return null;
+        }
+        try
+        {
+            var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                return document;
+            }
+            document.Dispose();
+        }
+        catch (JsonException)
+        {
+            // Not values the form can show: it starts from the defaults.
+        }
+        return null;
+    }
+
+    private static FieldEntry Start(InputField field, JsonDocument? values)
     {
         var entry = new FieldEntry(field);
-        if (FieldValueRules.DefaultElement(field) is not { } value)
+        // A value the run had, also an empty one (null), wins over the default.
+        var value = values is not null && values.RootElement.TryGetProperty(field.Name, out var given)
+            ? given.ValueKind == JsonValueKind.Null ? (JsonElement?)null : given.Clone()
+            : FieldValueRules.DefaultElement(field);
+        if (value is not { } element)
         {
             return entry;
         }
+        Fill(entry, element);
+        return entry;
+    }
+
+    private static void Fill(FieldEntry entry, JsonElement value)
+    {
+        var field = entry.Field;
         switch (field.Kind)
         {
             case FieldKind.Integer or FieldKind.Decimal when value.ValueKind == JsonValueKind.Number:
@@ -139,6 +176,5 @@ public sealed class FieldForm
                 entry.Text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
                 break;
         }
-        return entry;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Identity;
@@ -21,9 +22,9 @@ public static class RunEndpoints
     public static RouteGroupBuilder MapRunEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("tool-versions/{id:guid}/run-sandbox", RunSandboxAsync).RequireAuthorization(Policies.Contributor)
-            .WithTags("Körningar").WithSummary("Provkör en version (multipart med indatafiler och fältet fields, JSON {\"fields\": {…}}, eller tom kropp).");
+            .WithTags("Körningar").WithSummary("Provkör en version (multipart med indatafiler och fältet fields, JSON {\"fields\": {…}}, eller tom kropp). Samma Idempotency-Key ger samma körning.");
         api.MapPost("tools/{slug}/run", RunToolAsync).RequireAuthorization(Policies.User)
-            .WithTags("Körningar").WithSummary("Kör ett publicerat verktyg (multipart med indatafiler och fältet fields, JSON {\"fields\": {…}}, eller tom kropp).");
+            .WithTags("Körningar").WithSummary("Kör ett publicerat verktyg (multipart med indatafiler och fältet fields, JSON {\"fields\": {…}}, eller tom kropp). Samma Idempotency-Key ger samma körning.");
         api.MapGet("tool-runs/{id:guid}", GetRunAsync).RequireAuthorization(Policies.User)
             .WithTags("Körningar").WithSummary("En körning.");
         api.MapPost("tool-runs/{id:guid}/cancel", CancelRunAsync).RequireAuthorization(Policies.User)
@@ -38,11 +39,14 @@ public static class RunEndpoints
         return api;
     }
 
-    private static Task<IResult> RunSandboxAsync(Guid id, HttpContext http, RunStarter starter, IOptions<UploadLimits> uploads) =>
-        StartAsync(http, starter, uploads.Value, (user, inputs, fields) => RunRequest.Sandbox(id, user, inputs, fields));
+    // The Idempotency-Key header (RunStartKey): a repeat of the same key by the same person answers with the same run.
+    private static Task<IResult> RunSandboxAsync(Guid id, [FromHeader(Name = RunStartKey.Header)] string? startKey, HttpContext http,
+        RunStarter starter, IOptions<UploadLimits> uploads) =>
+        StartAsync(http, starter, uploads.Value, startKey, (user, inputs, fields) => RunRequest.Sandbox(id, user, inputs, fields));
 
-    private static Task<IResult> RunToolAsync(string slug, HttpContext http, RunStarter starter, IOptions<UploadLimits> uploads) =>
-        StartAsync(http, starter, uploads.Value, (user, inputs, fields) => RunRequest.Production(slug, user, inputs, fields));
+    private static Task<IResult> RunToolAsync(string slug, [FromHeader(Name = RunStartKey.Header)] string? startKey, HttpContext http,
+        RunStarter starter, IOptions<UploadLimits> uploads) =>
+        StartAsync(http, starter, uploads.Value, startKey, (user, inputs, fields) => RunRequest.Production(slug, user, inputs, fields));
 
     private static async Task<Ok<RunResponse>> GetRunAsync(Guid id, HttpContext http, IGrainFactory grains) =>
         TypedResults.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).GetAsync(ApiActor.Require(http))));
@@ -70,10 +74,12 @@ public static class RunEndpoints
         return run.RequestedBy == user.UserId ? TypedResults.Ok(RunResponse.From(run)) : ApiResults.Error(ErrorCode.NotFound, "Körningen hittades inte.");
     }
 
-    private static async Task<IResult> StartAsync(HttpContext http, RunStarter starter, UploadLimits limits,
+    private static async Task<IResult> StartAsync(HttpContext http, RunStarter starter, UploadLimits limits, string? startKey,
         Func<ActingUser, IReadOnlyList<RunInputFile>, string?, RunRequest> request)
     {
         var user = ApiActor.Require(http);
+        // Refused before the body is read: a bad key is the caller's mistake whatever the files are.
+        var key = RunStartKey.Check(startKey);
         var inputs = new List<RunInputFile>();
         string? fields = null;
         if (http.Request.HasJsonContentType())
@@ -115,7 +121,7 @@ public static class RunEndpoints
                 inputs.Add(new RunInputFile(file.FileName, content));
             }
         }
-        var run = await starter.StartAsync(request(user, inputs, fields));
+        var run = await starter.StartAsync(request(user, inputs, fields) with { StartKey = key });
         return Results.Accepted($"/api/v1/tool-runs/{run.RunId}", RunResponse.From(run));
     }
 }

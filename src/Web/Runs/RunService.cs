@@ -7,8 +7,9 @@ namespace Skriptoteket.Web.Runs;
 /// <summary>Pages' way to runs: supplies the acting user to every grain call (one instance per circuit).</summary>
 public sealed class RunService(IGrainFactory grains, CurrentUser currentUser, RunStarter starter)
 {
-    public async Task<RunInfo> StartProductionAsync(string slug, IReadOnlyList<RunInputFile> inputs, string? fieldValuesJson = null) =>
-        await starter.StartAsync(RunRequest.Production(slug, await currentUser.GetAsync(), inputs, fieldValuesJson));
+    /// <summary>A run of the published tool; a repeat with the same <paramref name="startKey"/> gets the same run (<see cref="RunStartKey"/>).</summary>
+    public async Task<RunInfo> StartProductionAsync(string slug, IReadOnlyList<RunInputFile> inputs, string? fieldValuesJson, string startKey) =>
+        await starter.StartAsync(RunRequest.Production(slug, await currentUser.GetAsync(), inputs, fieldValuesJson) with { StartKey = startKey });
 
     public async Task<RunInfo> GetAsync(Guid runId) =>
         await grains.GetGrain<IRunGrain>(runId).GetAsync(await currentUser.GetAsync());

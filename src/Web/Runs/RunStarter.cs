@@ -4,7 +4,7 @@ using Skriptoteket.Grains.Abstractions.Runs;
 namespace Skriptoteket.Web.Runs;
 
 /// <summary>
-/// Starts a run under a new run id, trying again when the cluster answered with a passing fault: a silo
+/// Starts a run under its run id (new, or derived from the request's key: <see cref="RunStartKey"/>), trying again when the cluster answered with a passing fault: a silo
 /// joining or leaving moves grain directory partitions (a message may be rejected or its target silo be gone
 /// for a moment), and a grain call may time out on a starved machine. A retry is safe because the run grain
 /// answers a second start of the same run id with the run it already has (no second row, queue entry or container).
@@ -15,7 +15,7 @@ public sealed class RunStarter(IGrainFactory grains, ILogger<RunStarter> logger)
 
     public async Task<RunInfo> StartAsync(RunRequest request)
     {
-        var runId = Guid.NewGuid();
+        var runId = RunStartKey.RunIdOf(request);
         var run = grains.GetGrain<IRunGrain>(runId);
         for (var attempt = 0; ; attempt++)
         {

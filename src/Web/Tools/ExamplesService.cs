@@ -24,7 +24,8 @@ public sealed class ExamplesService(IGrainFactory grains, CurrentUser currentUse
     public async Task<IReadOnlyList<ExampleCheck>> ChecksAsync(Guid toolId, Guid versionId) =>
         await Grain(toolId).ListChecksAsync(await currentUser.GetAsync(), versionId);
 
-    public async Task<RunInfo> TryAsync(Guid toolId, Guid exampleId) => await Grain(toolId).TryAsync(await currentUser.GetAsync(), exampleId);
+    public async Task<RunInfo> TryAsync(Guid toolId, Guid exampleId, string startKey) =>
+        await Grain(toolId).TryAsync(await currentUser.GetAsync(), exampleId, startKey);
 
     public async Task<RunInfo> RunInSandboxAsync(Guid toolId, Guid exampleId, Guid versionId) =>
         await Grain(toolId).RunInSandboxAsync(await currentUser.GetAsync(), exampleId, versionId);

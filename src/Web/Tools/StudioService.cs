@@ -35,13 +35,13 @@ public sealed class StudioService(IGrainFactory grains, CurrentUser currentUser,
 
     /// <summary>A sandbox run of a stored version, or of unsaved text on behalf of the version it was opened on.</summary>
     public async Task<RunInfo> StartSandboxAsync(Guid versionId, IReadOnlyList<RunInputFile> inputs, string? source, string? entrypoint,
-        string? fieldValuesJson = null)
+        string? fieldValuesJson, string startKey)
     {
         var user = await currentUser.GetAsync();
         var request = source is null
             ? RunRequest.Sandbox(versionId, user, inputs, fieldValuesJson)
             : RunRequest.SandboxSnapshot(versionId, user, inputs, source, entrypoint ?? "", fieldValuesJson);
-        return await starter.StartAsync(request);
+        return await starter.StartAsync(request with { StartKey = startKey });
     }
 
     public async Task<IReadOnlyList<RunInfo>> ListSandboxRunsAsync(Guid toolId, int limit) =>

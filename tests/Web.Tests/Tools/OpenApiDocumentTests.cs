@@ -46,6 +46,18 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
         Assert.Equal(["rationale", "userId"], Required(schemas, "NominateRequest"));
     }
 
+    [Fact]
+    public async Task The_run_starts_describe_their_idempotency_key_header()
+    {
+        using var document = JsonDocument.Parse(await fixture.Host.Http.GetStringAsync("openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/tools/{slug}/run", "/api/v1/tool-versions/{id}/run-sandbox", "/api/v1/tools/{id}/examples/{exampleId}/try" })
+        {
+            var parameters = paths.GetProperty(path).GetProperty("post").GetProperty("parameters").EnumerateArray();
+            Assert.Contains(parameters, p => p.GetProperty("name").GetString() == "Idempotency-Key" && p.GetProperty("in").GetString() == "header");
+        }
+    }
+
     private static string[] Required(JsonElement schemas, string name) =>
         [.. schemas.GetProperty(name).GetProperty("required").EnumerateArray().Select(r => r.GetString()!).Order()];
 

@@ -38,10 +38,11 @@ public interface IToolExamplesGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Runs the example against the tool's active version as a normal production run of <paramref name="actor"/>
-    /// (shown in "Mina körningar"); the run grain checks who may run the tool.
+    /// (shown in "Mina körningar"); the run grain checks who may run the tool. A repeat with the same
+    /// <paramref name="startKey"/> gets the same run (<see cref="RunStartKey"/>).
     /// </summary>
     [Alias("Try")]
-    Task<RunInfo> TryAsync(ActingUser actor, Guid exampleId);
+    Task<RunInfo> TryAsync(ActingUser actor, Guid exampleId, string? startKey = null);
 
     /// <summary>
     /// Runs the example against a version the actor may sandbox-run (the studio's "Kör exempel"): an example-check

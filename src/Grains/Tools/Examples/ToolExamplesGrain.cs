@@ -110,12 +110,13 @@ internal sealed partial class ToolExamplesGrain(
         return example with { Expected = expected };
     }
 
-    public async Task<RunInfo> TryAsync(ActingUser actor, Guid exampleId)
+    public async Task<RunInfo> TryAsync(ActingUser actor, Guid exampleId, string? startKey = null)
     {
         var tool = await VisibleToolAsync(actor);
         var example = await ExampleAsync(exampleId);
-        var request = RunRequest.Production(tool.Slug, actor, await examples.FilesAsync(example.Id), example.FieldValuesJson);
-        return await GrainFactory.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(request);
+        var request = RunRequest.Production(tool.Slug, actor, await examples.FilesAsync(example.Id), example.FieldValuesJson)
+            with { StartKey = RunStartKey.Check(startKey), ExampleId = example.Id };
+        return await GrainFactory.GetGrain<IRunGrain>(RunStartKey.RunIdOf(request)).StartAsync(request);
     }
 
     public async Task<RunInfo> RunInSandboxAsync(ActingUser actor, Guid exampleId, Guid versionId)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
@@ -29,7 +30,7 @@ internal static class ToolExampleEndpoints
         examples.MapPost("/{exampleId:guid}/expected", AcceptAsync).RequireAuthorization(Policies.Admin)
             .WithSummary("Gör en lyckad körnings resultat till exemplets förväntade resultat.");
         examples.MapPost("/{exampleId:guid}/try", TryAsync).RequireAuthorization(Policies.User)
-            .WithSummary("Prova exemplet: en vanlig körning av verktygets aktiva version (syns i Mina körningar).");
+            .WithSummary("Prova exemplet: en vanlig körning av verktygets aktiva version (syns i Mina körningar). Samma Idempotency-Key ger samma körning.");
         api.MapGet("/tool-versions/{id:guid}/example-checks", ChecksAsync).RequireAuthorization(Policies.Contributor).WithTags("Exempel")
             .WithSummary("Exemplens kontroller mot en version: pending, unchanged, changed (med diff), failed eller no_expected.");
     }
@@ -58,9 +59,10 @@ internal static class ToolExampleEndpoints
             ? TypedResults.Ok(await Grain(grains, id).AcceptResultAsync(ApiActor.Require(http), exampleId, runId))
             : throw DomainException.Invalid("Ange runId: körningen vars resultat ska bli det förväntade.");
 
-    private static async Task<IResult> TryAsync(Guid id, Guid exampleId, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> TryAsync(Guid id, Guid exampleId, [FromHeader(Name = RunStartKey.Header)] string? startKey,
+        HttpContext http, IGrainFactory grains)
     {
-        var run = await Grain(grains, id).TryAsync(ApiActor.Require(http), exampleId);
+        var run = await Grain(grains, id).TryAsync(ApiActor.Require(http), exampleId, RunStartKey.Check(startKey));
         return Results.Accepted($"/api/v1/tool-runs/{run.RunId}", RunResponse.From(run));
     }
 

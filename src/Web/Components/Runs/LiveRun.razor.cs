@@ -27,6 +27,10 @@ public sealed partial class LiveRun : IAsyncDisposable
     [Parameter]
     public bool FocusWhenShown { get; set; }
 
+    /// <summary>Told of each state shown (the first and every change), so the page knows when the run has finished.</summary>
+    [Parameter]
+    public EventCallback<RunInfo> OnChanged { get; set; }
+
     protected override async Task OnParametersSetAsync()
     {
         if (watching == Run.RunId)
@@ -38,7 +42,7 @@ public sealed partial class LiveRun : IAsyncDisposable
         current = Run;
         if (!Run.IsFinished)
         {
-            subscription = await Runs.WatchAsync(Run.RunId, changed => InvokeAsync(() =>
+            subscription = await Runs.WatchAsync(Run.RunId, changed => InvokeAsync(async () =>
             {
                 var next = RunProgress.Newer(current, changed);
                 // A notification that is not further along (a repeat after "finished") redraws nothing.
@@ -46,12 +50,14 @@ public sealed partial class LiveRun : IAsyncDisposable
                 {
                     current = next;
                     StateHasChanged();
+                    await OnChanged.InvokeAsync(next);
                 }
             }));
             // A change between the first read and the subscription is not replayed: read once more.
             // A "finished" notification may already have arrived: keep whichever is further along.
             current = RunProgress.Newer(current, await Runs.GetAsync(Run.RunId));
         }
+        await OnChanged.InvokeAsync(current);
     }
 
     private async Task CancelAsync()
@@ -59,6 +65,7 @@ public sealed partial class LiveRun : IAsyncDisposable
         try
         {
             current = RunProgress.Newer(current, await Runs.CancelAsync(Run.RunId));
+            await OnChanged.InvokeAsync(current);
         }
         catch (DomainException e)
         {

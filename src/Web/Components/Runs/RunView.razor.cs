@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 using Skriptoteket.Grains.Abstractions.Runs;
 
@@ -18,20 +19,42 @@ public partial class RunView
     public EventCallback OnCancel { get; set; }
 
     /// <summary>
-    /// Scroll the status into view and focus it when the view first appears (the run page, after Run): the result
-    /// may start below the fold. Later updates leave the page where the teacher has it.
+    /// The run page, after Run: the status is scrolled into view and focused when the view first appears, and the
+    /// result (its heading and first block) once when it arrives; both may be below the fold at 1366×768 and on a
+    /// phone. Updates in between (queued, running) leave the page where the teacher has it.
     /// </summary>
     [Parameter]
     public bool FocusWhenShown { get; set; }
 
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+
     private ElementReference statusRegion;
+    private ElementReference resultHeading;
+    private bool resultShown;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && FocusWhenShown)
+        if (!FocusWhenShown)
+        {
+            return;
+        }
+        if (firstRender)
         {
             // Focus scrolls the element into view; focus on the live region also makes its state heard at once.
             await statusRegion.FocusAsync(preventScroll: false);
+        }
+        if (Run.IsFinished && !resultShown)
+        {
+            resultShown = true;
+            try
+            {
+                await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./_content/Skriptoteket.Web/run-view.js");
+                await module.InvokeVoidAsync("showResult", resultHeading);
+            }
+            catch (JSDisconnectedException)
+            {
+                // The teacher left the page as the result arrived: nothing to bring into view.
+            }
         }
     }
 

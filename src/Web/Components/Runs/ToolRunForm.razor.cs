@@ -11,29 +11,26 @@ using Skriptoteket.Web.Runs;
 
 namespace Skriptoteket.Web.Components.Runs;
 
-/// <summary>What the teacher chose: the files and the declared fields' values as the run request's JSON.</summary>
-public sealed record RunFormInput(IReadOnlyList<IBrowserFile> Files, string FieldValuesJson);
+/// <summary>What the teacher chose: the files and the declared fields' values as the run request's JSON; the click that asked.</summary>
+public sealed record RunFormInput(IReadOnlyList<IBrowserFile> Files, string FieldValuesJson, MouseEventArgs? Click = null);
 
 /// <summary>
 /// The teacher's side of a tool run: what the tool does, the fields its active version declares, the files it
 /// takes, and Run. Run stays disabled, with the reason beside it, until the files the tool needs are chosen and
 /// fit the limits. A refused file is named beside the drop zone and left out; only the files taken are listed,
 /// and they are what Run sends. Field values are checked by the run grain; its refusals show under their fields.
-/// One click is one run: Run is disabled ("Startar…") from the click until the start has answered, and the
-/// second click of a double click is ignored. Once a run is accepted Run is enabled again, so a teacher may start
-/// another run (with another file) while the first is still running.
+/// One click is one run (<see cref="RunLaunch"/>, shared with the page's examples): Run is disabled from the click
+/// ("Startar…") until the run has finished ("Körs…"), and the second click of a double click is ignored.
 /// </summary>
 public sealed partial class ToolRunForm
 {
     private IReadOnlyList<IBrowserFile> files = [];
     private FieldForm fields = new(ToolInputs.Legacy);
     private Guid? formFor;
+    private string? valuesFor;
 
     // The prerendered page cannot react to uploads or clicks: controls are enabled once the circuit is live.
     private bool interactive;
-
-    // From the click until the page has the start's answer; the page's Starting arrives only with its next render.
-    private bool submitting;
 
     [Inject] private IStringLocalizer<Strings> Text { get; set; } = null!;
 
@@ -45,20 +42,26 @@ public sealed partial class ToolRunForm
     [Parameter, EditorRequired]
     public UploadLimits Limits { get; set; } = null!;
 
-    /// <summary>True while the chosen files are being uploaded and the run started.</summary>
-    [Parameter]
-    public bool Starting { get; set; }
+    /// <summary>The page's one guard of its run starts: read live, so a second click sees the first one's start at once.</summary>
+    [Parameter, EditorRequired]
+    public RunLaunch Launch { get; set; } = null!;
 
     [Parameter]
     public EventCallback<RunFormInput> OnRun { get; set; }
+
+    /// <summary>Field values to start from instead of the defaults (an earlier run's: "Kör igen med samma värden").</summary>
+    [Parameter]
+    public string? Values { get; set; }
+
+    /// <summary>Shown above the fields when <see cref="Values"/> came from somewhere: whose values, and which files to choose again.</summary>
+    [Parameter]
+    public string? ValuesNote { get; set; }
 
     private FileInputs Files => Tool?.Declared.Files ?? ToolInputs.Legacy.Files;
 
     private bool TakesFiles => Files.MaxFiles > 0;
 
-    private bool Busy => Starting || submitting;
-
-    private bool CanRun => interactive && !Busy && RunInputRules.HasRequiredFiles(files.Count, Files);
+    private bool CanRun => interactive && !Launch.Busy && RunInputRules.HasRequiredFiles(files.Count, Files);
 
     private string? ChooseFirst => FilePicker.MissingFiles(Text, Files, 0);
 
@@ -72,11 +75,12 @@ public sealed partial class ToolRunForm
 
     protected override void OnParametersSet()
     {
-        // A new form only for another tool version: a re-render must not wipe what the teacher typed.
-        if (Tool is not null && formFor != Tool.ActiveVersionId)
+        // A new form only for another tool version or other values: a re-render must not wipe what the teacher typed.
+        if (Tool is not null && (formFor != Tool.ActiveVersionId || valuesFor != Values))
         {
             formFor = Tool.ActiveVersionId;
-            fields = new FieldForm(Tool.Declared);
+            valuesFor = Values;
+            fields = new FieldForm(Tool.Declared, Values);
         }
     }
 
@@ -94,8 +98,8 @@ public sealed partial class ToolRunForm
 
     private async Task RunAsync(MouseEventArgs click)
     {
-        // The second click of a double click (Detail 2) may arrive after the first run was accepted: not a new run.
-        if (click.Detail > 1 || !CanRun)
+        // The page's start goes through Launch, which also ignores the second click of a double click.
+        if (!CanRun)
         {
             return;
         }
@@ -104,14 +108,6 @@ public sealed partial class ToolRunForm
         {
             return;
         }
-        submitting = true;
-        try
-        {
-            await OnRun.InvokeAsync(new RunFormInput(files, fields.ToJson()));
-        }
-        finally
-        {
-            submitting = false;
-        }
+        await OnRun.InvokeAsync(new RunFormInput(files, fields.ToJson(), click));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -23,10 +24,11 @@ public sealed partial class SandboxPanel : IAsyncDisposable
     private RunInfo? current;
     private RunSubscription? subscription;
     private Timer? ticker;
-    private bool starting;
+    // One click, one run, until it has finished (the run page's guard: RunLaunch).
+    private readonly RunLaunch launch = new();
     private string targetLabel = "";
     private bool targetIsVersion;
-    private Func<IReadOnlyList<RunInputFile>, string, Task<RunInfo>>? target;
+    private Func<IReadOnlyList<RunInputFile>, string, string, Task<RunInfo>>? target;
     private FieldForm fields = new(ToolInputs.Legacy);
     private ToolInputs? fieldsFor;
 
@@ -43,8 +45,8 @@ public sealed partial class SandboxPanel : IAsyncDisposable
     /// <summary>The saved declaration of the editor's version: its fields are filled in here (the run grain checks them).</summary>
     [Parameter] public ToolInputs? Inputs { get; set; }
 
-    /// <summary>Runs the editor's current text (the default target) with the files and the fields' JSON.</summary>
-    [Parameter, EditorRequired] public Func<IReadOnlyList<RunInputFile>, string, Task<RunInfo>> RunEditor { get; set; } = null!;
+    /// <summary>Runs the editor's current text (the default target) with the files, the fields' JSON and the start's key (RunStartKey).</summary>
+    [Parameter, EditorRequired] public Func<IReadOnlyList<RunInputFile>, string, string, Task<RunInfo>> RunEditor { get; set; } = null!;
 
     /// <summary>Told when a run was started or finished, so the page can refresh the recent runs.</summary>
     [Parameter] public EventCallback OnRunsChanged { get; set; }
@@ -54,7 +56,7 @@ public sealed partial class SandboxPanel : IAsyncDisposable
     /// <summary>The run page's rule and reason: a version that reads a file is not run without it (RunInputRules).</summary>
     private string? MissingFiles => FilePicker.MissingFiles(Text, Declared.Files, files.Count);
 
-    private bool CanRun => Enabled && !starting && MissingFiles is null;
+    private bool CanRun => Enabled && !launch.Busy && MissingFiles is null;
 
     protected override void OnParametersSet()
     {
@@ -70,7 +72,7 @@ public sealed partial class SandboxPanel : IAsyncDisposable
     }
 
     /// <summary>Makes the next Run use a stored version instead of the editor's text.</summary>
-    public void UseVersion(int number, Func<IReadOnlyList<RunInputFile>, string, Task<RunInfo>> start)
+    public void UseVersion(int number, Func<IReadOnlyList<RunInputFile>, string, string, Task<RunInfo>> start)
     {
         target = start;
         targetIsVersion = true;
@@ -88,25 +90,31 @@ public sealed partial class SandboxPanel : IAsyncDisposable
     /// <summary>The files the picker took (a refused one is named there and left out).</summary>
     private void FilesChosen(IReadOnlyList<IBrowserFile> taken) => files = taken;
 
-    private async Task RunAsync()
+    private async Task RunAsync(MouseEventArgs click)
     {
-        starting = true;
+        if (!CanRun)
+        {
+            return;
+        }
         try
         {
-            var inputs = await BrowserUploads.ReadAsync(files, Uploads.Value.MaxFileBytes);
-            fields.Clear();
-            await ShowAsync(await (target ?? RunEditor)(inputs, fields.ToJson()));
-            await OnRunsChanged.InvokeAsync();
+            var run = await launch.StartAsync(click, async key =>
+            {
+                var inputs = await BrowserUploads.ReadAsync(files, Uploads.Value.MaxFileBytes);
+                fields.Clear();
+                return await (target ?? RunEditor)(inputs, fields.ToJson(), key);
+            });
+            if (run is not null)
+            {
+                await ShowAsync(run);
+                await OnRunsChanged.InvokeAsync();
+            }
         }
         catch (DomainException e)
         {
             // Refused field values show at their fields as well.
             fields.Show(e);
             Snackbar.Add(e.Message, Severity.Warning);
-        }
-        finally
-        {
-            starting = false;
         }
     }
 
@@ -133,6 +141,7 @@ public sealed partial class SandboxPanel : IAsyncDisposable
     {
         await StopAsync();
         current = run;
+        launch.Saw(run);
         if (run.IsFinished)
         {
             return;
@@ -141,6 +150,7 @@ public sealed partial class SandboxPanel : IAsyncDisposable
         {
             var wasFinished = current?.IsFinished == true;
             current = RunProgress.Newer(current, changed);
+            launch.Saw(current);
             StateHasChanged();
             if (!wasFinished && current.IsFinished)
             {
@@ -148,6 +158,7 @@ public sealed partial class SandboxPanel : IAsyncDisposable
             }
         }));
         current = RunProgress.Newer(current, await Runs.GetAsync(run.RunId));
+        launch.Saw(current);
         // Elapsed seconds move on their own while queued or running.
         ticker = new Timer(_ => InvokeAsync(() =>
         {
@@ -167,6 +178,7 @@ public sealed partial class SandboxPanel : IAsyncDisposable
         try
         {
             current = RunProgress.Newer(current, await Runs.CancelAsync(current.RunId));
+            launch.Saw(current);
         }
         catch (DomainException e)
         {

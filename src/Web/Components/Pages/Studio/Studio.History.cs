@@ -28,7 +28,7 @@ public sealed partial class Studio
     }
 
     private void RunVersion(ToolVersionHeader v) =>
-        sandbox?.UseVersion(v.Number, (inputs, fields) => StudioApi.StartSandboxAsync(v.Id, inputs, null, null, fields));
+        sandbox?.UseVersion(v.Number, (inputs, fields, key) => StudioApi.StartSandboxAsync(v.Id, inputs, null, null, fields, key));
 
     private async Task CompareAsync((Guid Left, Guid Right) pair)
     {

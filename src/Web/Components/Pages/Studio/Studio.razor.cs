@@ -249,10 +249,10 @@ public sealed partial class Studio : IAsyncDisposable
         }
     }
 
-    private async Task<RunInfo> RunEditorAsync(IReadOnlyList<RunInputFile> inputs, string fields)
+    private async Task<RunInfo> RunEditorAsync(IReadOnlyList<RunInputFile> inputs, string fields, string startKey)
     {
         var text = await panel!.CodeEditor!.GetValue();
-        return await StudioApi.StartSandboxAsync(draft!.Header.Id, inputs, text, entrypoint, fields);
+        return await StudioApi.StartSandboxAsync(draft!.Header.Id, inputs, text, entrypoint, fields, startKey);
     }
 
     public async ValueTask DisposeAsync()
