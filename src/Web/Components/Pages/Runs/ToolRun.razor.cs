@@ -78,8 +78,8 @@ public sealed partial class ToolRun
         }
         catch (DomainException e)
         {
-            // Refused field values are shown at their fields; the sentence here only points there.
-            failure = form?.ShowRefusal(e) == true ? Text["ToolRun.FieldsRefused"] : ErrorText.For(Text, e);
+            // Refused field values are shown at their fields, and the form points there itself (as for its own check).
+            failure = form?.ShowRefusal(e) == true ? null : ErrorText.For(Text, e);
         }
         catch (IOException)
         {
