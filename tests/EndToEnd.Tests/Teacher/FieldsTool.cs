@@ -26,10 +26,16 @@ internal static class FieldsTool
         ], "files": {"minFiles": 0, "maxFiles": 0}}
         """;
 
-    /// <summary>Publishes the tool: its first version is replaced as the active one by a version with <see cref="Inputs"/>.</summary>
-    public static async Task<string> PublishAsync(TestDatabase database)
+    /// <summary>One CSV file and no fields: for a wrong file type.</summary>
+    public const string OneCsv = """{"fields": [], "files": {"minFiles": 1, "maxFiles": 1, "extensions": [".csv"]}}""";
+
+    /// <summary>
+    /// Publishes the tool: its first version is replaced as the active one by a version with these inputs
+    /// (by default <see cref="Script"/> with <see cref="Inputs"/>).
+    /// </summary>
+    public static async Task<string> PublishAsync(TestDatabase database, string script = Script, string inputs = Inputs)
     {
-        var (toolId, _, slug) = await ToolRows.InsertAsync(database, Script, Guid.NewGuid(), published: true);
+        var (toolId, _, slug) = await ToolRows.InsertAsync(database, script, Guid.NewGuid(), published: true);
         await using var data = database.CreateDataSource();
         await using var insert = data.CreateCommand("""
             UPDATE tool_versions SET state = 'archived' WHERE tool_id = @t AND number = 1;
@@ -39,9 +45,9 @@ internal static class FieldsTool
             """);
         insert.Parameters.AddWithValue("t", toolId);
         insert.Parameters.AddWithValue("v", Guid.NewGuid());
-        insert.Parameters.AddWithValue("src", Script);
-        insert.Parameters.AddWithValue("sha", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Script + Inputs))));
-        insert.Parameters.AddWithValue("inputs", Inputs);
+        insert.Parameters.AddWithValue("src", script);
+        insert.Parameters.AddWithValue("sha", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(script + inputs))));
+        insert.Parameters.AddWithValue("inputs", inputs);
         insert.Parameters.AddWithValue("title", "Fälteko " + slug[^6..]);
         await insert.ExecuteNonQueryAsync();
         return slug;
