@@ -18,7 +18,9 @@ public static class WebComposition
         // The studio sends a whole script (up to 1 000 000 characters) over the circuit; the default is 32 KB.
         services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = 4 * 1024 * 1024);
-        services.AddMudServices();
+        // Messages at the bottom centre: at the top right (MudBlazor's default) they covered "Logga ut" in the app
+        // bar, and the menu is on the left.
+        services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
         services.AddTransient<MudBlazor.MudLocalizer, Localization.SwedishMudLocalizer>();
         services.AddScoped<Security.CurrentUser>();
         services.AddSkriptoteketReverseProxy();

@@ -12,8 +12,8 @@ public sealed class ToolRunFormFieldsTests : ComponentContext
     private static readonly PublishedTool Tool = new(Guid.NewGuid(), "gruppdelning", "Gruppdelning", "Delar en klass i grupper.", "",
         Guid.NewGuid(), new ToolInputs(
             [
-                new InputField("klass", FieldKind.OneChoice, "Klass", "Vilken klass?", Required: true, Options: ["7A", "7B"]),
-                new InputField("storlek", FieldKind.Integer, "Gruppstorlek", "Elever per grupp", Default: "4", Min: "2", Max: "8"),
+                new InputField("klass", FieldKind.OneChoice, "Klass", "Vilken klass?", Required: true, Default: "7A", Options: ["7A", "7B"]),
+                new InputField("storlek", FieldKind.Integer, "Gruppstorlek", "Elever per grupp", Required: true, Default: "4", Min: "2", Max: "8"),
                 new InputField("blanda", FieldKind.YesNo, "Blanda grupperna", Default: "true"),
                 new InputField("amnen", FieldKind.SeveralChoices, "Ämnen", Options: ["Svenska", "Matte"]),
             ],
@@ -43,7 +43,7 @@ public sealed class ToolRunFormFieldsTests : ComponentContext
 
         Assert.NotNull(started);
         Assert.Empty(started.Files);
-        Assert.Equal("""{"klass":null,"storlek":4,"blanda":true,"amnen":[]}""", started.FieldValuesJson);
+        Assert.Equal("""{"klass":"7A","storlek":4,"blanda":true,"amnen":[]}""", started.FieldValuesJson);
     }
 
     [Fact]
@@ -58,6 +58,45 @@ public sealed class ToolRunFormFieldsTests : ComponentContext
         form.Find("[data-testid=run-button]").Click();
 
         Assert.Contains("\"amnen\":[\"Svenska\",\"Matte\"]", started!.FieldValuesJson);
+    }
+
+    [Fact]
+    public void In_English_the_bounds_and_the_forms_own_refusals_are_English_with_the_label_and_the_bounds()
+    {
+        Speak("en");
+        var form = Render();
+
+        Assert.Contains("Elever per grupp Between 2 and 8.", form.Find("[data-testid=field-storlek]").TextContent);
+        form.Find("#field-input-storlek").Change("");
+        form.Find("[data-testid=run-button]").Click();
+        Assert.Contains("Gruppstorlek: enter a value.", form.Find("[data-testid=field-storlek]").TextContent);
+
+        form.Find("#field-input-storlek").Change("1,5");
+        form.Find("[data-testid=run-button]").Click();
+
+        Assert.Null(started);
+        Assert.Contains("Gruppstorlek: must be a whole number, without decimals.", form.Find("[data-testid=field-storlek]").TextContent);
+        Assert.Equal("1,5", form.Find("#field-input-storlek").GetAttribute("value"));
+
+        form.Find("#field-input-storlek").Change("12");
+        form.Find("[data-testid=run-button]").Click();
+        Assert.Contains("Gruppstorlek: at most 8.", form.Find("[data-testid=field-storlek]").TextContent);
+        Assert.DoesNotContain("högst", form.Markup);
+        Assert.DoesNotContain("välj", form.Markup);
+    }
+
+    [Fact]
+    public async Task A_server_refusal_in_English_names_the_field_in_English()
+    {
+        Speak("en");
+        var form = Render();
+        var refusal = Assert.Throws<Skriptoteket.Grains.Abstractions.Errors.DomainException>(
+            () => FieldValueRules.Check(Tool.Declared, """{"klass": "7A", "storlek": 1}"""));
+
+        await form.InvokeAsync(() => form.Instance.ShowRefusal(refusal));
+
+        Assert.Contains("Gruppstorlek: at least 2.", form.Find("[data-testid=field-storlek]").TextContent);
+        Assert.Contains("Some fields need correcting", form.Markup, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -40,6 +40,26 @@ public sealed class ExampleToolTests(RunnerFixture fixture)
     }
 
     [Fact]
+    public async Task The_grade_statistics_example_counts_what_its_name_promises()
+    {
+        // Issue 18: "Två klasser, tre ämnen" said "8 betyg i 2 ämnen"; its CSV had only two subjects.
+        var folder = Path.Combine(RepositoryPaths.Root, "examples", "tools", "betygsstatistik");
+        using var tool = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "tool.json")));
+        var example = tool.RootElement.GetProperty("examples")[0];
+        Assert.Equal("Två klasser, tre ämnen", example.GetProperty("name").GetString());
+        var file = example.GetProperty("files")[0].GetString()!;
+
+        var outcome = await fixture.Runner.RunAsync(new RunnerJob(Guid.NewGuid(), await File.ReadAllTextAsync(Path.Combine(folder, "script.py")),
+            "run_tool", [new RunnerInput(file, File.ReadAllBytes(Path.Combine(folder, file)))], 30, example.GetProperty("fields").GetRawText()),
+            RunnerFixture.Silo, CancellationToken.None);
+
+        var heading = outcome.Completion.Output.Blocks.First(b => b.Kind == OutputBlockKind.Markdown).Text;
+        Assert.Contains("12 betyg i 3 ämnen.", heading);
+        var table = outcome.Completion.Output.Blocks.First(b => b.Kind == OutputBlockKind.Table);
+        Assert.Equal(3, table.Rows.Count);
+    }
+
+    [Fact]
     public async Task Group_split_refuses_a_group_size_as_large_as_the_class_in_words_for_the_teacher()
     {
         var folder = Path.Combine(RepositoryPaths.Root, "examples", "tools", "gruppindelning");

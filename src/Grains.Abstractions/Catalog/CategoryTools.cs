@@ -5,4 +5,5 @@ namespace Skriptoteket.Grains.Abstractions.Catalog;
 public sealed record CategoryTools(
     [property: Id(0)] string Slug,
     [property: Id(1)] string Label,
-    [property: Id(2)] IReadOnlyList<ToolCard> Tools);
+    [property: Id(2)] IReadOnlyList<ToolCard> Tools,
+    [property: Id(3)] string? LabelEn = null);

@@ -11,6 +11,10 @@ public sealed record ProfessionCatalog(
     [Id(3)]
     public int ToolCount { get; init; }
 
+    /// <summary>The English label, when the profession has one (the UI falls back to <see cref="Label"/>).</summary>
+    [Id(4)]
+    public string? LabelEn { get; init; }
+
     /// <summary>Tool entries listed in <see cref="Categories"/>.</summary>
     public int ListedCount => Categories.Sum(c => c.Tools.Count);
 }

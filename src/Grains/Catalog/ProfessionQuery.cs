@@ -25,9 +25,9 @@ internal sealed class ProfessionQuery(NpgsqlDataSource db)
         // is kept when it comes before the cut (or nothing is cut), so "Inga verktyg ännu" never hides more.
         await using var cmd = db.CreateCommand(
             $"""
-            SELECT p.label, x.slug, x.label, x.id, x.tool_slug, x.title, x.summary, x.total FROM professions p
+            SELECT p.label, x.slug, x.label, x.id, x.tool_slug, x.title, x.summary, x.total, p.label_en, x.label_en FROM professions p
             LEFT JOIN (
-                SELECT c.slug, c.label, t.id, t.slug AS tool_slug, t.title, t.summary, pc.position, lower(t.title) AS sort,
+                SELECT c.slug, c.label, c.label_en, t.id, t.slug AS tool_slug, t.title, t.summary, pc.position, lower(t.title) AS sort,
                        count(t.id) OVER (ORDER BY pc.position, lower(t.title), t.id ROWS UNBOUNDED PRECEDING) AS shown,
                        count(t.id) OVER () AS total
                 FROM profession_categories pc
@@ -46,12 +46,14 @@ internal sealed class ProfessionQuery(NpgsqlDataSource db)
         cmd.Parameters.AddWithValue("slug", slug);
         cmd.Parameters.Add(new NpgsqlParameter<int?>("limit", NpgsqlTypes.NpgsqlDbType.Integer) { TypedValue = limit });
         string? label = null;
+        string? labelEn = null;
         var total = 0;
-        var categories = new List<(string Slug, string Label, List<ToolCard> Tools)>();
+        var categories = new List<(string Slug, string Label, string? LabelEn, List<ToolCard> Tools)>();
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             label = reader.GetString(0);
+            labelEn = reader.IsDBNull(8) ? null : reader.GetString(8);
             if (reader.IsDBNull(1))
             {
                 continue; // a profession without categories
@@ -60,7 +62,7 @@ internal sealed class ProfessionQuery(NpgsqlDataSource db)
             var categorySlug = reader.GetString(1);
             if (categories.Count == 0 || categories[^1].Slug != categorySlug)
             {
-                categories.Add((categorySlug, reader.GetString(2), []));
+                categories.Add((categorySlug, reader.GetString(2), reader.IsDBNull(9) ? null : reader.GetString(9), []));
             }
             if (!reader.IsDBNull(3))
             {
@@ -69,9 +71,10 @@ internal sealed class ProfessionQuery(NpgsqlDataSource db)
         }
         return label is null
             ? null
-            : new ProfessionCatalog(slug, label, categories.Select(c => new CategoryTools(c.Slug, c.Label, c.Tools)).ToList())
+            : new ProfessionCatalog(slug, label, categories.Select(c => new CategoryTools(c.Slug, c.Label, c.Tools, c.LabelEn)).ToList())
             {
                 ToolCount = total,
+                LabelEn = labelEn,
             };
     }
 }

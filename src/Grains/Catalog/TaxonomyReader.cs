@@ -10,10 +10,10 @@ internal sealed class TaxonomyReader(NpgsqlDataSource db)
     {
         // Both lists in one round trip (read on every tool transition and every taxonomy request).
         await using var batch = db.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT slug, label FROM professions ORDER BY position, slug"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT slug, label, label_en FROM professions ORDER BY position, slug"));
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             """
-            SELECT c.slug, c.label FROM categories c
+            SELECT c.slug, c.label, c.label_en FROM categories c
             LEFT JOIN (SELECT category_slug, min(position) AS position FROM profession_categories GROUP BY category_slug) o
                 ON o.category_slug = c.slug
             ORDER BY o.position NULLS LAST, c.slug
@@ -30,7 +30,7 @@ internal sealed class TaxonomyReader(NpgsqlDataSource db)
         var labels = new List<CatalogLabel>();
         while (await reader.ReadAsync())
         {
-            labels.Add(new CatalogLabel(reader.GetString(0), reader.GetString(1)));
+            labels.Add(new CatalogLabel(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
         }
         return labels;
     }

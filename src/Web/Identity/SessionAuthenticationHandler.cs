@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -56,7 +57,12 @@ public sealed class SessionAuthenticationHandler(
             await ApiResults.Error(ErrorCode.Forbidden, "Du har inte behörighet till detta.").ExecuteAsync(Context);
             return;
         }
-        Response.StatusCode = StatusCodes.Status403Forbidden;
+        // An endpoint that is not one of the app's pages (the Orleans dashboard) does not exist for someone without
+        // its role (SPEC §1: "not found", never a hint). The interactive router, which knows no page there, says
+        // "Sidan hittades inte" too, so status and text agree.
+        Response.StatusCode = Context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is null
+            ? StatusCodes.Status404NotFound
+            : StatusCodes.Status403Forbidden;
         if (ErrorPages.WillAnswer(Context))
         {
             // A browser's page request: the app's "Åtkomst nekad" page in the layout is written by ErrorPages.
@@ -65,7 +71,8 @@ public sealed class SessionAuthenticationHandler(
         Response.ContentType = "text/html; charset=utf-8";
         await Response.WriteAsync(
             "<!DOCTYPE html><html lang=\"sv\"><head><title>Skriptoteket</title></head><body>" +
-            "<h1>Du har inte behörighet till den här sidan.</h1><p><a href=\"/\">Till startsidan</a></p></body></html>");
+            (Response.StatusCode == StatusCodes.Status404NotFound ? "<h1>Sidan hittades inte.</h1>" : "<h1>Du har inte behörighet till den här sidan.</h1>") +
+            "<p><a href=\"/\">Till startsidan</a></p></body></html>");
     }
 
     private bool IsApi => Request.Path.StartsWithSegments("/api");

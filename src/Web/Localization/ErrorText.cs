@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
 namespace Skriptoteket.Web.Localization;
 
@@ -22,5 +23,17 @@ public static class ErrorText
             return text;
         }
         return localizer[$"Error.Code.{error.Code}"];
+    }
+
+    /// <summary>One refused field value (FieldValueRules) in the active language: "Field.{Key}" with its arguments.</summary>
+    public static string For(IStringLocalizer localizer, FieldProblem problem)
+    {
+        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv")
+        {
+            return problem.Message;
+        }
+        return problem.Key.Length > 0 && localizer[$"Field.{problem.Key}", [.. problem.Values]] is { ResourceNotFound: false } text
+            ? text
+            : localizer["Error.Code.Validation"];
     }
 }

@@ -1,17 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Localization;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
 namespace Skriptoteket.Web.Runs;
 
-/// <summary>What a person has typed or chosen for one declared field (bound by the MudBlazor inputs).</summary>
+/// <summary>
+/// What a person has typed or chosen for one declared field (bound by the MudBlazor inputs). Numbers are kept as
+/// the typed text, so the field shows exactly what was typed; FieldValueRules reads it ("1,5" and "1.5" alike).
+/// </summary>
 public sealed class FieldEntry(InputField field)
 {
     public InputField Field { get; } = field;
     public string? Text { get; set; }
-    public decimal? Number { get; set; }
     public bool Flag { get; set; }
     public HashSet<string> Chosen { get; } = [];
 
@@ -24,10 +27,14 @@ public sealed class FieldEntry(InputField field)
         _ => false,
     };
 
-    /// <summary>The JSON value sent to the server (null: left empty); the server decides what is valid.</summary>
+    /// <summary>
+    /// The JSON value sent to the server (null: left empty); the server decides what is valid. A number that reads
+    /// as one goes as a number; anything else as the typed text, which the server refuses with its message.
+    /// </summary>
     public JsonNode? ToJson() => Field.Kind switch
     {
-        FieldKind.Integer or FieldKind.Decimal => Number is { } n ? JsonValue.Create(n) : null,
+        FieldKind.Integer or FieldKind.Decimal when string.IsNullOrWhiteSpace(Text) => null,
+        FieldKind.Integer or FieldKind.Decimal => FieldBounds.TryNumber(Text, out var n) ? JsonValue.Create(n) : JsonValue.Create(Text),
         FieldKind.YesNo => JsonValue.Create(Flag),
         FieldKind.SeveralChoices => new JsonArray([.. Field.Choices.Where(Chosen.Contains).Select(c => (JsonNode?)JsonValue.Create(c))]),
         _ => string.IsNullOrEmpty(Text) ? null : JsonValue.Create(Text),
@@ -36,16 +43,19 @@ public sealed class FieldEntry(InputField field)
 
 /// <summary>
 /// The run form's fields (pure model): starts from each field's default, turns the entries into the JSON object
-/// a run request carries, and keeps the server's per-field refusals to show under their fields.
+/// a run request carries, checks it with the server's own rules (FieldValueRules) before anything is sent, and
+/// keeps the refusals (its own or the server's) to show under their fields.
 /// </summary>
 public sealed class FieldForm
 {
-    private Dictionary<string, string> problems = [];
+    private readonly ToolInputs declared;
+    private Dictionary<string, FieldProblem> problems = [];
 
     /// <summary>The form of <paramref name="declared"/>, each field at its default or, when given, at its value in
     /// <paramref name="valuesJson"/> (a run's values: "Kör igen med samma värden", the reopened run).</summary>
     public FieldForm(ToolInputs declared, string? valuesJson = null)
     {
+        this.declared = declared;
         using var values = ParseValues(valuesJson);
         Entries = [.. declared.Fields.Select(f => Start(f, values))];
     }
@@ -53,9 +63,18 @@ public sealed class FieldForm
     public IReadOnlyList<FieldEntry> Entries { get; }
 
     /// <summary>A refusal that names no single field (unreadable values), shown above the fields.</summary>
-    public string? General { get; private set; }
+    public FieldProblem? General { get; private set; }
 
-    public string? ProblemOf(string name) => problems.GetValueOrDefault(name);
+    public FieldProblem? ProblemOf(string name) => problems.GetValueOrDefault(name);
+
+    /// <summary>True while any refusal is shown (the form then says, beside Run, that fields need correcting).</summary>
+    public bool HasProblems => problems.Count > 0 || General is not null;
+
+    /// <summary>
+    /// Counts the checks: the inputs are drawn afresh after each one (a MudBlazor input that was edited keeps its
+    /// own error state and would otherwise ignore a new refusal). Their values live in the entries.
+    /// </summary>
+    public int Checks { get; private set; }
 
     public string ToJson()
     {
@@ -68,25 +87,19 @@ public sealed class FieldForm
     }
 
     /// <summary>Takes the server's refusal apart by field; false when it was not about the fields.</summary>
-    public bool Show(DomainException error)
-    {
-        var byField = FieldValueRules.ProblemsOf(error);
-        problems = byField.Where(p => p.Field.Length > 0).GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.First().Message);
-        General = byField.FirstOrDefault(p => p.Field.Length == 0 || Entries.All(e => e.Field.Name != p.Field))?.Message;
-        return byField.Count > 0;
-    }
+    public bool Show(DomainException error) => Show(FieldValueRules.ProblemsOf(error));
 
     /// <summary>
-    /// Marks the required fields with a default that the person emptied, and returns false when there are any:
-    /// the server gives an empty field its default, so the run would silently use a value the form no longer shows.
-    /// (A required field without a default is refused by the server, with the same words.)
+    /// Checks the values with the rules the run grain applies before any container starts, and marks the required
+    /// fields with a default that the person emptied (the server would give them their default, so the run would
+    /// silently use a value the form no longer shows). False, with the problems under their fields, when any.
     /// </summary>
-    public bool CheckRequiredFilled()
+    public bool Check()
     {
-        problems = Entries.Where(e => e.Field.Required && !string.IsNullOrWhiteSpace(e.Field.Default) && e.IsEmpty)
-            .ToDictionary(e => e.Field.Name, e => FieldValueRules.MissingMessage(e.Field));
-        General = null;
-        return problems.Count == 0;
+        var emptied = Entries.Where(e => e.Field.Required && !string.IsNullOrWhiteSpace(e.Field.Default) && e.IsEmpty)
+            .Select(e => FieldValueRules.Missing(e.Field));
+        var (_, refused) = FieldValueRules.Evaluate(declared, ToJson());
+        return !Show([.. emptied.Concat(refused)]);
     }
 
     public void Clear()
@@ -95,8 +108,16 @@ public sealed class FieldForm
         General = null;
     }
 
-    /// <summary>"Mellan 1 och 10", "Minst 3 tecken", …: the bounds a person should know before typing.</summary>
-    public static string? BoundsText(InputField f)
+    private bool Show(IReadOnlyList<FieldProblem> byField)
+    {
+        Checks++;
+        problems = byField.Where(p => p.Field.Length > 0).GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.First());
+        General = byField.FirstOrDefault(p => p.Field.Length == 0 || Entries.All(e => e.Field.Name != p.Field));
+        return byField.Count > 0;
+    }
+
+    /// <summary>"Mellan 1 och 10.", "Minst 3 tecken.", …: the bounds a person should know before typing, in the page's language.</summary>
+    public static string? BoundsText(IStringLocalizer localizer, InputField f)
     {
         var (min, max) = (f.Min, f.Max);
         if (min is null && max is null)
@@ -105,20 +126,24 @@ public sealed class FieldForm
         }
         var unit = f.Kind switch
         {
-            FieldKind.ShortText or FieldKind.LongText => " tecken",
-            FieldKind.SeveralChoices => " val",
+            FieldKind.ShortText or FieldKind.LongText => "Characters",
+            FieldKind.SeveralChoices => "Choices",
             _ => "",
         };
         return (min, max) switch
         {
-            ({ } a, { } b) => $"Mellan {Show(f, a)} och {Show(f, b)}{unit}.",
-            ({ } a, null) => $"Minst {Show(f, a)}{unit}.",
-            _ => $"Högst {Show(f, max!)}{unit}.",
+            ({ } a, { } b) => localizer[$"Field.Bounds.Between{unit}", Show(f, a), Show(f, b)],
+            ({ } a, null) => localizer[$"Field.Bounds.AtLeast{unit}", Show(f, a)],
+            _ => localizer[$"Field.Bounds.AtMost{unit}", Show(f, max!)],
         };
     }
 
-    private static string Show(InputField f, string bound) =>
-        f.Kind is FieldKind.Decimal && FieldBounds.TryNumber(bound, out var n) ? n.ToString(CultureInfo.GetCultureInfo("sv-SE")) : bound;
+    private static string Show(InputField f, string bound) => Number(f, bound) ?? bound;
+
+    // Numbers as the page's language writes them ("2,5" in Swedish, "2.5" in English); both are read back.
+    private static string? Number(InputField f, string text) =>
+        f.Kind is FieldKind.Integer or FieldKind.Decimal && FieldBounds.TryNumber(text, out var n)
+            ? n.ToString("0.############", CultureInfo.CurrentCulture) : null;
 
     /// <summary>A JSON object of values, or null for none (or anything that is not an object).</summary>
     private static JsonDocument? ParseValues(string? json)
@@ -163,8 +188,10 @@ public sealed class FieldForm
         var field = entry.Field;
         switch (field.Kind)
         {
-            case FieldKind.Integer or FieldKind.Decimal when value.ValueKind == JsonValueKind.Number:
-                entry.Number = value.GetDecimal();
+            case FieldKind.Integer or FieldKind.Decimal:
+                // A number (a run's value) or the declared default's text, written as the page's language writes it.
+                var text = value.ValueKind == JsonValueKind.Number ? value.GetRawText() : value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+                entry.Text = text is null ? null : Number(field, text) ?? text;
                 break;
             case FieldKind.YesNo when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
                 entry.Flag = value.GetBoolean();

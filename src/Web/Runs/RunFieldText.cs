@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
@@ -17,7 +16,6 @@ public static class RunFieldText
     {
         FieldKind.YesNo => entry.Flag ? text["RunDetails.Yes"] : text["RunDetails.No"],
         _ when entry.IsEmpty => text["RunDetails.Empty"],
-        FieldKind.Integer or FieldKind.Decimal => entry.Number!.Value.ToString("G29", CultureInfo.CurrentCulture),
         FieldKind.SeveralChoices => string.Join(", ", entry.Field.Choices.Where(entry.Chosen.Contains)),
         _ => entry.Text ?? "",
     };

@@ -20,7 +20,7 @@ public static class RunFieldsBody
         }
         catch (JsonException)
         {
-            throw FieldValueRules.Refusal([new FieldProblem("", "Begäran kunde inte läsas: skicka {\"fields\": {namn: värde}}.")]);
+            throw FieldValueRules.Refusal([new FieldProblem("", "Begäran kunde inte läsas: skicka {\"fields\": {namn: värde}}.", "ValuesUnreadable")]);
         }
         using (document)
         {

@@ -99,7 +99,7 @@ public sealed class ToolFieldsWalkTests(BrowserFixture fixture, ITestOutputHelpe
         await run.ClickAsync();
         await Assertions.Expect(page.GetByTestId("field-klass")).ToContainTextAsync("Klass: välj ett alternativ.");
         await Assertions.Expect(page.GetByTestId("field-grans")).ToContainTextAsync("Gräns: högst 100.");
-        await Assertions.Expect(page.GetByTestId("run-start-error")).ToContainTextAsync("Några fält behöver rättas");
+        await Assertions.Expect(page.GetByTestId("run-fields-refused")).ToContainTextAsync("Några fält behöver rättas");
         await Assertions.Expect(page.GetByTestId("run-status")).ToHaveCountAsync(0);
         await ScreenshotAsync(page, "11-teacher-fields-refused");
 

@@ -1,20 +1,20 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Microsoft.Playwright;
+using Skriptoteket.TestSupport;
 
 namespace Skriptoteket.EndToEnd.Tests.Teacher;
 
 /// <summary>Switching to English changes every main page: English headings and labels, no Swedish UI text left.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class EnglishWalkTests(BrowserFixture fixture)
+public sealed partial class EnglishWalkTests(BrowserFixture fixture)
 {
-    // Swedish UI phrases that must not survive the switch (tool titles and taxonomy labels are data, not UI).
-    private static readonly string[] Swedish =
-    [
-        "Mina körningar", "Logga ut", "Välkommen", "Välj din yrkesroll", "Sök verktyg", "Kör verktyget", "Så här gör du",
-        "Filtyper", "Välj en fil först", "Dra filen hit", "Startad", "Beställare", "Öppna", "Inga körningar",
-        "Alla körningar", "Verktyg", "Förslag att granska", "Föreslå ett verktyg", "Mina utkast", "Mina förslag",
-        "Användare", "Granskningslogg", "Hoppa till innehållet", "Klar", "Filer att ladda ner", "Titel", "Huvudmeny",
-        "Nytt verktyg", "Sökvägsnamn", "Sammanfattning", "Instruktioner",
-    ];
+    // Every Swedish UI text: the values of Strings.resx that differ from their English value (their literal parts
+    // around the placeholders). Tool titles, summaries and field labels are data, not UI, and may stay Swedish.
+    private static readonly IReadOnlyList<string> Swedish = SwedishTexts();
+
+    private const string DataSelector =
+        "[data-testid=signed-in-user], [data-testid=tool-summary], .usage, [data-testid=run-downloads] a, .run-file-list li";
 
     [Fact]
     public async Task Every_main_page_speaks_english_after_the_switch_and_says_which_language_is_active()
@@ -57,6 +57,71 @@ public sealed class EnglishWalkTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Refusals_failures_bounds_and_catalog_names_are_english_too()
+    {
+        var fieldsTool = await FieldsTool.PublishAsync(fixture.Database);
+        var csvOnly = await FieldsTool.PublishAsync(fixture.Database, inputs: FieldsTool.OneCsv);
+        var (failing, _) = await TeacherTool.PublishAsync(fixture.Database, "def run_tool(input_path, output_dir):\n    raise ValueError('hemligt')\n");
+        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture, new() { Locale = "en-GB" });
+        await BrowserSteps.GotoInteractiveAsync(page, "/");
+        await page.Locator("[data-culture=en]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+
+        await CheckAsync(page, "/", "Teacher", "Special needs teacher");
+        await BrowserSteps.GotoInteractiveAsync(page, "/professions/larare");
+        await CheckAsync(page, "/professions/larare", "Teacher", "Lesson planning", "Mentoring", "Other");
+        await BrowserSteps.GotoInteractiveAsync(page, "/suggestions/new");
+        await CheckAsync(page, "/suggestions/new", "Principal", "Lesson planning");
+
+        // The run form's bounds and each kind of refusal: required, a decimal in a whole number, above the maximum.
+        await BrowserSteps.GotoInteractiveAsync(page, $"/tools/{fieldsTool}/run");
+        var antal = page.Locator("#field-input-antal");
+        await CheckAsync(page, "run form", "Between 0 and 100.");
+        foreach (var (typed, message) in new[]
+                 {
+                     ("", "Antal elever: enter a value."), ("1,5", "Antal elever: must be a whole number, without decimals."),
+                     ("500", "Antal elever: at most 100."),
+                 })
+        {
+            await antal.FillAsync(typed);
+            await page.GetByTestId("run-button").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("field-antal")).ToContainTextAsync(message);
+            await CheckAsync(page, $"run form with \"{typed}\"", message, "Some fields need correcting");
+        }
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveCountAsync(0);
+
+        // A file of a type the tool does not take names the file and the types.
+        await BrowserSteps.GotoInteractiveAsync(page, $"/tools/{csvOnly}/run");
+        await BrowserSteps.WaitForFileInputAsync(page);
+        await page.GetByTestId("run-files").SetInputFilesAsync(new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = "hej"u8.ToArray() });
+        await CheckAsync(page, "wrong file type", "This tool only takes files of type csv; \"notes.txt\" does not fit.");
+
+        // A script that fails unexpectedly: the generic message with its reference.
+        await BrowserSteps.RunWithCsvAsync(page, failing);
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Failed");
+        await CheckAsync(page, "failed run", "The tool ran into an unexpected error. Give the reference");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Values of Strings.resx whose English differs, split at placeholders; parts of three letters or more.</summary>
+    private static List<string> SwedishTexts()
+    {
+        var folder = Path.Combine(RepositoryPaths.Root, "src", "Web", "Resources", "Localization");
+        var swedish = Read(Path.Combine(folder, "Strings.resx"));
+        var english = Read(Path.Combine(folder, "Strings.en.resx"));
+        return [.. swedish.Where(e => english.GetValueOrDefault(e.Key) is { } en && en != e.Value)
+            .SelectMany(e => Placeholder().Split(e.Value).Select(part => part.Trim(' ', '.', ',', ':', ';', '(', ')', '"', '–', '-', '/', '·'))
+                .Where(part => part.Count(char.IsLetter) >= 3 && !english[e.Key].Contains(part, StringComparison.OrdinalIgnoreCase)))
+            .Distinct()];
+
+        static Dictionary<string, string> Read(string path) => XDocument.Load(path).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
+    }
+
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
+    private static partial Regex Placeholder();
+
     private static async Task CheckAsync(IPage page, string url, params string[] expected)
     {
         // A page may still be loading its data ("Loading the tool…") after the circuit connects: wait until
@@ -77,11 +142,15 @@ public sealed class EnglishWalkTests(BrowserFixture fixture)
             // Buttons are drawn upper-case (CSS), which innerText reports.
             Assert.True(text.Contains(phrase, StringComparison.OrdinalIgnoreCase), $"{url}: expected \"{phrase}\" in:\n{text}");
         }
-        var left = Swedish.Where(s => ContainsWord(text, s)).ToList();
+        // What people wrote is data and may be Swedish: the signed-in name, a tool's summary and instructions,
+        // file names. The rest of the page is UI.
+        var ui = await page.EvaluateAsync<string>(
+            "selector => [...document.querySelectorAll(selector)].reduce((t, e) => t.split(e.innerText).join(' '), document.body.innerText)",
+            DataSelector);
+        var left = Swedish.Where(s => ContainsWord(ui, s)).ToList();
         Assert.True(left.Count == 0, $"{url}: Swedish UI text left: {string.Join(", ", left)}\n{text}");
     }
 
     private static bool ContainsWord(string text, string phrase) =>
-        System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<!\w){System.Text.RegularExpressions.Regex.Escape(phrase)}(?!\w)",
-            System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        Regex.IsMatch(text, $@"(?<!\w){Regex.Escape(phrase)}(?!\w)", RegexOptions.IgnoreCase);
 }

@@ -42,6 +42,26 @@ public sealed class ErrorPageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_teacher_on_the_admins_dashboard_gets_not_found_with_status_and_text_agreeing()
+    {
+        // SPEC §1: what someone may not see is "not found", never a hint. The dashboard is no page of the app, so
+        // the live router also says "Sidan hittades inte"; it said so under a 403 before.
+        var email = $"larare-{Guid.NewGuid():N}@skola.test";
+        using (var superuser = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
+        {
+            await superuser.CreateUserAsync(email, Password, "user");
+        }
+        var page = await BrowserSteps.LoginAsync(fixture, email, Password);
+
+        var response = await page.GotoAsync("/dashboard");
+        Assert.Equal(404, response!.Status);
+        await ExpectProblemPageAsync(page, "Sidan hittades inte", "Det finns ingen sida på den här adressen.");
+        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await ExpectProblemPageAsync(page, "Sidan hittades inte", "Det finns ingen sida på den här adressen.");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_address_with_no_page_says_page_not_found_in_the_layout()
     {
         var page = await BrowserSteps.LoginAsSuperuserAsync(fixture);

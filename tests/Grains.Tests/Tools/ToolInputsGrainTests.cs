@@ -75,7 +75,7 @@ public sealed class ToolInputsGrainTests(ClusterFixture fixture)
         var refusals = new[]
         {
             ("""{"grans": 200}""", (IReadOnlyList<RunInputFile>)[], "Klass: välj ett alternativ.", "Gräns: högst 100."),
-            ("""{"klass": "9C", "grans": "tio"}""", [], "Klass: \"9C\" finns inte bland alternativen.", "Gräns: måste vara ett heltal."),
+            ("""{"klass": "9C", "grans": "tio"}""", [], "Klass: \"9C\" finns inte bland alternativen.", "Gräns: måste vara ett heltal, utan decimaler."),
         };
         foreach (var (values, files, first, second) in refusals)
         {

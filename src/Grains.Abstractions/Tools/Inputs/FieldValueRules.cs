@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Skriptoteket.Grains.Abstractions.Errors;
@@ -5,9 +6,20 @@ using Skriptoteket.Grains.Abstractions.Validation;
 
 namespace Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
-/// <summary>One field's refusal: the field's name and a Swedish sentence naming its label.</summary>
+/// <summary>
+/// One field's refusal: the field's name ("" for the values as a whole), a Swedish sentence naming its label, and
+/// for other languages the key of the same sentence in the UI's resources ("Field.{Key}") with its arguments
+/// (the label first). An empty key has only the Swedish sentence.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Skriptoteket.FieldProblem")]
-public sealed record FieldProblem([property: Id(0)] string Field, [property: Id(1)] string Message);
+public sealed record FieldProblem(
+    [property: Id(0)] string Field,
+    [property: Id(1)] string Message,
+    [property: Id(2)] string Key = "",
+    [property: Id(3)] IReadOnlyList<string>? Arguments = null)
+{
+    public IReadOnlyList<string> Values => Arguments ?? [];
+}
 
 /// <summary>
 /// Checks the values a run is given against the version's declaration (pure; the run grain calls it before any
@@ -29,14 +41,27 @@ public static class FieldValueRules
         return problems.Count == 0 ? values.ToJsonString() : throw Refusal(problems);
     }
 
-    /// <summary>One refusal for all problems: message lists them; Arguments are name, message, name, message…</summary>
+    /// <summary>
+    /// One refusal for all problems: the message lists them; Arguments carry each problem in turn as name, message,
+    /// key, the count of its arguments, then those arguments (<see cref="ProblemsOf"/> reads them back).
+    /// </summary>
     public static DomainException Refusal(IReadOnlyList<FieldProblem> problems) =>
         DomainException.Invalid(string.Join(" ", problems.Select(p => p.Message)), ProblemKey,
-            [.. problems.SelectMany(p => new[] { p.Field, p.Message })]);
+            [.. problems.SelectMany(p => new[] { p.Field, p.Message, p.Key, p.Values.Count.ToString(CultureInfo.InvariantCulture) }.Concat(p.Values))]);
 
     /// <summary>The problems a refusal carries, by field name (the run page shows each under its field).</summary>
-    public static IReadOnlyList<FieldProblem> ProblemsOf(DomainException error) =>
-        error.Key != ProblemKey ? [] : [.. error.Arguments.Chunk(2).Where(c => c.Length == 2).Select(c => new FieldProblem(c[0], c[1]))];
+    public static IReadOnlyList<FieldProblem> ProblemsOf(DomainException error)
+    {
+        var problems = new List<FieldProblem>();
+        var a = error.Arguments;
+        for (var i = 0; error.Key == ProblemKey && i + 3 < a.Count; i += 4 + Count(a[i + 3]))
+        {
+            problems.Add(new FieldProblem(a[i], a[i + 1], a[i + 2], [.. a.Skip(i + 4).Take(Count(a[i + 3]))]));
+        }
+        return problems;
+
+        static int Count(string text) => int.TryParse(text, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : 0;
+    }
 
     public static (JsonObject Values, IReadOnlyList<FieldProblem> Problems) Evaluate(ToolInputs declaration, string? valuesJson)
     {
@@ -44,7 +69,7 @@ public static class FieldValueRules
         var given = Parse(valuesJson, problems);
         foreach (var name in given.Keys.Where(n => declaration.Find(n) is null))
         {
-            problems.Add(new FieldProblem(name, $"Fältet \"{Clip(name)}\" finns inte i verktyget."));
+            problems.Add(new FieldProblem(name, $"Fältet \"{Clip(name)}\" finns inte i verktyget.", "UnknownField", [Clip(name)]));
         }
         var values = new JsonObject();
         foreach (var field in declaration.Fields)
@@ -54,7 +79,7 @@ public static class FieldValueRules
             {
                 if (field.Required)
                 {
-                    problems.Add(new FieldProblem(field.Name, MissingMessage(field)));
+                    problems.Add(Missing(field));
                 }
                 values[field.Name] = field.Kind == FieldKind.YesNo ? JsonValue.Create(false) : null;
                 continue;
@@ -62,7 +87,7 @@ public static class FieldValueRules
             var node = FieldValueParser.Parse(field, value.Value, out var problem);
             if (problem is not null)
             {
-                problems.Add(new FieldProblem(field.Name, $"{field.Label}: {problem}"));
+                problems.Add(new FieldProblem(field.Name, $"{field.Label}: {problem.Swedish}", problem.Key, [field.Label, .. problem.Arguments]));
             }
             values[field.Name] = node;
         }
@@ -77,7 +102,7 @@ public static class FieldValueRules
             return null;
         }
         FieldValueParser.Parse(field, value, out var problem);
-        return problem;
+        return problem?.Swedish;
     }
 
     /// <summary>The default as a JSON value (numbers as numbers, several choices as a list), or null without one.</summary>
@@ -100,10 +125,10 @@ public static class FieldValueRules
     }
 
     /// <summary>The refusal of a required field left empty (also shown by the run form before it sends anything).</summary>
-    public static string MissingMessage(InputField field) => field.Kind switch
+    public static FieldProblem Missing(InputField field) => field.Kind switch
     {
-        FieldKind.OneChoice or FieldKind.SeveralChoices => $"{field.Label}: välj ett alternativ.",
-        _ => $"{field.Label}: fyll i ett värde.",
+        FieldKind.OneChoice or FieldKind.SeveralChoices => new(field.Name, $"{field.Label}: välj ett alternativ.", "MissingChoice", [field.Label]),
+        _ => new(field.Name, $"{field.Label}: fyll i ett värde.", "Missing", [field.Label]),
     };
 
     private static bool IsEmpty(JsonElement? value) => value is not { } v || v.ValueKind switch
@@ -123,7 +148,7 @@ public static class FieldValueRules
         }
         if (json.Length > MaxJsonLength || !TextRules.IsStorable(json))
         {
-            problems.Add(new FieldProblem("", "Fältvärdena är för stora eller innehåller otillåtna tecken."));
+            problems.Add(new FieldProblem("", "Fältvärdena är för stora eller innehåller otillåtna tecken.", "ValuesTooLarge"));
             return given;
         }
         try
@@ -131,7 +156,7 @@ public static class FieldValueRules
             using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new FieldProblem("", "Fältvärdena måste vara ett JSON-objekt (namn → värde)."));
+                problems.Add(new FieldProblem("", "Fältvärdena måste vara ett JSON-objekt (namn → värde).", "ValuesNotObject"));
                 return given;
             }
             foreach (var property in document.RootElement.EnumerateObject())
@@ -141,7 +166,7 @@ public static class FieldValueRules
         }
         catch (JsonException)
         {
-            problems.Add(new FieldProblem("", "Fältvärdena är inte giltig JSON."));
+            problems.Add(new FieldProblem("", "Fältvärdena är inte giltig JSON.", "ValuesNotJson"));
         }
         return given;
     }

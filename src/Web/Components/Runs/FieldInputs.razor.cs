@@ -6,7 +6,8 @@ namespace Skriptoteket.Web.Components.Runs;
 
 /// <summary>
 /// The declared fields of a tool version as a MudBlazor form (run page, studio sandbox, examples). It only
-/// collects: the run grain checks the values, and its per-field refusals come back through <see cref="FieldForm"/>.
+/// collects and shows: <see cref="FieldForm"/> checks the values with the run grain's rules and holds the
+/// refusals, shown here under their fields in the page's language.
 /// </summary>
 public sealed partial class FieldInputs
 {
@@ -17,11 +18,15 @@ public sealed partial class FieldInputs
 
     private static string InputId(InputField f) => $"field-input-{f.Name}";
 
-    private static string? Help(InputField f)
+    private string? Help(InputField f)
     {
-        var text = string.Join(" ", new[] { f.Help, FieldForm.BoundsText(f) }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        var text = string.Join(" ", new[] { f.Help, FieldForm.BoundsText(L, f) }.Where(t => !string.IsNullOrWhiteSpace(t)));
         return text.Length == 0 ? null : text;
     }
+
+    /// <summary>A bound as the arrow keys' script reads it ("2.5"), or null without one.</summary>
+    private static string? NumberBound(InputField f, string? text) =>
+        FieldBounds.TryNumber(text, out var n) ? FieldBounds.Number(n) : null;
 
     private static void Toggle(FieldEntry entry, string option, bool on)
     {

@@ -104,7 +104,7 @@ public sealed partial class ToolRunForm
             return;
         }
         fields.Clear();
-        if (!fields.CheckRequiredFilled())
+        if (!fields.Check())
         {
             return;
         }

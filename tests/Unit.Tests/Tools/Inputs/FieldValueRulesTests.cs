@@ -66,7 +66,7 @@ public sealed class FieldValueRulesTests
     }
 
     [Theory]
-    [InlineData("""{"antal": 2.5}""", "Antal: måste vara ett heltal.")]
+    [InlineData("""{"antal": 2.5}""", "Antal: måste vara ett heltal, utan decimaler.")]
     [InlineData("""{"antal": 0}""", "Antal: minst 1.")]
     [InlineData("""{}""", "Antal: fyll i ett värde.")]
     [InlineData("""{"antal": 1, "amnen": "Matte"}""", "Ämnen: måste vara en lista med alternativ.")]

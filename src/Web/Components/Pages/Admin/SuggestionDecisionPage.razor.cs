@@ -68,5 +68,5 @@ public partial class SuggestionDecisionPage
     }
 
     private static string Labels(IReadOnlyList<CatalogLabel> all, IReadOnlyList<string> slugs) =>
-        string.Join(", ", all.Where(l => slugs.Contains(l.Slug)).Select(l => l.Label));
+        string.Join(", ", all.Where(l => slugs.Contains(l.Slug)).Select(l => l.Shown()));
 }

@@ -90,11 +90,11 @@ public sealed partial class ToolRun
             var inputs = await BrowserUploads.ReadAsync(files, limits.MaxFileBytes);
             return await Runs.StartProductionAsync(Slug, inputs, input.FieldValuesJson, key);
         },
-        // Refused field values are shown at their fields; the sentence here only points there.
-        e => form?.ShowRefusal(e) == true ? Text["ToolRun.FieldsRefused"] : ErrorText.For(Text, e));
+        // Refused field values are shown at their fields, and the form points there itself (as for its own check).
+        e => form?.ShowRefusal(e) == true ? null : ErrorText.For(Text, e));
 
     /// <summary>Every start of this page goes through the one guard: one click, one run, until that run has finished.</summary>
-    private async Task LaunchAsync(MouseEventArgs? click, Func<string, Task<RunInfo>> start, Func<DomainException, string> refused)
+    private async Task LaunchAsync(MouseEventArgs? click, Func<string, Task<RunInfo>> start, Func<DomainException, string?> refused)
     {
         if (launch.Busy)
         {
