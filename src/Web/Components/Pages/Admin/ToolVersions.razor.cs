@@ -110,6 +110,9 @@ public partial class ToolVersions : IAsyncDisposable
         await LoadAsync();
     }
 
+    private Task RollbackAsync(ToolVersionHeader v) =>
+        ActAsync(() => Tools.RollbackAsync(Id, v.Id), StudioText["Done.RolledBack", v.Number]);
+
     private string Name(Guid id) => names.TryGetValue(id, out var name) ? name : id.ToString()[..8];
 
     private static string Time(DateTimeOffset? at) => at?.ToLocalTime().ToString("yyyy-MM-dd HH:mm") ?? "";
