@@ -5,7 +5,7 @@ namespace Skriptoteket.EndToEnd.Tests.Tools;
 
 /// <summary>
 /// Where a second person is (or is not) required, the page says so: the four-eyes setting on the versions page,
-/// and a superuser's own nomination left to another superuser (SPEC §2).
+/// and a superuser's own nomination left to another superuser (SPEC §2), named in words in the audit log.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SecondPersonTests(BrowserFixture fixture)
@@ -58,6 +58,12 @@ public sealed class SecondPersonTests(BrowserFixture fixture)
         }
         // Alone again, the superuser decides their own nomination (else nobody could).
         await api.PostAsync($"api/v1/nominations/{nomination.GetProperty("id").GetGuid()}/deny", new { note = "Inte nu" });
+
+        // The audit log names the nomination in words, not as "nomination <id>".
+        var audit = await BrowserSteps.LoginAsSuperuserAsync(fixture);
+        await BrowserSteps.GotoInteractiveAsync(audit, "/admin/audit");
+        await Assertions.Expect(audit.GetByTestId("audit-name").Filter(new() { HasText = $"Nominering av Nominerad Person ({email})" }).First).ToBeVisibleAsync();
+        await audit.Context.CloseAsync();
     }
 
     private async Task<Guid> InsertSuperuserAsync()
