@@ -40,6 +40,21 @@ public sealed class AuditNamesTests(ClusterFixture fixture)
         Assert.False(page.Names.ContainsKey(gone));
     }
 
+    [Fact]
+    public async Task A_nomination_target_is_named_by_its_nominee()
+    {
+        var superuser = await IdentityTestUsers.InsertAsync(fixture, Role.Superuser);
+        var admin = await IdentityTestUsers.InsertAsync(fixture, Role.Admin);
+        var email = $"nominerad-{Guid.NewGuid():N}@skola.test";
+        var nominee = await IdentityTestUsers.InsertAsync(fixture, Role.Contributor, email);
+        var nomination = await fixture.Grains.GetGrain<INominationGrain>(nominee.UserId).NominateAsync(admin, "Kunnig");
+
+        var page = await fixture.Grains.GetGrain<IIdentityQueryGrain>(0).SearchAuditAsync(superuser, new AuditFilter(AuditActions.NominationMade, null, null, null));
+
+        Assert.Contains(page.Items, r => r.TargetType == "nomination" && r.TargetId == nomination.Id.ToString());
+        Assert.Equal(new AuditName(AuditNameKind.Nomination, "Test Contributor", email, null), page.Names[nomination.Id]);
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var data = fixture.Database.CreateDataSource();

@@ -64,6 +64,27 @@ public sealed class IdentityNominationGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_superuser_does_not_decide_their_own_nomination_while_another_superuser_exists()
+    {
+        var nominator = await IdentityTestUsers.InsertAsync(fixture, Role.Superuser);
+        var other = await IdentityTestUsers.InsertAsync(fixture, Role.Superuser);
+        var nominee = await IdentityTestUsers.InsertAsync(fixture, Role.Contributor);
+        var grain = fixture.Grains.GetGrain<INominationGrain>(nominee.UserId);
+        var nomination = await grain.NominateAsync(nominator, "Kunnig och noggrann");
+
+        var approve = await Assert.ThrowsAsync<DomainException>(() => grain.ApproveAsync(nominator, nomination.Id, null));
+        var deny = await Assert.ThrowsAsync<DomainException>(() => grain.DenyAsync(nominator, nomination.Id, null));
+
+        Assert.Equal(ErrorCode.Forbidden, approve.Code);
+        Assert.Equal("Nomination.OwnNomination", approve.Key);
+        Assert.Contains("En annan superanvändare beslutar", approve.Message);
+        Assert.Equal(ErrorCode.Forbidden, deny.Code);
+        Assert.True(await fixture.Grains.GetGrain<IIdentityQueryGrain>(0).AnotherSuperuserExistsAsync(nominator));
+        Assert.Equal(NominationStatus.Pending, (await fixture.Grains.GetGrain<IIdentityQueryGrain>(0).GetNominationAsync(other, nomination.Id)).Status);
+        Assert.Equal(NominationStatus.Approved, (await grain.ApproveAsync(other, nomination.Id, "Andra paret ögon")).Status);
+    }
+
+    [Fact]
     public async Task Denial_keeps_the_role_and_allows_a_later_nomination()
     {
         var (nominee, nomination) = await NominateAsync();

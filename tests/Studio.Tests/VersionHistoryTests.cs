@@ -37,7 +37,7 @@ public sealed class VersionHistoryTests : StudioTestContext
     }
 
     [Fact]
-    public void An_admin_reviews_only_the_version_in_review_and_cannot_roll_back()
+    public void An_admin_reviews_only_the_version_in_review_and_sees_why_they_cannot_roll_back()
     {
         var history = Render(As(Role.Admin));
 
@@ -45,7 +45,21 @@ public sealed class VersionHistoryTests : StudioTestContext
         Assert.NotNull(Row(history, 4).QuerySelector("[data-testid=publish-version]"));
         Assert.NotNull(Row(history, 4).QuerySelector("[data-testid=request-changes]"));
         Assert.False(Row(history, 4).QuerySelector("[data-testid=publish-version]")!.HasAttribute("disabled"));
+        // Rollback is found where it is looked for: in its place, who can.
         Assert.Empty(history.FindAll("[data-testid=rollback]"));
+        Assert.Single(history.FindAll("[data-testid=rollback-reason]"));
+        Assert.Contains("bara en superanvändare", Row(history, 3).QuerySelector("[data-testid=rollback-reason]")!.TextContent);
+    }
+
+    [Fact]
+    public void States_are_named_as_on_the_versions_page()
+    {
+        var history = Context.Render<VersionHistory>(p => p.Add(h => h.Actor, As(Role.Admin))
+            .Add(h => h.Versions, [Version(1, VersionState.Draft), Version(2, VersionState.Draft, head: true)]));
+
+        Assert.Contains("Utkast (sparat över)", Row(history, 1).TextContent);
+        Assert.Contains("Utkast", Row(history, 2).TextContent);
+        Assert.DoesNotContain("sparat över", Row(history, 2).TextContent);
     }
 
     [Fact]

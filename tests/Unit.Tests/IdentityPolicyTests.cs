@@ -48,6 +48,16 @@ public sealed class IdentityPolicyTests
     public void Only_superusers_decide_nominations(Role actor, bool allowed) =>
         AssertAllowed(allowed, () => AccountPolicy.EnsureMayDecideNomination(As(actor)));
 
+    [Theory]
+    [InlineData(true, true, false)]   // own nomination, another superuser exists: theirs to decide
+    [InlineData(true, false, true)]   // the sole superuser decides even their own
+    [InlineData(false, true, true)]   // someone else's nomination
+    public void The_nominator_leaves_their_own_nomination_to_another_superuser(bool own, bool anotherSuperuser, bool allowed)
+    {
+        var me = As(Role.Superuser);
+        AssertAllowed(allowed, () => AccountPolicy.EnsureMayDecideOwnNomination(me, own ? me.UserId : Guid.NewGuid(), anotherSuperuser));
+    }
+
     [Fact]
     public void Other_accounts_are_invisible_not_forbidden_to_users()
     {

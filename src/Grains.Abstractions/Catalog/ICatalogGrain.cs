@@ -24,7 +24,7 @@ public interface ICatalogGrain : IGrainWithIntegerKey
     [Alias("GetProfessionPage")]
     Task<ProfessionCatalog?> GetProfessionPageAsync(string slug, int limit);
 
-    /// <summary>Published tools whose title or summary contains the query.</summary>
+    /// <summary>Published tools whose title or summary contains the query, ignoring case and å/ä/ö/é.</summary>
     [Alias("Search")]
     Task<IReadOnlyList<ToolCard>> SearchAsync(string query);
 
@@ -35,6 +35,10 @@ public interface ICatalogGrain : IGrainWithIntegerKey
     /// <summary>Admin+: every tool with its state.</summary>
     [Alias("ListTools")]
     Task<IReadOnlyList<AdminToolRow>> ListToolsAsync(ActingUser actor);
+
+    /// <summary>Admin+: the tools whose title, summary or slug contains the query (the same rule as <see cref="SearchAsync"/>); every tool when it is empty.</summary>
+    [Alias("SearchTools")]
+    Task<IReadOnlyList<AdminToolRow>> SearchToolsAsync(ActingUser actor, string? query);
 
     /// <summary>The versions the acting user created, newest first.</summary>
     [Alias("ListMyVersions")]

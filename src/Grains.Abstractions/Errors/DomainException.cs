@@ -35,6 +35,10 @@ public sealed class DomainException : Exception
 
     public static DomainException Conflict(string message) => new(ErrorCode.Conflict, message);
 
+    /// <summary>A refusal for lack of permission with a text key, so the UI can translate it.</summary>
+    public static DomainException Forbidden(string message, string key, params string[] arguments) =>
+        new(ErrorCode.Forbidden, message, key, arguments);
+
     public static DomainException Invalid(string message) => new(ErrorCode.Validation, message);
 
     /// <summary>A validation refusal with a text key, so the UI can translate it.</summary>

@@ -8,11 +8,12 @@ public enum AuditNameKind
     Version,
     Run,
     Example,
+    Nomination,
 }
 
 /// <summary>
 /// A readable name for an id on an audit page. Label: the tool's title, the user's name, the version's tool title,
-/// the run's tool title or the example's name. Secondary: the user's e-mail or the version's number. ToolId: the
+/// the run's tool title, the example's name or the nominee's name. Secondary: the user's (or nominee's) e-mail or the version's number. ToolId: the
 /// tool to link to (tools, versions, runs and examples).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Skriptoteket.AuditName")]

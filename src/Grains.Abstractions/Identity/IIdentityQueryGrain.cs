@@ -12,6 +12,10 @@ public interface IIdentityQueryGrain : IGrainWithIntegerKey
     [Alias("ListPendingNominationsAsync")]
     Task<IReadOnlyList<NominationInfo>> ListPendingNominationsAsync(ActingUser actor);
 
+    /// <summary>Superusers: whether an active superuser other than the actor exists (then the actor's own nominations are decided by someone else).</summary>
+    [Alias("AnotherSuperuserExistsAsync")]
+    Task<bool> AnotherSuperuserExistsAsync(ActingUser actor);
+
     /// <summary>One nomination by id (superusers; admins only for nominations they made).</summary>
     [Alias("GetNominationAsync")]
     Task<NominationInfo> GetNominationAsync(ActingUser actor, Guid nominationId);

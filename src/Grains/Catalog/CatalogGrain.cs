@@ -35,10 +35,10 @@ internal sealed class CatalogGrain(NpgsqlDataSource db, TaxonomyReader taxonomy,
         await using var cmd = db.CreateCommand(
             $"""
             SELECT t.id, t.slug, t.title, t.summary FROM tools t
-            WHERE {Visible} AND (t.title ILIKE @q OR t.summary ILIKE @q)
+            WHERE {Visible} AND {ToolSearch.AnyContains("t.title", "t.summary")}
             ORDER BY lower(t.title) LIMIT 50
             """);
-        cmd.Parameters.AddWithValue("q", "%" + q.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%");
+        ToolSearch.AddQuery(cmd, q);
         var cards = new List<ToolCard>();
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -68,17 +68,23 @@ internal sealed class CatalogGrain(NpgsqlDataSource db, TaxonomyReader taxonomy,
             : null;
     }
 
-    public async Task<IReadOnlyList<AdminToolRow>> ListToolsAsync(ActingUser actor)
+    public Task<IReadOnlyList<AdminToolRow>> ListToolsAsync(ActingUser actor) => SearchToolsAsync(actor, null);
+
+    public async Task<IReadOnlyList<AdminToolRow>> SearchToolsAsync(ActingUser actor, string? query)
     {
         EnsureAdmin(actor);
+        // An empty query contains in every title: the whole list.
+        var q = TextRules.Optional(query, "Sökningen", TextLimits.SearchQuery);
         await using var cmd = db.CreateCommand(
-            """
+            $"""
             SELECT t.id, t.slug, t.title, t.is_published, av.number,
                    (SELECT count(*) FROM tool_versions v WHERE v.tool_id = t.id AND v.state = 'in_review')::int,
                    t.updated_at
             FROM tools t LEFT JOIN tool_versions av ON av.id = t.active_version_id
+            WHERE {ToolSearch.AnyContains("t.title", "t.summary", "t.slug")}
             ORDER BY lower(t.title)
             """);
+        ToolSearch.AddQuery(cmd, q);
         var rows = new List<AdminToolRow>();
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -85,4 +85,18 @@ public static class AccountPolicy
             throw DomainException.Forbidden("Bara en superanvändare kan besluta om nomineringar.");
         }
     }
+
+    /// <summary>
+    /// SPEC §2: where another superuser exists, the nominator does not decide their own nomination (a second
+    /// person looks at every new admin). A sole superuser still can, or no nomination could ever be decided.
+    /// </summary>
+    public static void EnsureMayDecideOwnNomination(ActingUser actor, Guid nominatorId, bool anotherSuperuserExists)
+    {
+        if (actor.UserId == nominatorId && anotherSuperuserExists)
+        {
+            throw DomainException.Forbidden(
+                "Du nominerade själv den här användaren. En annan superanvändare beslutar om nomineringen.",
+                "Nomination.OwnNomination");
+        }
+    }
 }

@@ -7,7 +7,7 @@ namespace Skriptoteket.Grains.Identity;
 
 /// <summary>
 /// Resolves the ids on one audit page (targets and id-valued details) to names in one query: tools, users,
-/// versions, runs and examples by primary key. An id that matches nothing (a deleted example) keeps showing as an id.
+/// versions, runs, examples and nominations (by their nominee) by primary key. An id that matches nothing (a deleted example) keeps showing as an id.
 /// </summary>
 internal static class AuditNames
 {
@@ -26,6 +26,7 @@ internal static class AuditNames
             UNION ALL SELECT 2, v.id, t.title, v.number::text, t.id FROM tool_versions v JOIN tools t ON t.id = v.tool_id WHERE v.id = ANY(@ids)
             UNION ALL SELECT 3, r.id, t.title, NULL, t.id FROM runs r JOIN tools t ON t.id = r.tool_id WHERE r.id = ANY(@ids)
             UNION ALL SELECT 4, e.id, e.name, NULL, e.tool_id FROM tool_examples e WHERE e.id = ANY(@ids)
+            UNION ALL SELECT 5, n.id, u.display_name, u.email, NULL FROM nominations n JOIN users u ON u.id = n.nominee_id WHERE n.id = ANY(@ids)
             """);
         cmd.Parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, ids);
         await using var r = await cmd.ExecuteReaderAsync();

@@ -22,6 +22,12 @@ internal sealed class IdentityQueryGrain(UserStore users, NominationStore nomina
         return nominations.ListPendingAsync();
     }
 
+    public Task<bool> AnotherSuperuserExistsAsync(ActingUser actor)
+    {
+        AccountPolicy.EnsureMayDecideNomination(actor);
+        return users.AnotherActiveSuperuserExistsAsync(actor.UserId);
+    }
+
     public async Task<NominationInfo> GetNominationAsync(ActingUser actor, Guid nominationId)
     {
         AccountPolicy.EnsureManager(actor);

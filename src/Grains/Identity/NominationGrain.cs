@@ -70,6 +70,11 @@ internal sealed class NominationGrain(
         {
             throw DomainException.Conflict("Nomineringen är redan avgjord.");
         }
+        if (state.State.NominatorId == actor.UserId)
+        {
+            AccountPolicy.EnsureMayDecideOwnNomination(actor, state.State.NominatorId,
+                await users.AnotherActiveSuperuserExistsAsync(actor.UserId));
+        }
         var cleanNote = TextRules.OptionalOrNull(note, "Anteckningen", TextLimits.DecisionNote);
         if (outcome == NominationStatus.Approved)
         {

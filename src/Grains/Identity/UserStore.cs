@@ -53,6 +53,15 @@ internal sealed class UserStore(NpgsqlDataSource db)
         }
     }
 
+    /// <summary>Whether an active superuser other than <paramref name="userId"/> exists.</summary>
+    public async Task<bool> AnotherActiveSuperuserExistsAsync(Guid userId)
+    {
+        await using var cmd = db.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM users WHERE role = 'superuser' AND is_active AND id <> @id)");
+        cmd.Parameters.AddWithValue("id", userId);
+        return (bool)(await cmd.ExecuteScalarAsync())!;
+    }
+
     public async Task<UserPage> SearchAsync(string? query, int page, int pageSize)
     {
         var pattern = "%" + (query ?? "").Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";

@@ -69,7 +69,8 @@ public static class AuditText
 
     /// <summary>
     /// An id the page resolved, in words and where it leads: a tool's title (its admin page), a user's name and
-    /// e-mail, "v3 av Verktyg" (the tool's versions), "Körning av Verktyg" (the run) or "Exemplet Namn". Null: not
+    /// e-mail, "v3 av Verktyg" (the tool's versions), "Körning av Verktyg" (the run), "Nominering av Namn (e-post)" or
+    /// "Exemplet Namn". Null: not
     /// an id, or one that names nothing any more (then the id itself is shown).
     /// </summary>
     public static (string Text, string? Href)? Readable(IStringLocalizer<Strings> l, IReadOnlyDictionary<Guid, AuditName> names, string? value)
@@ -84,6 +85,7 @@ public static class AuditText
             AuditNameKind.User => (l["Audit.UserNamed", name.Label, name.Secondary ?? ""], null),
             AuditNameKind.Version => (l["Audit.VersionOf", name.Secondary ?? "", name.Label], $"/admin/tools/{name.ToolId}/versions"),
             AuditNameKind.Run => (l["Audit.RunOf", name.Label], $"/runs/{id}"),
+            AuditNameKind.Nomination => (l["Audit.NominationOf", name.Label, name.Secondary ?? ""], null),
             _ => (l["Audit.ExampleNamed", name.Label], null),
         };
     }

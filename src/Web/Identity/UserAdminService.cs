@@ -32,6 +32,10 @@ public sealed class UserAdminService(IGrainFactory grains, CurrentUser currentUs
     public async Task<IReadOnlyList<NominationInfo>> PendingNominationsAsync() =>
         await Queries.ListPendingNominationsAsync(await LiveActorAsync());
 
+    /// <summary>Whether another superuser exists: then the actor's own nominations are someone else's to decide.</summary>
+    public async Task<bool> AnotherSuperuserExistsAsync() =>
+        await Queries.AnotherSuperuserExistsAsync(await LiveActorAsync());
+
     public async Task<NominationInfo> DecideAsync(NominationInfo nomination, bool approve, string? note)
     {
         var grain = grains.GetGrain<INominationGrain>(nomination.NomineeId);

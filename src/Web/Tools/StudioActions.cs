@@ -61,11 +61,22 @@ public static class StudioActions
             : ActionAvailability.Allowed;
     }
 
-    /// <summary>Roll back to a formerly active version (superusers).</summary>
-    public static ActionAvailability Rollback(ActingUser actor, ToolVersionHeader v) =>
-        actor.IsAtLeast(Role.Superuser) && v.State == VersionState.Archived && v.PublishedAt is not null
-            ? ActionAvailability.Allowed
-            : ActionAvailability.Hidden;
+    /// <summary>
+    /// Roll back ("Återställ") to a formerly active version: superusers; an admin sees in its place who can,
+    /// so the action is found where it is looked for.
+    /// </summary>
+    public static ActionAvailability Rollback(ActingUser actor, ToolVersionHeader v)
+    {
+        if (!actor.IsAtLeast(Role.Admin) || v.State != VersionState.Archived || v.PublishedAt is null)
+        {
+            return ActionAvailability.Hidden;
+        }
+        return actor.IsAtLeast(Role.Superuser) ? ActionAvailability.Allowed : ActionAvailability.Disabled("Reason.SuperuserOnly");
+    }
+
+    /// <summary>The drafts still open for editing (heads), other than <paramref name="except"/>: a new draft would stand beside them.</summary>
+    public static IReadOnlyList<ToolVersionHeader> OpenDrafts(IEnumerable<ToolVersionHeader> versions, ToolVersionHeader except) =>
+        versions.Where(v => v is { State: VersionState.Draft, IsHead: true } && v.Id != except.Id).OrderBy(v => v.Number).ToList();
 
     /// <summary>"Publicera i katalogen": admins; needs an active version.</summary>
     public static ActionAvailability PublishTool(ActingUser actor, ToolInfo tool)

@@ -27,6 +27,9 @@ public sealed class ToolsService(IGrainFactory grains, CurrentUser currentUser)
 
     public async Task<IReadOnlyList<AdminToolRow>> ListToolsAsync() => await Catalog.ListToolsAsync(await currentUser.GetAsync());
 
+    public async Task<IReadOnlyList<AdminToolRow>> SearchToolsAsync(string? query) =>
+        await Catalog.SearchToolsAsync(await currentUser.GetAsync(), query);
+
     public async Task<IReadOnlyList<MyVersionRow>> ListMyVersionsAsync() => await Catalog.ListMyVersionsAsync(await currentUser.GetAsync());
 
     public async Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(IReadOnlyList<Guid> ids) =>

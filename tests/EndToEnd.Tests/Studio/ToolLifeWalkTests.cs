@@ -67,7 +67,7 @@ public sealed class ToolLifeWalkTests(BrowserFixture fixture, ITestOutputHelper 
         var dialog = superPage.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToContainTextAsync("v3");
         await Screenshot(superPage, "06-rollback-dialog");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Rulla tillbaka till v3" }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Återställ till v3" }).ClickAsync();
         var rolledBack = superPage.Locator("tr[data-version='7']");
         await Assertions.Expect(rolledBack).ToContainTextAsync("återställd från v3");
         await Assertions.Expect(rolledBack).ToContainTextAsync("Aktiv");

@@ -44,6 +44,33 @@ public sealed class CatalogGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Search_ignores_case_and_swedish_letters_in_the_query_and_in_title_and_summary()
+    {
+        var catalog = fixture.Grains.GetGrain<ICatalogGrain>(0);
+        var token = Guid.NewGuid().ToString("N")[..8];
+        var (tool, _) = await kit.NewToolWithActiveAsync(kit.Contributor);
+        var meta = ToolTestKit.Metadata() with { Title = $"Frånvaro {token}", Summary = $"Översikt för ÉLEVER {token}" };
+        await tool.UpdateMetadataAsync(kit.Admin, meta);
+        await tool.PublishAsync(kit.Admin);
+        var draftOnly = await kit.NewToolAsync(ToolTestKit.Metadata() with { Title = $"Närvaro {token}" });
+
+        async Task<IReadOnlyList<string>> Home(string q) => (await catalog.SearchAsync(q)).Select(t => t.Title).ToList();
+        async Task<IReadOnlyList<string>> Admin(string q) => (await catalog.SearchToolsAsync(kit.Admin, q)).Select(t => t.Title).ToList();
+
+        Assert.Equal([meta.Title], await Home($"franvaro {token}"));      // typed without å on a phone
+        Assert.Equal([meta.Title], await Home($"FRÅNVARO {token}"));      // upper case with å
+        Assert.Equal([meta.Title], await Home($"oversikt for elever {token}")); // Ö, é and case in the summary
+        Assert.Empty(await Home($"franvaro x{token}"));
+        Assert.Empty(await Home($"narvaro {token}"));                     // not published: never on home
+        Assert.Equal(2, (await Admin($"varo {token}")).Count);               // the admin list shows unpublished tools too
+        Assert.Equal([$"Närvaro {token}"], await Admin($"NARVARO {token}"));
+        Assert.Equal([meta.Title], await Admin($"ÖVERSIKT FÖR éLEVER {token}"));
+        Assert.Contains(meta.Title, await Admin(""));
+        await ToolTestKit.Refused(ErrorCode.Forbidden, () => catalog.SearchToolsAsync(kit.User, "franvaro"));
+        Assert.NotNull(draftOnly);
+    }
+
+    [Fact]
     public async Task Version_lookups_and_user_names_are_refused_to_users()
     {
         var catalog = fixture.Grains.GetGrain<ICatalogGrain>(0);

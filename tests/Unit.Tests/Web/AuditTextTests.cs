@@ -39,18 +39,21 @@ public sealed class AuditTextTests
     {
         CultureInfo.CurrentUICulture = new CultureInfo("sv");
         var (tool, version, user, run, gone) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var nomination = Guid.NewGuid();
         var names = new Dictionary<Guid, AuditName>
         {
             [tool] = new(AuditNameKind.Tool, "Närvaro", null, tool),
             [version] = new(AuditNameKind.Version, "Närvaro", "3", tool),
             [user] = new(AuditNameKind.User, "Ada Lärare", "ada@skola.test", null),
             [run] = new(AuditNameKind.Run, "Närvaro", null, tool),
+            [nomination] = new(AuditNameKind.Nomination, "Ada Lärare", "ada@skola.test", null),
         };
 
         Assert.Equal(("Närvaro", $"/admin/tools/{tool}"), AuditText.Readable(Swedish, names, tool.ToString()));
         Assert.Equal(("v3 av Närvaro", $"/admin/tools/{tool}/versions"), AuditText.Readable(Swedish, names, version.ToString()));
         Assert.Equal(("Ada Lärare (ada@skola.test)", null), AuditText.Readable(Swedish, names, user.ToString()));
         Assert.Equal(("Körning av Närvaro", $"/runs/{run}"), AuditText.Readable(Swedish, names, run.ToString()));
+        Assert.Equal(("Nominering av Ada Lärare (ada@skola.test)", null), AuditText.Readable(Swedish, names, nomination.ToString()));
         Assert.Null(AuditText.Readable(Swedish, names, gone.ToString()));
         Assert.Null(AuditText.Readable(Swedish, names, "production"));
     }

@@ -14,7 +14,7 @@ internal static class ToolEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var tools = api.MapGroup("/tools").WithTags("Verktyg");
-        tools.MapGet("/", ListAsync).RequireAuthorization(Policies.Admin).WithSummary("Alla verktyg (administratörer).");
+        tools.MapGet("/", ListAsync).RequireAuthorization(Policies.Admin).WithSummary("Alla verktyg (administratörer); q söker i titel, sammanfattning och slug som katalogsökningen.");
         tools.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin).WithSummary("Skapa ett verktyg.");
         tools.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.User).WithSummary("Ett verktyg med dess versioner.");
         tools.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.Admin).WithSummary("Ändra ett verktygs uppgifter.");
@@ -28,8 +28,8 @@ internal static class ToolEndpoints
         tools.MapPost("/{id:guid}/depublish", DepublishAsync).RequireAuthorization(Policies.Admin).WithSummary("Ta bort verktyget ur katalogen.");
     }
 
-    private static async Task<Ok<IReadOnlyList<AdminToolRow>>> ListAsync(HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<ICatalogGrain>(0).ListToolsAsync(ApiActor.Require(http)));
+    private static async Task<Ok<IReadOnlyList<AdminToolRow>>> ListAsync(string? q, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICatalogGrain>(0).SearchToolsAsync(ApiActor.Require(http), q));
 
     private static async Task<Created<ToolInfo>> CreateAsync(ToolMetadata metadata, HttpContext http, IGrainFactory grains)
     {

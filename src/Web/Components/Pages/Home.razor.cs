@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Skriptoteket.Grains.Abstractions.Catalog;
+using Skriptoteket.Grains.Abstractions.Errors;
+using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
+using Skriptoteket.Web.Localization;
 using Skriptoteket.Web.Tools;
 
 namespace Skriptoteket.Web.Components.Pages;
@@ -9,6 +12,7 @@ public partial class Home
     private IReadOnlyList<CatalogLabel> professions = [];
     private IReadOnlyList<ToolCard>? results;
     private string query = "";
+    private string? problem;
 
     [Inject] private ToolsService Tools { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
@@ -21,7 +25,17 @@ public partial class Home
     protected override async Task OnParametersSetAsync()
     {
         query = Q ?? "";
-        results = string.IsNullOrWhiteSpace(Q) ? null : await Tools.SearchAsync(Q);
+        problem = null;
+        try
+        {
+            results = string.IsNullOrWhiteSpace(Q) ? null : await Tools.SearchAsync(Q);
+        }
+        catch (DomainException ex) when (ex.Code == ErrorCode.Validation)
+        {
+            // An address edited by hand (an over-long q) gets the rule's message, not an error page.
+            results = null;
+            problem = ErrorText.For(L, ex);
+        }
     }
 
     private void Search() =>

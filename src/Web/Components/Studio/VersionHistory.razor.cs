@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Web.Tools;
 
 namespace Skriptoteket.Web.Components.Studio;
 
@@ -38,14 +39,25 @@ public sealed partial class VersionHistory
         reviewNote = "";
     }
 
-    private async Task RollbackAsync(ToolVersionHeader v)
+    /// <summary>
+    /// A new draft from an older version stands beside any draft still open: the author is told which one and
+    /// which number the new draft gets before it is made (the studio says afterwards which version it made).
+    /// </summary>
+    private async Task NewDraftAsync(ToolVersionHeader from)
     {
-        var confirmed = await Dialogs.ShowMessageBoxAsync(S["Rollback.Title"], S["Rollback.Message", v.Number],
-            yesText: S["Rollback.Confirm", v.Number], cancelText: S["Rollback.Cancel"]);
-        if (confirmed == true)
+        var open = StudioActions.OpenDrafts(Versions, from);
+        if (open.Count > 0)
         {
-            await OnRollback.InvokeAsync(v);
+            var next = Versions.Max(v => v.Number) + 1;
+            var names = string.Join(", ", open.Select(v => $"v{v.Number}"));
+            var confirmed = await Dialogs.ShowMessageBoxAsync(S["NewDraft.Title"], S["NewDraft.Message", names, from.Number, next],
+                yesText: S["NewDraft.Confirm", next, from.Number], cancelText: S["NewDraft.Cancel"]);
+            if (confirmed != true)
+            {
+                return;
+            }
         }
+        await OnNewDraft.InvokeAsync(from);
     }
 
     /// <summary>Explains numbers that surprise: publishing and rollback copy a version into a new number.</summary>
@@ -57,14 +69,6 @@ public sealed partial class VersionHistory
         }
         return " — " + (v.ReviewedAt is null ? S["History.RolledBackFrom", source.Number] : S["History.PublishedFrom", source.Number]);
     }
-
-    private string StateLabel(ToolVersionHeader v) => v.State switch
-    {
-        VersionState.Draft => v.IsHead ? S["State.Draft"] : S["State.DraftSaved"],
-        VersionState.InReview => S["State.InReview"],
-        VersionState.Active => S["State.Active"],
-        _ => S["State.Archived"],
-    };
 
     private string Name(Guid id) => Names.TryGetValue(id, out var name) ? name : id.ToString()[..8];
 

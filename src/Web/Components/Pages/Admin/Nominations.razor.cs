@@ -13,8 +13,18 @@ public partial class Nominations
 
     private IReadOnlyList<NominationInfo>? Pending { get; set; }
     private Dictionary<Guid, string?> Notes { get; } = [];
+    private Guid me;
+    private bool anotherSuperuserExists;
 
-    protected override async Task OnInitializedAsync() => Pending = await Admin.PendingNominationsAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        me = (await Admin.ActorAsync()).UserId;
+        anotherSuperuserExists = await Admin.AnotherSuperuserExistsAsync();
+        Pending = await Admin.PendingNominationsAsync();
+    }
+
+    /// <summary>Mirrors the nomination grain's rule (which decides again): one's own nomination is another superuser's to decide.</summary>
+    private bool IsOwnToLeave(NominationInfo nomination) => anotherSuperuserExists && nomination.NominatorId == me;
 
     private string? NoteFor(NominationInfo nomination) => Notes.GetValueOrDefault(nomination.Id);
 

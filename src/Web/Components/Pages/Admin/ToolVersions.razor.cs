@@ -18,7 +18,8 @@ public partial class ToolVersions : IAsyncDisposable
     private ToolInfo? tool;
     private IReadOnlyDictionary<Guid, string> names = new Dictionary<Guid, string>();
     private bool notFound;
-    private bool isSuperuser;
+    private ActingUser actor = null!;
+    private bool requireFourEyes;
     private string note = "";
     private Guid? left;
     private Guid? right;
@@ -31,10 +32,12 @@ public partial class ToolVersions : IAsyncDisposable
     [Inject] private ToolsService Tools { get; set; } = null!;
     [Inject] private ExamplesService Examples { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private StudioService Studio { get; set; } = null!;
 
     protected override async Task OnParametersSetAsync()
     {
-        isSuperuser = (await Tools.GetActorAsync()).IsAtLeast(Role.Superuser);
+        actor = await Tools.GetActorAsync();
+        requireFourEyes = Studio.RequireFourEyes;
         try
         {
             await LoadAsync();
@@ -106,6 +109,9 @@ public partial class ToolVersions : IAsyncDisposable
         Snackbar.Add(error ?? done, error is null ? Severity.Success : Severity.Error);
         await LoadAsync();
     }
+
+    private Task RollbackAsync(ToolVersionHeader v) =>
+        ActAsync(() => Tools.RollbackAsync(Id, v.Id), StudioText["Done.RolledBack", v.Number]);
 
     private string Name(Guid id) => names.TryGetValue(id, out var name) ? name : id.ToString()[..8];
 

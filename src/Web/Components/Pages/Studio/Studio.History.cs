@@ -45,13 +45,17 @@ public sealed partial class Studio
         await OpenDraftAsync(v);
     }
 
-    private Task NewDraftFromAsync(ToolVersionHeader v) =>
-        ActAsync(async () =>
+    /// <summary>Says which version was made ("Utkast v6 skapat från v1"): it may stand beside another open draft.</summary>
+    private Task NewDraftFromAsync(ToolVersionHeader v)
+    {
+        ToolVersionHeader? made = null;
+        return ActAsync(async () =>
         {
-            var header = await Tools.CreateDraftAsync(Id, v.Id);
+            made = await Tools.CreateDraftAsync(Id, v.Id);
             await LoadToolAsync();
-            await OpenDraftAsync(header);
-        }, S["Done.DraftCreated"]);
+            await OpenDraftAsync(made);
+        }, () => S["Done.DraftCreatedFrom", made!.Number, v.Number]);
+    }
 
     /// <summary>The empty editor's button: the first draft (starter script), or a draft from the active or newest version.</summary>
     private Task CreateDraftAsync() =>
@@ -77,13 +81,16 @@ public sealed partial class Studio
     private Task PublishToolAsync() =>
         ActAsync(() => Tools.SetPublishedAsync(Id, true), S["Done.ToolPublished"]);
 
-    private async Task ActAsync(Func<Task> action, string done)
+    private Task ActAsync(Func<Task> action, string done) => ActAsync(action, () => done);
+
+    /// <summary>Runs an action and says how it went; <paramref name="done"/> is read after success (it may name what was made).</summary>
+    private async Task ActAsync(Func<Task> action, Func<string> done)
     {
         busy = true;
         try
         {
             var error = await ToolsService.TryAsync(action);
-            Snackbar.Add(error ?? done, error is null ? Severity.Success : Severity.Error);
+            Snackbar.Add(error ?? done(), error is null ? Severity.Success : Severity.Error);
             await LoadToolAsync();
         }
         finally
