@@ -4,7 +4,7 @@ namespace Skriptoteket.Grains.Catalog;
 
 /// <summary>
 /// The one search rule for tools (home and the admin list): a column contains the query, ignoring case and
-/// å/ä/ö/é on both sides through the database's search_fold (migration 0670), so "franvaro" finds "Frånvaro".
+/// å/ä/ö/é on both sides through the database's search_fold (migration 0671), so "franvaro" finds "Frånvaro".
 /// </summary>
 internal static class ToolSearch
 {
