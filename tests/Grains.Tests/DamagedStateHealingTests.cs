@@ -58,12 +58,14 @@ public sealed class DamagedStateHealingTests(ClusterFixture fixture)
     public async Task A_pending_nomination_with_a_NUL_is_listed_again_and_can_be_decided_and_followed_by_a_new_one()
     {
         var superuser = await IdentityTestUsers.InsertAsync(fixture, Role.Superuser);
+        // Made by another superuser: the one who nominates does not decide while another superuser exists (SPEC §2).
+        var nominator = await IdentityTestUsers.InsertAsync(fixture, Role.Superuser);
         var nominee = await IdentityTestUsers.InsertAsync(fixture, Role.Contributor);
         var nominationId = Guid.NewGuid();
         var grain = fixture.Grains.GetGrain<INominationGrain>(nominee.UserId);
         await WriteStateAsync(grain.GetGrainId(), "nomination", new NominationState
         {
-            Id = nominationId, NominatorId = superuser.UserId, Rationale = "Bra\0", Status = NominationStatus.Pending,
+            Id = nominationId, NominatorId = nominator.UserId, Rationale = "Bra\0", Status = NominationStatus.Pending,
             CreatedAt = DateTimeOffset.UtcNow,
         });
 

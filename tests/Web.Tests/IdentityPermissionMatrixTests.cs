@@ -79,7 +79,8 @@ public sealed class IdentityPermissionMatrixTests(IdentityHostFixture fixture) :
         await me.PostAsync($"api/v1/nominations/{nominationId}/deny", new { note = "Nej" }).ExpectAsync(Allowed(superuser));
 
         using var dashboard = await me.GetAsync("dashboard/");
-        Assert.Equal(manages ? HttpStatusCode.OK : HttpStatusCode.Forbidden, dashboard.StatusCode);
+        // Not one of the app's pages: it does not exist for someone without the role (SPEC §1, "not found").
+        Assert.Equal(manages ? HttpStatusCode.OK : HttpStatusCode.NotFound, dashboard.StatusCode);
         using var auditPage = await me.GetAsync("admin/audit");
         Assert.Equal(superuser ? HttpStatusCode.OK : HttpStatusCode.Forbidden, auditPage.StatusCode);
         if (superuser)

@@ -30,7 +30,7 @@ public sealed class OperationsTests(IdentityHostFixture fixture) : IClassFixture
 
         Assert.NotEqual(HttpStatusCode.OK, refusedAnonymous.StatusCode);
         Assert.DoesNotContain("skriptoteket_runs", await refusedAnonymous.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Forbidden, refusedTeacher.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, refusedTeacher.StatusCode); // not found, never a hint (SPEC §1)
         Assert.Equal(1, Sum(after, "skriptoteket_runs_started_total", "kind=\"production\"") - Sum(before, "skriptoteket_runs_started_total", "kind=\"production\""));
         Assert.Equal(1, Sum(after, "skriptoteket_runs_finished_total", "kind=\"production\"", "status=\"succeeded\"")
                         - Sum(before, "skriptoteket_runs_finished_total", "kind=\"production\"", "status=\"succeeded\""));

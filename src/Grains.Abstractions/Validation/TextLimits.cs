@@ -2,7 +2,8 @@ namespace Skriptoteket.Grains.Abstractions.Validation;
 
 /// <summary>
 /// The documented maximum length (characters) of every text field a person can send; docs/tools.md and
-/// docs/identity.md list the same numbers. Both the grains and the Blazor forms (MaxLength) read these.
+/// docs/identity.md list the same numbers. The grains check them (TextRules) and every form field reads the same
+/// constant (MaxLength, with a counter where the text is long), so the page shows the limit the grain enforces.
 /// </summary>
 public static class TextLimits
 {

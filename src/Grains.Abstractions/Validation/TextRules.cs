@@ -118,12 +118,15 @@ public static class TextRules
     /// <summary>Scrub for an optional text.</summary>
     public static string? ScrubOrNull(string? text) => text is null ? null : Scrub(text);
 
+    /// <summary>Refuses a text longer than <paramref name="max"/> characters (the documented limit, TextLimits).</summary>
+    public static string WithinLength(string text, string field, int max) =>
+        text.Length > max
+            ? throw DomainException.Invalid($"{field} får vara högst {max.ToString("N0", CultureInfo.InvariantCulture).Replace(',', ' ')} tecken.")
+            : text;
+
     private static string Checked(string text, string field, int max)
     {
-        if (text.Length > max)
-        {
-            throw DomainException.Invalid($"{field} får vara högst {max.ToString("N0", CultureInfo.InvariantCulture).Replace(',', ' ')} tecken.");
-        }
+        WithinLength(text, field, max);
         if (!IsStorable(text))
         {
             throw DomainException.Invalid(

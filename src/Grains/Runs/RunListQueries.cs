@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Abstractions.Validation;
 
 namespace Skriptoteket.Grains.Runs;
 
@@ -11,8 +12,6 @@ namespace Skriptoteket.Grains.Runs;
 /// </summary>
 internal sealed class RunListQueries(NpgsqlDataSource db)
 {
-    public const int MaxPageSize = 200;
-
     /// <summary>
     /// A page of runs, newest first. <paramref name="onlyRequestedBy"/> set ("Mina körningar"): that user's runs
     /// without example checks, which belong to the example's check (docs/adr/0012-worked-examples.md).
@@ -20,7 +19,7 @@ internal sealed class RunListQueries(NpgsqlDataSource db)
     public async Task<RunPage> PageAsync(RunFilter filter, Guid? onlyRequestedBy)
     {
         var page = Math.Max(1, filter.Page);
-        var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+        var size = Math.Clamp(filter.PageSize, 1, TextLimits.MaxPageSize);
         // Two statements, one round trip: the count reads the runs index alone, and only the page's rows are
         // joined with titles and names. A window count over the joined rows joined every matching run (10,000 of
         // one teacher's) for each page (docs/performance.md).

@@ -1,13 +1,12 @@
 using System.Text.RegularExpressions;
 using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Validation;
 
 namespace Skriptoteket.Grains.Runs;
 
-/// <summary>What unsaved editor text must satisfy before it runs in the sandbox: the same limits a save has.</summary>
+/// <summary>What unsaved editor text must satisfy before it runs in the sandbox: the same limits a save has (TextLimits).</summary>
 public static partial class RunSnapshotRules
 {
-    public const int MaxSourceLength = 1_000_000;
-
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,99}$")]
     private static partial Regex EntrypointFormat();
 
@@ -19,10 +18,7 @@ public static partial class RunSnapshotRules
         {
             throw DomainException.Invalid("Startfunktionen måste vara ett giltigt Python-namn.");
         }
-        if (source.Length > MaxSourceLength)
-        {
-            throw DomainException.Invalid("Skriptet är för stort (högst 1 000 000 tecken).");
-        }
+        TextRules.WithinLength(source, "Skriptet", TextLimits.Source);
         return name;
     }
 }

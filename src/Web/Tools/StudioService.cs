@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools;
@@ -8,7 +9,8 @@ using Skriptoteket.Web.Security;
 namespace Skriptoteket.Web.Tools;
 
 /// <summary>The studio's way to the tool, script-check and run grains, with the circuit's acting user.</summary>
-public sealed class StudioService(IGrainFactory grains, CurrentUser currentUser, IConfiguration configuration, RunStarter starter)
+public sealed class StudioService(
+    IGrainFactory grains, CurrentUser currentUser, IConfiguration configuration, IOptions<UploadLimits> uploads, RunStarter starter)
 {
     private IToolGrain Tool(Guid id) => grains.GetGrain<IToolGrain>(id);
 
@@ -17,12 +19,15 @@ public sealed class StudioService(IGrainFactory grains, CurrentUser currentUser,
     /// <summary>Tools:RequireFourEyes, read from the same setting the tool grain uses.</summary>
     public bool RequireFourEyes => configuration.GetValue<bool>("Tools:RequireFourEyes");
 
-    /// <summary>The limits a sandbox run gets (Execution section; the same settings the run grain reads).</summary>
+    /// <summary>
+    /// The limits a sandbox run gets: the Execution section's settings the run grain reads, and the largest file
+    /// from the one upload limits class (Uploads:MaxFileBytes) that the page, the API and the grains check.
+    /// </summary>
     public SandboxLimits Limits => new(
         configuration.GetValue<int?>("Execution:SandboxTimeoutSeconds") ?? 60,
         configuration.GetValue<long?>("Execution:MemoryBytes") ?? 512L * 1024 * 1024,
         configuration.GetValue<long?>("Execution:NanoCpus") ?? 1_000_000_000,
-        configuration.GetValue<long?>("Execution:MaxUploadBytes") ?? 25L * 1024 * 1024);
+        uploads.Value.MaxFileBytes);
 
     public async Task<IReadOnlyList<ScriptProblem>> CheckAsync(string source, string entrypoint) =>
         await grains.GetGrain<IScriptCheckGrain>(0).CheckAsync(await currentUser.GetAsync(), source, entrypoint);

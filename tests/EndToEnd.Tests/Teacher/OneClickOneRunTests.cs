@@ -60,18 +60,7 @@ public sealed class OneClickOneRunTests(BrowserFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task A_double_click_on_an_example_starts_one_run_and_the_examples_wait_until_it_has_finished()
     {
-        var (slug, _) = await TeacherTool.PublishAsync(fixture.Database, Sleeping(6));
-        var tool = await ToolIdAsync(slug);
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-        {
-            await api.PostAsync($"api/v1/tools/{tool}/examples", new
-            {
-                name = "Klass 7A",
-                files = new[] { new { name = "elever.csv", contentBase64 = Convert.ToBase64String("namn\nAda"u8.ToArray()) } },
-            });
-        }
-        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture);
-        await BrowserSteps.GotoInteractiveAsync(page, $"/tools/{slug}/run");
+        var (tool, page) = await OpenToolWithExampleAsync(Sleeping(6));
         var example = page.GetByTestId("try-example");
 
         await example.DblClickAsync();
@@ -84,6 +73,44 @@ public sealed class OneClickOneRunTests(BrowserFixture fixture, ITestOutputHelpe
         await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-finished", "true", new() { Timeout = 60_000 });
         await Assertions.Expect(example).ToBeEnabledAsync();
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_second_click_of_a_double_click_landing_on_Cancel_does_not_cancel_the_run_the_first_started()
+    {
+        // Seen in a walk: the first click on "Prova med exempel" brings the new run (and its Cancel) into view
+        // under the pointer, and a person's second click, 150 ms later, cancelled the run it had just started.
+        var (_, page) = await OpenToolWithExampleAsync(Sleeping(3));
+        await page.GetByTestId("try-example").ClickAsync();
+        var cancel = page.GetByTestId("run-cancel");
+        await Assertions.Expect(cancel).ToBeVisibleAsync();
+
+        var box = await cancel.BoundingBoxAsync() ?? throw new InvalidOperationException("Cancel has no box");
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.Mouse.DownAsync(new() { ClickCount = 2 });
+        await page.Mouse.UpAsync(new() { ClickCount = 2 });
+
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-finished", "true", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Klar");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A published tool with one worked example, open on its run page as the superuser.</summary>
+    private async Task<(Guid Tool, IPage Page)> OpenToolWithExampleAsync(string source)
+    {
+        var (slug, _) = await TeacherTool.PublishAsync(fixture.Database, source);
+        var tool = await ToolIdAsync(slug);
+        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
+        {
+            await api.PostAsync($"api/v1/tools/{tool}/examples", new
+            {
+                name = "Klass 7A",
+                files = new[] { new { name = "elever.csv", contentBase64 = Convert.ToBase64String("namn\nAda"u8.ToArray()) } },
+            });
+        }
+        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture);
+        await BrowserSteps.GotoInteractiveAsync(page, $"/tools/{slug}/run");
+        return (tool, page);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools;
+using Skriptoteket.Grains.Abstractions.Validation;
 using Skriptoteket.Grains.Execution;
 using Skriptoteket.Grains.Runs;
 
@@ -19,7 +20,6 @@ namespace Skriptoteket.Grains.Tools.Checks;
 internal sealed class ScriptCheckGrain(IContainerRunner runner, RunSupervisor supervisor) : Grain, IScriptCheckGrain
 {
     private const int TimeoutSeconds = 10;
-    private const int MaxSourceLength = 1_000_000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<IReadOnlyList<ScriptProblem>> CheckAsync(ActingUser actor, string source, string entrypoint)
@@ -28,10 +28,7 @@ internal sealed class ScriptCheckGrain(IContainerRunner runner, RunSupervisor su
         {
             throw DomainException.Forbidden();
         }
-        if (source.Length > MaxSourceLength)
-        {
-            throw DomainException.Invalid("Skriptet är för stort (högst 1 000 000 tecken).");
-        }
+        TextRules.WithinLength(source, "Skriptet", TextLimits.Source);
         var job = new RunnerJob(Guid.NewGuid(), ScriptCheckerSource.Source, ScriptCheckerSource.Entrypoint,
             [
                 new RunnerInput(ScriptCheckerSource.ScriptInput, Encoding.UTF8.GetBytes(source)),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.JSInterop;
 using MudBlazor;
 using Skriptoteket.Grains.Abstractions.Runs;
@@ -17,6 +18,12 @@ public partial class RunView
 
     [Parameter]
     public EventCallback OnCancel { get; set; }
+
+    /// <summary>
+    /// Cancel takes a single click only. The click that starts a run brings this view, and its Cancel, into view
+    /// under the pointer: the second click of that double click must not cancel the run the first one started.
+    /// </summary>
+    private Task CancelClickedAsync(MouseEventArgs click) => click.Detail > 1 ? Task.CompletedTask : OnCancel.InvokeAsync();
 
     /// <summary>
     /// The run page, after Run: the status is scrolled into view and focused when the view first appears, and the

@@ -114,11 +114,11 @@ public sealed partial class Studio : IAsyncDisposable
     {
         // Without a draft the editor is not rendered: a new one starts from initialText and reports ready itself.
         var editorShown = draft is not null;
-        if (editorShown && module is not null && currentText != draft!.Source)
+        if (editorShown && module is not null && await TypedTextAsync() is { } typed && typed != draft!.Source)
         {
             // Switching drafts must not drop unsaved text: it is kept aside (page and browser) until discarded.
-            rescued = currentText;
-            await JS.InvokeVoidAsync("localStorage.setItem", RescueKey, currentText);
+            rescued = typed;
+            await JS.InvokeVoidAsync("localStorage.setItem", RescueKey, typed);
         }
         if (editorShown && module is not null)
         {
@@ -138,6 +138,16 @@ public sealed partial class Studio : IAsyncDisposable
             await WatchAsync();
             await CheckAsync(draft.Source);
         }
+    }
+
+    /// <summary>
+    /// What is in the editor now. The browser stores every change at once (studio.js watch); the page hears of it only
+    /// after a pause, so text typed just before a click would otherwise be missed.
+    /// </summary>
+    private async Task<string> TypedTextAsync()
+    {
+        var stored = await module!.InvokeAsync<StoredText?>("readDraft", StorageKey);
+        return stored is not null && stored.Base == draft!.Header.Id ? stored.Source : currentText;
     }
 
     private async Task EditorReadyAsync()
