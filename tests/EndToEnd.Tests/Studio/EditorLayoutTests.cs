@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Skriptoteket.EndToEnd.Tests.Tools;
 using Xunit.Abstractions;
 using static Skriptoteket.EndToEnd.Tests.Studio.StudioBrowser;
 
@@ -19,22 +18,9 @@ public sealed class EditorLayoutTests(BrowserFixture fixture, ITestOutputHelper 
     {
         await fixture.ShowingHostLogOnFailureAsync(output, async () =>
         {
-            var tag = Guid.NewGuid().ToString("N")[..6];
-            var admin = $"admin-bredd{tag}@skola.test";
-            string toolId;
-            using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-            {
-                await api.CreateUserAsync(admin, Password, "admin");
-                // v2: a script with a long line; v3: a second head draft (the starter), which the studio opens.
-                toolId = await api.CreateToolWithDraftAsync($"bredd-{tag}", $"Bredd {tag}", "Lång rad.",
-                    "def run_tool(input_path, output_dir):\n    # " + string.Concat(Enumerable.Repeat("en lång kommentar ", 25)) + "\n    return '<p>v2</p>'\n",
-                    "Lång rad", new { fields = Array.Empty<object>(), files = new { minFiles = 0, maxFiles = 0 } });
-                await api.PostAsync($"api/v1/tools/{toolId}/versions");
-            }
-            var page = await LoginAsync(fixture, admin);
-            await GotoInteractiveAsync(page, $"/admin/tools/{toolId}/studio");
-            await WaitForEditorAsync(page);
-            await Assertions.Expect(page.GetByTestId("editor-version")).ToHaveTextAsync("Redigerar utkast v3");
+            // v2: a script with a long line; v3: a second head draft (the starter), which the studio opens.
+            var (page, _) = await OpenTwoDraftsAsNewAdminAsync(fixture, "bredd",
+                "def run_tool(input_path, output_dir):\n    # " + string.Concat(Enumerable.Repeat("en lång kommentar ", 25)) + "\n    return '<p>v2</p>'\n");
 
             var box = await page.Locator("#studio-editor").BoundingBoxAsync();
             Assert.True(box!.Width >= 800, $"The editor is {box.Width} px wide at 1366 px.");

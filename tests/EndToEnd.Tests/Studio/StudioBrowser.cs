@@ -71,6 +71,29 @@ internal static class StudioBrowser
         await locator.ClickAsync();
     }
 
+    /// <summary>
+    /// A new admin in the studio of a new tool with two head drafts: v2 holds <paramref name="v2Source"/>, v3 (the
+    /// starter) is the one the studio opens. Returns the page with the editor ready and the tool's id.
+    /// </summary>
+    public static async Task<(IPage Page, string ToolId)> OpenTwoDraftsAsNewAdminAsync(BrowserFixture fixture, string name, string v2Source)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var admin = $"admin-{name}{tag}@skola.test";
+        string toolId;
+        using (var api = await Tools.ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
+        {
+            await api.CreateUserAsync(admin, Password, "admin");
+            toolId = await api.CreateToolWithDraftAsync($"{name}-{tag}", $"{name} {tag}", "Två utkast.", v2Source, "Första",
+                new { fields = Array.Empty<object>(), files = new { minFiles = 0, maxFiles = 0 } });
+            await api.PostAsync($"api/v1/tools/{toolId}/versions");
+        }
+        var page = await LoginAsync(fixture, admin);
+        await GotoInteractiveAsync(page, $"/admin/tools/{toolId}/studio");
+        await WaitForEditorAsync(page);
+        await Assertions.Expect(page.GetByTestId("editor-version")).ToHaveTextAsync("Redigerar utkast v3");
+        return (page, toolId);
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 }

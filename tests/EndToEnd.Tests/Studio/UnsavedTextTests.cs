@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Skriptoteket.EndToEnd.Tests.Tools;
 using Xunit.Abstractions;
 using static Skriptoteket.EndToEnd.Tests.Studio.StudioBrowser;
 
@@ -18,21 +17,8 @@ public sealed class UnsavedTextTests(BrowserFixture fixture, ITestOutputHelper o
     {
         await fixture.ShowingHostLogOnFailureAsync(output, async () =>
         {
-            var tag = Guid.NewGuid().ToString("N")[..6];
-            var admin = $"admin-osparat{tag}@skola.test";
-            string toolId;
-            using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-            {
-                await api.CreateUserAsync(admin, Password, "admin");
-                toolId = await api.CreateToolWithDraftAsync($"osparat-{tag}", $"Osparat {tag}", "Två utkast.",
-                    "def run_tool(input_path, output_dir):\n    return '<p>v2</p>'\n", "Första",
-                    new { fields = Array.Empty<object>(), files = new { minFiles = 0, maxFiles = 0 } });
-                await api.PostAsync($"api/v1/tools/{toolId}/versions");
-            }
-            var page = await LoginAsync(fixture, admin);
-            await GotoInteractiveAsync(page, $"/admin/tools/{toolId}/studio");
-            await WaitForEditorAsync(page);
-            await Assertions.Expect(page.GetByTestId("editor-version")).ToHaveTextAsync("Redigerar utkast v3");
+            var (page, _) = await OpenTwoDraftsAsNewAdminAsync(fixture, "osparat",
+                "def run_tool(input_path, output_dir):\n    return '<p>v2</p>'\n");
 
             await page.Locator("#studio-editor .view-lines").ClickAsync();
             await page.Keyboard.PressAsync("Control+End");
