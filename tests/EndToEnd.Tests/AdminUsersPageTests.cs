@@ -1,3 +1,4 @@
+using Skriptoteket.EndToEnd.Tests.Teacher;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -16,7 +17,7 @@ public sealed class AdminUsersPageTests(BrowserFixture fixture)
         await page.FillAsync("#password", BrowserFixture.SuperuserPassword);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(new Regex("/admin/users$"));
-        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await BrowserSteps.WaitInteractiveAsync(page);
         var email = $"larare-{Guid.NewGuid():N}@skola.test";
 
         await page.GetByLabel("E-post", new() { Exact = true }).First.FillAsync(email);

@@ -1,3 +1,4 @@
+using Skriptoteket.EndToEnd.Tests.Teacher;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -42,7 +43,7 @@ public sealed class LoginFlowTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("Superanvändare");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Användare" })).ToBeVisibleAsync();
 
-        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await BrowserSteps.WaitInteractiveAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/login$"), new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("#email")).ToBeVisibleAsync();

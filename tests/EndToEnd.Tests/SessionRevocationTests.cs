@@ -1,3 +1,4 @@
+using Skriptoteket.EndToEnd.Tests.Teacher;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -59,7 +60,7 @@ public sealed class SessionRevocationTests(BrowserFixture fixture)
         await page.FillAsync("#password", Password);
         await page.ClickAsync("button[type=submit]");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Användare" })).ToBeVisibleAsync();
-        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await BrowserSteps.WaitInteractiveAsync(page);
         return (page, id);
     }
 

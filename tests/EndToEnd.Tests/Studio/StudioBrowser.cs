@@ -29,8 +29,7 @@ internal static class StudioBrowser
         await WaitInteractiveAsync(page);
     }
 
-    public static Task WaitInteractiveAsync(IPage page) =>
-        page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    public static Task WaitInteractiveAsync(IPage page) => Teacher.BrowserSteps.WaitInteractiveAsync(page);
 
     /// <summary>Waits until the studio's circuit is live and Monaco has loaded.</summary>
     public static async Task WaitForStudioAsync(IPage page)

@@ -28,8 +28,12 @@ internal static class BrowserSteps
     public static async Task GotoInteractiveAsync(IPage page, string url)
     {
         await page.GotoAsync(url);
-        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await WaitInteractiveAsync(page);
     }
+
+    /// <summary>Waits until the page's circuit is live: before that, a prerendered page shows data it may redraw.</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     /// <summary>
     /// The file input is enabled once the run form is live: files set on the prerendered (disabled) input

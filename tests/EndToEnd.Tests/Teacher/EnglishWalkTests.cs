@@ -69,6 +69,7 @@ public sealed partial class EnglishWalkTests(BrowserFixture fixture)
         await BrowserSteps.GotoInteractiveAsync(page, "/");
         await page.Locator("[data-culture=en]").ClickAsync();
         await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+        await BrowserSteps.WaitInteractiveAsync(page);
 
         await CheckAsync(page, "/", "Teacher", "Special needs teacher");
         await BrowserSteps.GotoInteractiveAsync(page, "/professions/larare");

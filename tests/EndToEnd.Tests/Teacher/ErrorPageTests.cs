@@ -27,7 +27,7 @@ public sealed class ErrorPageTests(BrowserFixture fixture)
         Assert.Equal(403, response!.Status);
         await ExpectProblemPageAsync(page, "Åtkomst nekad", "Du har inte behörighet till den här sidan.");
         // Still so once the page is live (the interactive router decides again, with the same answer).
-        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await BrowserSteps.WaitInteractiveAsync(page);
         await ExpectProblemPageAsync(page, "Åtkomst nekad", "Du har inte behörighet till den här sidan.");
         await Screenshots.SaveAsync(page, "access-denied");
 
@@ -56,7 +56,7 @@ public sealed class ErrorPageTests(BrowserFixture fixture)
         var response = await page.GotoAsync("/dashboard");
         Assert.Equal(404, response!.Status);
         await ExpectProblemPageAsync(page, "Sidan hittades inte", "Det finns ingen sida på den här adressen.");
-        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await BrowserSteps.WaitInteractiveAsync(page);
         await ExpectProblemPageAsync(page, "Sidan hittades inte", "Det finns ingen sida på den här adressen.");
         await page.Context.CloseAsync();
     }
@@ -69,7 +69,7 @@ public sealed class ErrorPageTests(BrowserFixture fixture)
         var response = await page.GotoAsync("/finns-inte/alls");
         Assert.Equal(404, response!.Status);
         await ExpectProblemPageAsync(page, "Sidan hittades inte", "Det finns ingen sida på den här adressen.");
-        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await BrowserSteps.WaitInteractiveAsync(page);
         await ExpectProblemPageAsync(page, "Sidan hittades inte", "Det finns ingen sida på den här adressen.");
         await Screenshots.SaveAsync(page, "not-found");
         await page.Context.CloseAsync();

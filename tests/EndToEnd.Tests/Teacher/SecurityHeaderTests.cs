@@ -23,7 +23,7 @@ public sealed class SecurityHeaderTests(BrowserFixture fixture)
         };
 
         var home = await page.GotoAsync("/");
-        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await BrowserSteps.WaitInteractiveAsync(page);
         var headers = await home!.AllHeadersAsync();
         AssertCommon(headers);
         var csp = headers["content-security-policy"];

@@ -1,3 +1,4 @@
+using Skriptoteket.EndToEnd.Tests.Teacher;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -25,7 +26,7 @@ public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
 
         // The contributor suggests a tool.
         var page = await LoginAsync(contributor);
-        await GotoInteractiveAsync(page, "/suggestions/new");
+        await BrowserSteps.GotoInteractiveAsync(page, "/suggestions/new");
         // Fill only once the circuit is interactive: input typed into the prerendered page would be lost.
         var send = page.GetByRole(AriaRole.Button, new() { Name = "Skicka förslaget" });
         await Assertions.Expect(send).ToBeEnabledAsync();
@@ -39,14 +40,14 @@ public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
 
         // The admin accepts it from the queue; the draft tool appears in the admin list.
         var adminPage = await LoginAsync(admin);
-        await GotoInteractiveAsync(adminPage, "/admin/suggestions");
+        await BrowserSteps.GotoInteractiveAsync(adminPage, "/admin/suggestions");
         await adminPage.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         var decide = adminPage.GetByRole(AriaRole.Button, new() { Name = "Spara beslut" });
         await Assertions.Expect(decide).ToBeEnabledAsync();
         await adminPage.GetByLabel("Motivering").FillAsync("Efterfrågat av flera mentorer.");
         await decide.ClickAsync();
         await Assertions.Expect(adminPage.GetByRole(AriaRole.Link, new() { Name = "Öppna verktyget" })).ToBeVisibleAsync();
-        await GotoInteractiveAsync(adminPage, "/admin/tools");
+        await BrowserSteps.GotoInteractiveAsync(adminPage, "/admin/tools");
         var row = adminPage.Locator(".tools tr", new() { HasText = title });
         await Assertions.Expect(row).ToContainTextAsync("Utkast");
 
@@ -70,7 +71,7 @@ public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
         }
 
         // Version history: compare the active version (v2) with the saved draft (v4) side by side.
-        await GotoInteractiveAsync(adminPage, $"/admin/tools/{toolId}/versions");
+        await BrowserSteps.GotoInteractiveAsync(adminPage, $"/admin/tools/{toolId}/versions");
         await Assertions.Expect(adminPage.Locator(".versions[data-interactive=true]")).ToBeVisibleAsync();
         await adminPage.GetByLabel("Jämför från v2").CheckAsync();
         await adminPage.GetByLabel("Jämför till v4").CheckAsync();
@@ -78,7 +79,7 @@ public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
         await Assertions.Expect(adminPage.Locator("table.diff")).ToContainTextAsync("# Räknar frånvaro");
         await Assertions.Expect(adminPage.Locator("table.diff td.diff-inserted, table.diff td.diff-modified").First).ToBeVisibleAsync();
         await Screenshots.SaveAsync(adminPage, "version-diff");
-        await GotoInteractiveAsync(adminPage, $"/admin/tools/{toolId}");
+        await BrowserSteps.GotoInteractiveAsync(adminPage, $"/admin/tools/{toolId}");
         var publish = adminPage.GetByRole(AriaRole.Button, new() { Name = "Publicera i katalogen" });
         await Assertions.Expect(publish).ToBeEnabledAsync();
         await publish.ClickAsync();
@@ -86,7 +87,7 @@ public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
 
         // A user finds it from home in two clicks.
         var userPage = await LoginAsync(user);
-        await GotoInteractiveAsync(userPage, "/");
+        await BrowserSteps.GotoInteractiveAsync(userPage, "/");
         await userPage.GetByRole(AriaRole.Link, new() { Name = "Lärare", Exact = true }).ClickAsync();
         await userPage.WaitForURLAsync("**/professions/larare");
         await userPage.GetByText(title).ClickAsync();
@@ -105,13 +106,5 @@ public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
         await page.Locator("button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/login"));
         return page;
-    }
-
-    /// <summary>Opens a page and waits until its circuit is live: a click on the prerendered markup can be lost
-    /// when the interactive render replaces it.</summary>
-    private static async Task GotoInteractiveAsync(IPage page, string url)
-    {
-        await page.GotoAsync(url);
-        await page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 }

@@ -9,7 +9,9 @@ namespace Skriptoteket.Web.Components.Pages;
 
 public partial class Home
 {
-    private IReadOnlyList<CatalogLabel> professions = [];
+    /// <summary>Carried from the prerender into the live circuit, so the professions do not blink away while it starts.</summary>
+    [PersistentState] public IReadOnlyList<CatalogLabel>? Professions { get; set; }
+
     private IReadOnlyList<ToolCard>? results;
     private string query = "";
     private string? problem;
@@ -20,7 +22,7 @@ public partial class Home
     /// <summary>The search is kept in the address (/?q=…), so Back returns to the results and a search can be shared.</summary>
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
 
-    protected override async Task OnInitializedAsync() => professions = (await Tools.GetTaxonomyAsync()).Professions;
+    protected override async Task OnInitializedAsync() => Professions ??= (await Tools.GetTaxonomyAsync()).Professions;
 
     protected override async Task OnParametersSetAsync()
     {
