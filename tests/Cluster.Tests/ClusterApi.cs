@@ -57,20 +57,9 @@ public sealed class ClusterApi : IDisposable
     }
 
     /// <summary>Re-reads the run until it is final.</summary>
-    public async Task<JsonElement> WaitForFinishedAsync(Guid runId, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (true)
-        {
-            var run = await GetRunAsync(runId);
-            if (run.GetProperty("isFinished").GetBoolean())
-            {
-                return run;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"run {runId} not final after {limit}: {run}");
-            await Task.Delay(250);
-        }
-    }
+    public Task<JsonElement> WaitForFinishedAsync(Guid runId, TimeSpan limit) =>
+        Eventually.GetAsync(() => GetRunAsync(runId), run => run.GetProperty("isFinished").GetBoolean(), limit,
+            $"run {runId} final", TimeSpan.FromMilliseconds(250));
 
     public async Task<string> DownloadAsync(Guid runId, int artifactId)
     {

@@ -30,21 +30,13 @@ public sealed class ClusterRoleTests : ClusterTestBase
         using var api = await ClusterApi.LoginAsync(Cluster.Web.Host.BaseAddress);
         using var page = await api.GetAsync("");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        string dashboard;
-        do
+        // The dashboard gathers every silo's figures a few seconds after they join.
+        await Eventually.GetAsync(async () =>
         {
-            // The dashboard gathers every silo's figures a few seconds after they join.
             using var counters = await api.GetAsync("dashboard/DashboardCounters");
             Assert.Equal(HttpStatusCode.OK, counters.StatusCode);
-            dashboard = await counters.Content.ReadAsStringAsync();
-            if (Cluster.Nodes.All(n => dashboard.Contains(n.SiloName)))
-            {
-                return;
-            }
-            await Task.Delay(1000);
-        }
-        while (DateTime.UtcNow < deadline);
-        Assert.Fail($"The dashboard does not list every silo: {dashboard}");
+            return await counters.Content.ReadAsStringAsync();
+        }, dashboard => Cluster.Nodes.All(n => dashboard.Contains(n.SiloName)), TimeSpan.FromSeconds(60),
+            "the dashboard lists every silo", TimeSpan.FromSeconds(1));
     }
 }

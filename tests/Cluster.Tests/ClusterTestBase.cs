@@ -95,59 +95,29 @@ public abstract class ClusterTestBase : IAsyncLifetime
         return claims;
     }
 
-    /// <summary>Polls <paramref name="condition"/> until it holds; fails with <paramref name="what"/> after <paramref name="limit"/>.</summary>
-    protected static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit, string what)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Not within {limit}: {what}");
-            await Task.Delay(250);
-        }
-    }
-
     /// <summary>
     /// The service answers without a manual step: a new run through the web node succeeds (retried while the
     /// cluster recovers, for up to <paramref name="limit"/>).
     /// </summary>
     protected async Task AssertANewRunSucceedsAsync(string slug, string input, TimeSpan limit)
     {
-        var deadline = DateTime.UtcNow + limit;
-        while (true)
+        // Any failure while the cluster recovers (refused connection, 503, an interrupted run) means: try again.
+        await Eventually.UntilAsync(async () =>
         {
-            try
-            {
-                using var api = await ClusterApi.LoginAsync(Cluster.Web.Host.BaseAddress);
-                var runId = await api.StartAcceptedAsync(slug, input);
-                var done = await api.WaitForFinishedAsync(runId, TimeSpan.FromMinutes(2));
-                Assert.Equal("succeeded", done.GetProperty("status").GetString());
-                return;
-            }
-            catch (Exception e) when (DateTime.UtcNow < deadline && e is not OutOfMemoryException)
-            {
-                await Task.Delay(1000); // still recovering: try again
-            }
-        }
+            using var api = await ClusterApi.LoginAsync(Cluster.Web.Host.BaseAddress);
+            var runId = await api.StartAcceptedAsync(slug, input);
+            var done = await api.WaitForFinishedAsync(runId, TimeSpan.FromMinutes(2));
+            return done.GetProperty("status").GetString() == "succeeded";
+        }, limit, $"a new run of {slug} succeeds", TimeSpan.FromSeconds(1), tolerate: e => e is not OutOfMemoryException);
     }
 
     /// <summary>Waits until every run row is final; fails naming the ones that are not.</summary>
     protected async Task<IReadOnlyList<RunRow>> WaitForAllFinalAsync(int expected, TimeSpan limit)
     {
-        var deadline = DateTime.UtcNow + limit;
-        while (true)
-        {
-            var rows = await RunRowsAsync();
-            if (rows.Count >= expected && rows.All(r => r.IsFinal))
-            {
-                return rows;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"{rows.Count(r => !r.IsFinal)} of {rows.Count} runs (expected {expected}) not final after {limit}: " +
-                            string.Join(", ", rows.Where(r => !r.IsFinal).Take(10).Select(r => $"{r.Id} {r.Status} on {r.Silo}")));
-            }
-            await Task.Delay(500);
-        }
+        return await Eventually.GetAsync(RunRowsAsync, rows => rows.Count >= expected && rows.All(r => r.IsFinal), limit,
+            $"{expected} runs final", TimeSpan.FromMilliseconds(500),
+            describe: rows => $"{rows.Count(r => !r.IsFinal)} of {rows.Count} not final: " +
+                              string.Join(", ", rows.Where(r => !r.IsFinal).Take(10).Select(r => $"{r.Id} {r.Status} on {r.Silo}")));
     }
 
     /// <summary>Name of a warm pool container no run has taken yet (ContainerSpec.WarmNamePrefix; a taken one is renamed for its run).</summary>
@@ -157,29 +127,23 @@ public abstract class ClusterTestBase : IAsyncLifetime
     /// Waits until no container labelled with any runner silo's name is left on <paramref name="dockerHost"/>,
     /// apart from the warm pool's containers still waiting for a run (a runner silo keeps them on purpose).
     /// </summary>
-    protected async Task WaitForNoContainersAsync(TimeSpan limit, string? dockerHost = null)
+    protected Task WaitForNoContainersAsync(TimeSpan limit, string? dockerHost = null) =>
+        Eventually.GetAsync(() => ContainersLeftAsync(dockerHost), left => left.Count == 0, limit, "no run containers left",
+            TimeSpan.FromMilliseconds(500), describe: left => string.Join(", ", left));
+
+    private async Task<List<string>> ContainersLeftAsync(string? dockerHost)
     {
-        var deadline = DateTime.UtcNow + limit;
         var left = new List<string>();
-        while (DateTime.UtcNow < deadline)
+        foreach (var runner in Cluster.Nodes.Where(n => n.Role == NodeRole.Runner))
         {
-            left.Clear();
-            foreach (var runner in Cluster.Nodes.Where(n => n.Role == NodeRole.Runner))
-            {
-                string[] host = dockerHost is null ? [] : ["-H", dockerHost];
-                var lines = await Commands.RunAsync("docker", [.. host, "ps", "-a", "--filter", $"label=org.skriptoteket.silo={runner.SiloName}",
-                    "--format", "{{.ID}} {{.Names}} {{.State}}"]);
-                left.AddRange(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(line => line.Split(' '))
-                    .Where(c => !(c[1].StartsWith(WaitingPoolPrefix, StringComparison.Ordinal) && c[2] == "running"))
-                    .Select(c => $"{c[0]} {c[1]} {c[2]} ({runner.Name})"));
-            }
-            if (left.Count == 0)
-            {
-                return;
-            }
-            await Task.Delay(500);
+            string[] host = dockerHost is null ? [] : ["-H", dockerHost];
+            var lines = await Commands.RunAsync("docker", [.. host, "ps", "-a", "--filter", $"label=org.skriptoteket.silo={runner.SiloName}",
+                "--format", "{{.ID}} {{.Names}} {{.State}}"]);
+            left.AddRange(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line => line.Split(' '))
+                .Where(c => !(c[1].StartsWith(WaitingPoolPrefix, StringComparison.Ordinal) && c[2] == "running"))
+                .Select(c => $"{c[0]} {c[1]} {c[2]} ({runner.Name})"));
         }
-        Assert.Fail($"Containers left after {limit}: {string.Join(", ", left)}");
+        return left;
     }
 }

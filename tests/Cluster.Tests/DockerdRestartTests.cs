@@ -38,7 +38,7 @@ public sealed class DockerdRestartTests(ITestOutputHelper output) : ClusterTestB
         {
             runs.Add(await api.StartAcceptedAsync(slug, "15"));
         }
-        await WaitUntilAsync(async () => (await RunRowsAsync()).Count(r => r.Status == "running") >= 2, TimeSpan.FromSeconds(60), "runs running");
+        await Eventually.UntilAsync(async () => (await RunRowsAsync()).Count(r => r.Status == "running") >= 2, TimeSpan.FromSeconds(60), "runs running");
 
         await docker.RestartAsync();
 

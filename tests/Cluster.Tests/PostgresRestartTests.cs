@@ -21,7 +21,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : ClusterTest
         {
             runs.Add(await api.StartAcceptedAsync(slug, "5"));
         }
-        await WaitUntilAsync(async () => (await RunRowsAsync()).Any(r => r.Status == "running"), TimeSpan.FromSeconds(60), "a run running");
+        await Eventually.UntilAsync(async () => (await RunRowsAsync()).Any(r => r.Status == "running"), TimeSpan.FromSeconds(60), "a run running");
 
         await Postgres.RestartAsync();
 

@@ -33,7 +33,7 @@ public sealed class RunnerKillTests(ITestOutputHelper output) : ClusterTestBase
         // "running" report to the run grain may still be on its way. Once all four slots are claimed, nothing moves
         // for 20 s.
         IReadOnlyDictionary<Guid, string?> claims = new Dictionary<Guid, string?>();
-        await WaitUntilAsync(async () => (claims = await QueueClaimsAsync()).Values.Count(c => c is not null) == 4,
+        await Eventually.UntilAsync(async () => (claims = await QueueClaimsAsync()).Values.Count(c => c is not null) == 4,
             TimeSpan.FromSeconds(60), "four runs claimed");
         var runningOnVictim = claims.Where(c => c.Value == victim.SiloName).Select(c => c.Key).ToList();
         var waiting = claims.Where(c => c.Value is null).Select(c => c.Key).ToList();
@@ -42,7 +42,7 @@ public sealed class RunnerKillTests(ITestOutputHelper output) : ClusterTestBase
 
         var killed = Stopwatch.StartNew();
         await victim.Host.KillAsync();
-        await WaitUntilAsync(async () => (await RunRowsAsync()).Where(r => runningOnVictim.Contains(r.Id)).All(r => r.Status == "interrupted"),
+        await Eventually.UntilAsync(async () => (await RunRowsAsync()).Where(r => runningOnVictim.Contains(r.Id)).All(r => r.Status == "interrupted"),
             InterruptedWithin, $"runs {string.Join(", ", runningOnVictim)} of the killed silo end interrupted");
         var interruptedAfter = killed.Elapsed;
         var figure = $"kill -9 of a runner silo: its {runningOnVictim.Count} running run(s) ended interrupted {interruptedAfter.TotalSeconds:F1} s after the kill";

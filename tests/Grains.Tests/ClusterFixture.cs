@@ -12,9 +12,10 @@ namespace Skriptoteket.Grains.Tests;
 /// <summary>
 /// An in-process cluster of two silos whose grain storage, reminders and query tables live in a fresh,
 /// migrated PostgreSQL database: the same providers as production, only the membership is in-process.
-/// Shared by every grain test; each test uses fresh grain keys.
+/// Shared by every grain test; each test uses fresh grain keys. The one way grain tests build a cluster: a test that
+/// needs another setting derives from it (<see cref="Tools.FourEyesTests"/>).
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     public const string ConnectionStringKey = "Skriptoteket:TestConnectionString";
 
@@ -30,10 +31,17 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
+    protected virtual string DatabaseName => "grains";
+
+    protected virtual short Silos => 2;
+
+    /// <summary>Settings a derived fixture adds to (or changes in) the silos' configuration.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
-        Database = await TestDatabase.CreateAsync("grains");
-        var builder = new TestClusterBuilder(initialSilosCount: 2);
+        Database = await TestDatabase.CreateAsync(DatabaseName);
+        var builder = new TestClusterBuilder(Silos);
         builder.Properties[ConnectionStringKey] = Database.ConnectionString;
         builder.Properties["Execution:RunnerImage"] = TestEnvironment.RunnerImage;
         // Runs: one slot and a short queue per silo so queue tests stay small; short timeouts keep tests fast.
@@ -45,6 +53,10 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.Properties["Uploads:MaxRunBytes"] = (MaxUploadFileBytes * 3 / 2).ToString();
         builder.Properties["Execution:ProductionTimeoutSeconds"] = "10";
         builder.Properties["Execution:HardKillMarginSeconds"] = "10";
+        foreach (var (key, value) in Settings)
+        {
+            builder.Properties[key] = value;
+        }
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -69,8 +69,8 @@ public sealed class RunGrainHostileScriptTests(ClusterFixture fixture)
         AssertWhatIsSpecialAbout(name, done);
         Assert.Equal(RunStatus.Succeeded, normalDone.Status);
         Assert.Equal("<p>normal</p>", normalDone.Output.Html);
-        Assert.Empty(await ContainersOfRunAsync(hostile.RunId));
-        Assert.Empty(await ContainersOfRunAsync(normal.RunId));
+        Assert.Empty(await RunContainers.OfRunAsync(hostile.RunId));
+        Assert.Empty(await RunContainers.OfRunAsync(normal.RunId));
     }
 
     private static void AssertWhatIsSpecialAbout(string name, RunInfo run)
@@ -129,17 +129,4 @@ public sealed class RunGrainHostileScriptTests(ClusterFixture fixture)
     private async Task<T?> Row<T>(Guid runId, string column) =>
         await fixture.Database.ScalarAsync<object>($"SELECT {column} FROM runs WHERE id = '{runId}'") is T value ? value : default;
 
-    /// <summary>By the run's container name: a warm pool container has no run-id label, it is renamed for its run.</summary>
-    private static async Task<IList<ContainerListResponse>> ContainersOfRunAsync(Guid runId)
-    {
-        using var docker = new DockerClientConfiguration(new Uri(new ExecutionOptions().DockerEndpoint)).CreateClient();
-        return await docker.Containers.ListContainersAsync(new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>>
-            {
-                ["name"] = new Dictionary<string, bool> { [Skriptoteket.Grains.Execution.ContainerSpec.NameFor(runId)] = true },
-            },
-        });
-    }
 }

@@ -188,8 +188,8 @@ public sealed class RunQueueDepartureTests(ClusterFixture fixture)
         Assert.Equal(RunStatus.Interrupted, ended.Status);
         Assert.Equal(0, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM run_queue WHERE run_id = '{runId}'"));
         Assert.Equal("interrupted", await fixture.Database.ScalarAsync<string>($"SELECT status FROM runs WHERE id = '{runId}'"));
-        // Its record stays final when the real container finishes later and reports "succeeded".
-        await Task.Delay(TimeSpan.FromSeconds(9));
+        // Its record stays final when the real container finishes later (its silo removes it then) and reports "succeeded".
+        await Eventually.UntilAsync(async () => (await RunContainers.OfRunAsync(runId)).Count == 0, TimeSpan.FromSeconds(60));
         Assert.Equal(RunStatus.Interrupted, (await grain.GetAsync(admin)).Status);
     }
 }

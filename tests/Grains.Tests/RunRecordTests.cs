@@ -54,13 +54,9 @@ public sealed class RunRecordTests(ClusterFixture fixture)
         await using (var gate = await HoldRowWritesAsync(runId))
         {
             await grain.StartAsync(RunRequest.Sandbox(versionId, author, [new RunInputFile("namn.txt", Encoding.UTF8.GetBytes("Maj"))]));
-            var deadline = DateTime.UtcNow.AddSeconds(60);
             // Each poll must come back although that turn has not ended (a queued poll would wait for the gate).
-            while ((seen = await grain.GetAsync(author).WaitAsync(TimeSpan.FromSeconds(20))).Status == RunStatus.Queued
-                   && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50);
-            }
+            seen = await Eventually.GetAsync(() => grain.GetAsync(author).WaitAsync(TimeSpan.FromSeconds(20)),
+                run => run.Status != RunStatus.Queued, TimeSpan.FromSeconds(60), every: TimeSpan.FromMilliseconds(50));
             rowWhileWaiting = await Row<string>(runId, "status");
         }
         var done = await (await RunGrainTests.WatchAsync(fixture, grain, author)).FinishedAsync();
@@ -115,13 +111,8 @@ public sealed class RunRecordTests(ClusterFixture fixture)
     private async Task<string?> WaitForRowAsync(Guid runId, string status)
     {
         // The retry pauses grow to 30 s; the first retries after the fault is gone come within a few seconds.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        string? seen;
-        while ((seen = await Row<string>(runId, "status")) != status && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(250);
-        }
-        return seen;
+        return await Eventually.GetAsync(() => Row<string>(runId, "status"), seen => seen == status, TimeSpan.FromSeconds(60),
+            $"run {runId}'s row says {status}", TimeSpan.FromMilliseconds(250));
     }
 
     private async Task<T?> Row<T>(Guid runId, string column) =>

@@ -27,17 +27,11 @@ public sealed class ClusterTests : HostTestBase
 
     private static async Task WaitForActiveSilosAsync(HostProcess host, int expected)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        var seen = -1;
-        while (DateTime.UtcNow < deadline)
-        {
-            var orleans = (await HealthDetailsAsync(host)).GetProperty("checks").GetProperty("orleans");
-            if (orleans.GetProperty("data").TryGetProperty("activeSilos", out var count) && (seen = count.GetInt32()) == expected)
+        await Eventually.GetAsync(async () =>
             {
-                return;
-            }
-            await Task.Delay(250);
-        }
-        Assert.Fail($"Expected {expected} active silos, last saw {seen}.\n{host.Output}");
+                var orleans = (await HealthDetailsAsync(host)).GetProperty("checks").GetProperty("orleans");
+                return orleans.GetProperty("data").TryGetProperty("activeSilos", out var count) ? count.GetInt32() : -1;
+            }, seen => seen == expected, TimeSpan.FromSeconds(60), $"{expected} active silos", TimeSpan.FromMilliseconds(250),
+            describe: seen => $"{seen}\n{host.Output}");
     }
 }

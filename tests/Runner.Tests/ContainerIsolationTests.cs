@@ -105,18 +105,7 @@ public sealed class ContainerIsolationTests(RunnerFixture fixture)
         Assert.Equal("uid=10001 cap=0000000000000000 nnp=1 root=readonly shm=none net=nonet ifaces=lo sock=False", outcome.Completion.Output.Html);
     }
 
-    private async Task<string> WaitForContainerAsync(Guid runId)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            timeout.Token.ThrowIfCancellationRequested();
-            var found = await fixture.ContainersOfRunAsync(runId);
-            if (found.Count == 1 && found[0].State == "running")
-            {
-                return found[0].ID;
-            }
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    private async Task<string> WaitForContainerAsync(Guid runId) =>
+        (await Eventually.GetAsync(() => fixture.ContainersOfRunAsync(runId), found => found.Count == 1 && found[0].State == "running",
+            TimeSpan.FromSeconds(20), $"the container of run {runId} running", TimeSpan.FromMilliseconds(50)))[0].ID;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -130,17 +131,8 @@ public sealed class HostKillTests(RunnerFixture fixture)
     /// fills its warm pool at the same time, which on 2 busy cores can take a while); on timeout the failure
     /// carries the end of the host's log.
     /// </summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, HostProcess? host = null)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                var log = host?.Output ?? "";
-                Assert.Fail("Condition not reached in 120 s. Host log (end):\n" + log[Math.Max(0, log.Length - 4000)..]);
-            }
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, HostProcess? host = null,
+        [CallerArgumentExpression(nameof(condition))] string what = "") =>
+        Eventually.GetAsync(condition, done => done, TimeSpan.FromSeconds(120), what,
+            describe: _ => "not yet. Host log (end):\n" + (host?.Output ?? "")[Math.Max(0, (host?.Output.Length ?? 0) - 4000)..]);
 }

@@ -20,7 +20,7 @@ public sealed class WarmPoolHostTests(RunnerFixture fixture)
             ["Execution__ArtifactsRoot"] = Path.Combine(Path.GetTempPath(), "skriptoteket-pool-host-test", Guid.NewGuid().ToString("N")),
         });
 
-        await WaitUntilAsync(async () => (await PoolContainersAsync(silo)).Count(c => c.State == "running") == 2);
+        await Eventually.UntilAsync(async () => (await PoolContainersAsync(silo)).Count(c => c.State == "running") == 2, TimeSpan.FromSeconds(90));
         await host.StopAsync();
 
         Assert.Equal(0, host.ExitCode);
@@ -38,12 +38,4 @@ public sealed class WarmPoolHostTests(RunnerFixture fixture)
             },
         });
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (!await condition())
-        {
-            await Task.Delay(100, timeout.Token);
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Docker.DotNet.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -177,13 +178,7 @@ public sealed class WarmPoolTests(RunnerFixture fixture)
             },
         });
 
-    /// <summary>Re-checks a condition the pool reaches on its own (no fixed sleeps), up to 120 s.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        while (!await condition())
-        {
-            await Task.Delay(100, timeout.Token);
-        }
-    }
+    /// <summary>A condition the pool reaches on its own, within 120 s.</summary>
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, [CallerArgumentExpression(nameof(condition))] string what = "") =>
+        Eventually.UntilAsync(condition, TimeSpan.FromSeconds(120), what);
 }

@@ -112,7 +112,9 @@ public sealed class WarmRunTests(RunnerFixture fixture)
     {
         // The warm container has waited for seconds before this job; a 1.5 s script under a 3 s timeout still finishes.
         await fixture.WaitForWarmContainerAsync();
-        await Task.Delay(TimeSpan.FromSeconds(4));
+        await Eventually.UntilAsync(async () => (await fixture.ContainersOfSiloAsync()) is { Count: > 0 } waiting
+                                                 && waiting.All(c => DateTime.UtcNow - c.Created.ToUniversalTime() > TimeSpan.FromSeconds(4)),
+            TimeSpan.FromSeconds(30), "every waiting container is older than the 3 s timeout");
         var finishes = await fixture.RunAsync("import time\ndef run_tool(i, o):\n    time.sleep(1.5)\n    return 'klar'\n", 3);
         var tooSlow = await fixture.RunAsync("import time\ndef run_tool(i, o):\n    time.sleep(30)\n", 2);
 

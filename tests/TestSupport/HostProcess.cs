@@ -177,32 +177,20 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilClusterAnswersAsync(TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
+    private Task WaitUntilClusterAnswersAsync(TimeSpan limit) =>
+        // Not listening yet, or still starting (no answer, or not JSON yet): try again shortly. An exited host fails at once.
+        Eventually.GetAsync(async () =>
             {
-                await process.WaitForExitAsync(); // also drains the redirected output: its last lines say why
-                throw new InvalidOperationException($"The host exited with code {process.ExitCode}:\n{Output}");
-            }
-            try
-            {
-                var health = await GetHealthAsync();
-                if (health.GetProperty("checks").GetProperty("orleans").GetProperty("status").GetString() == "Healthy")
+                if (process.HasExited)
                 {
-                    return;
+                    await process.WaitForExitAsync(); // also drains the redirected output: its last lines say why
+                    throw new InvalidOperationException($"The host exited with code {process.ExitCode}:\n{Output}");
                 }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
-            {
-                // Not listening yet, or still starting: try again shortly.
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"The host did not become ready within {limit}:\n{Output}");
-    }
+                var health = await GetHealthAsync();
+                return health.GetProperty("checks").GetProperty("orleans").GetProperty("status").GetString();
+            }, status => status == "Healthy", limit, "the host's Orleans cluster answers", TimeSpan.FromMilliseconds(200),
+            tolerate: e => e is HttpRequestException or TaskCanceledException or JsonException,
+            describe: status => $"{status}\n{Output}");
 
     private void Append(string? line)
     {

@@ -102,24 +102,17 @@ public sealed class PrivateDockerd : IAsyncDisposable
         daemon.ErrorDataReceived += (_, e) => Append(log, e.Data);
         daemon.BeginOutputReadLine();
         daemon.BeginErrorReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (daemon.HasExited)
+        // Not answering yet is tolerated; an exited daemon fails at once.
+        await Eventually.UntilAsync(async () =>
             {
-                throw new InvalidOperationException($"dockerd exited with {daemon.ExitCode}: see {log}");
-            }
-            try
-            {
+                if (daemon.HasExited)
+                {
+                    throw new DaemonExitedException($"dockerd exited with {daemon.ExitCode}: see {log}");
+                }
                 await Commands.RunAsync("docker", ["-H", Endpoint, "version", "--format", "{{.Server.Version}}"], TimeSpan.FromSeconds(10));
-                return;
-            }
-            catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-            {
-                await Task.Delay(250); // not answering yet
-            }
-        }
-        throw new TimeoutException($"dockerd on {Endpoint} did not answer within 60 s: see {log}");
+                return true;
+            }, TimeSpan.FromSeconds(60), $"dockerd on {Endpoint} answers (log: {log})", TimeSpan.FromMilliseconds(250),
+            tolerate: e => e is InvalidOperationException and not DaemonExitedException or TimeoutException);
     }
 
     private async Task StopDaemonAsync()
@@ -154,4 +147,6 @@ public sealed class PrivateDockerd : IAsyncDisposable
             }
         }
     }
+
+    private sealed class DaemonExitedException(string message) : InvalidOperationException(message);
 }

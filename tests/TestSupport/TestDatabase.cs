@@ -51,18 +51,12 @@ public sealed class TestDatabase : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         // PostgreSQL 15 refuses DROP ... WITH (FORCE) from a non-superuser while an autovacuum worker is busy in the
         // database (42501: the worker has no role we may signal). The worker finishes within moments; try again.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+        await Eventually.UntilAsync(async () =>
             {
                 await ExecuteAsAdminAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
-                return;
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
-            {
-                await Task.Delay(200);
-            }
-        }
+                return true;
+            }, TimeSpan.FromSeconds(10), $"database {Name} dropped", TimeSpan.FromMilliseconds(200),
+            tolerate: e => e is PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege });
     }
 
     private static async Task ExecuteAsAdminAsync(string sql)

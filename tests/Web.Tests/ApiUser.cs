@@ -55,6 +55,11 @@ public sealed class ApiUser : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string path) => Http.GetAsync(path);
 
+    /// <summary>Re-reads a run (at <paramref name="path"/>, tool-runs by default) until it has ended (the API has no push).</summary>
+    public Task<JsonElement> WaitForFinishedAsync(Guid runId, string path = "api/v1/tool-runs") =>
+        Eventually.GetAsync(() => GetAsync($"{path}/{runId}").ExpectAsync(HttpStatusCode.OK),
+            run => run.GetProperty("status").GetString() is not ("queued" or "running"), TimeSpan.FromSeconds(120), $"run {runId} ended");
+
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, bool withCsrf = true, string? csrf = null)
     {
         var request = new HttpRequestMessage(method, path);

@@ -91,11 +91,7 @@ public sealed class OperationsTests(IdentityHostFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var runId = (await response.JsonAsync()).GetProperty("runId").GetGuid();
         var correlationId = response.Headers.TryGetValues("X-Correlation-Id", out var values) ? values.Single() : null;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!(await user.GetAsync($"api/v1/tool-runs/{runId}").ExpectAsync(HttpStatusCode.OK)).GetProperty("isFinished").GetBoolean())
-        {
-            await Task.Delay(100, timeout.Token);
-        }
+        await user.WaitForFinishedAsync(runId);
         return (runId, correlationId);
     }
 
@@ -110,14 +106,8 @@ public sealed class OperationsTests(IdentityHostFixture fixture) : IClassFixture
     /// <summary>Scrapes until <paramref name="moved"/> holds (the exporter caches a scrape briefly).</summary>
     private static async Task<string> ScrapeUntilAsync(ApiUser admin, Func<string, bool> moved)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        var text = await ScrapeAsync(admin);
-        while (!moved(text) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(500);
-            text = await ScrapeAsync(admin);
-        }
-        return text;
+        return await Eventually.GetAsync(() => ScrapeAsync(admin), moved, TimeSpan.FromSeconds(15), "the metrics moved",
+            TimeSpan.FromMilliseconds(500));
     }
 
     /// <summary>Sum of the samples of one metric whose labels contain every given fragment.</summary>
@@ -129,22 +119,11 @@ public sealed class OperationsTests(IdentityHostFixture fixture) : IClassFixture
                 (line.Contains('}') ? line[(line.LastIndexOf('}') + 1)..] : line[line.IndexOf(' ')..]).Trim().Split(' ')[0],
                 CultureInfo.InvariantCulture));
 
-    private async Task<JsonElement> WaitForLogAsync(Func<JsonElement, bool> match)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            foreach (var line in fixture.Host.Output.Split('\n'))
-            {
-                if (line.TrimStart().StartsWith('{') && TryParse(line) is { } entry && match(entry))
-                {
-                    return entry;
-                }
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"No matching JSON log line in the host's output:\n{fixture.Host.Output}");
-            await Task.Delay(200);
-        }
-    }
+    private async Task<JsonElement> WaitForLogAsync(Func<JsonElement, bool> match) =>
+        (await Eventually.GetAsync(() => Task.FromResult(fixture.Host.Output.Split('\n')
+                .Where(line => line.TrimStart().StartsWith('{')).Select(TryParse).FirstOrDefault(entry => entry is { } e && match(e))),
+            entry => entry is not null, TimeSpan.FromSeconds(10), "a matching JSON log line in the host's output",
+            describe: _ => fixture.Host.Output))!.Value;
 
     private static JsonElement? TryParse(string line)
     {

@@ -119,28 +119,19 @@ public sealed class PerformancePathTests(IdentityHostFixture fixture) : IClassFi
         using var response = await user.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var runId = (await response.JsonAsync()).GetProperty("runId").GetGuid();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!(await user.GetAsync($"api/v1/tool-runs/{runId}").ExpectAsync(HttpStatusCode.OK)).GetProperty("isFinished").GetBoolean())
-        {
-            await Task.Delay(100, timeout.Token);
-        }
+        await user.WaitForFinishedAsync(runId);
     }
 
     /// <summary>Scrapes /metrics until <paramref name="ready"/> holds (the pool fills and the exporter caches briefly).</summary>
     private static async Task<string> ScrapeUntilAsync(ApiUser admin, Func<string, bool> ready)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
+        return await Eventually.GetAsync(async () =>
         {
             using var response = await admin.GetAsync("metrics");
             var text = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"/metrics answered {(int)response.StatusCode}: {text}");
-            if (ready(text) || DateTime.UtcNow > deadline)
-            {
-                return text;
-            }
-            await Task.Delay(500);
-        }
+            return text;
+        }, ready, TimeSpan.FromSeconds(90), "the metrics show it", TimeSpan.FromMilliseconds(500));
     }
 
     /// <summary>Sum of the samples of one metric (all label sets).</summary>

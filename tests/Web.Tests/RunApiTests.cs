@@ -26,7 +26,7 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
         var started = await StartAsync(teacher, $"api/v1/tools/{slug}/run", "elever.csv", "namn,betyg\nAda,A\nBo,B")
             .ExpectAsync(HttpStatusCode.Accepted);
         var runId = started.GetProperty("runId").GetGuid();
-        var done = await WaitForFinishedAsync(teacher, runId);
+        var done = await teacher.WaitForFinishedAsync(runId);
 
         Assert.Equal("succeeded", done.GetProperty("status").GetString());
         Assert.Equal("<p>3 rader</p>", done.GetProperty("html").GetString());
@@ -62,7 +62,7 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
         var started = await StartAsync(teacher, $"api/v1/tools/{slug}/run", "a.csv", "x").ExpectAsync(HttpStatusCode.Accepted);
         var runId = started.GetProperty("runId").GetGuid();
 
-        var seen = await WaitForFinishedAsync(teacher, runId);
+        var seen = await teacher.WaitForFinishedAsync(runId);
         Assert.Equal("failed", seen.GetProperty("status").GetString());
         Assert.Equal("", seen.GetProperty("stdout").GetString());
         Assert.Equal("", seen.GetProperty("stderr").GetString());
@@ -104,7 +104,7 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
             $"SELECT count(*) FROM runs WHERE tool_id = '{toolId}' AND requested_by = '{teacher.Id}' AND start_key = 'inlamning-1'"));
 
         // Finished, the run is still what the key names: a late retry does not start it again.
-        await WaitForFinishedAsync(teacher, runId);
+        await teacher.WaitForFinishedAsync(runId);
         var late = await StartAsync(teacher, path, "a.csv", "x", key: "inlamning-1").ExpectAsync(HttpStatusCode.Accepted);
         Assert.Equal(runId, late.GetProperty("runId").GetGuid());
         Assert.Equal("succeeded", late.GetProperty("status").GetString());
@@ -160,7 +160,7 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
         Array.Fill(twentyMegabytes, (byte)'a');
 
         var started = await SendFilesAsync(teacher, $"api/v1/tools/{slug}/run", twentyMegabytes, 2).ExpectAsync(HttpStatusCode.Accepted);
-        var done = await WaitForFinishedAsync(teacher, started.GetProperty("runId").GetGuid());
+        var done = await teacher.WaitForFinishedAsync(started.GetProperty("runId").GetGuid());
         var refused = await SendFilesAsync(teacher, $"api/v1/tools/{slug}/run", twentyMegabytes, 5)
             .ExpectAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
 
@@ -218,20 +218,5 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
             request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
         }
         return user.Http.SendAsync(request);
-    }
-
-    /// <summary>Re-reads the run until it is final (the API has no push; pages use observers).</summary>
-    private static async Task<JsonElement> WaitForFinishedAsync(ApiUser user, Guid runId)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var run = await user.GetAsync($"api/v1/tool-runs/{runId}").ExpectAsync(HttpStatusCode.OK);
-            if (run.GetProperty("isFinished").GetBoolean())
-            {
-                return run;
-            }
-            await Task.Delay(100, timeout.Token);
-        }
     }
 }

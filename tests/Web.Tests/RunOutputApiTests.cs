@@ -121,15 +121,6 @@ public sealed class RunOutputApiTests(IdentityHostFixture fixture) : IClassFixtu
         request.Headers.Add("X-CSRF-TOKEN", user.CsrfToken);
         var started = await user.Http.SendAsync(request).ExpectAsync(HttpStatusCode.Accepted);
         var runId = started.GetProperty("runId").GetGuid();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var run = await user.GetAsync($"api/v1/tool-runs/{runId}").ExpectAsync(HttpStatusCode.OK);
-            if (run.GetProperty("isFinished").GetBoolean())
-            {
-                return run;
-            }
-            await Task.Delay(100, timeout.Token);
-        }
+        return await user.WaitForFinishedAsync(runId);
     }
 }

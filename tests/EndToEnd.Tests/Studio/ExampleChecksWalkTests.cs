@@ -113,20 +113,14 @@ public sealed class ExampleChecksWalkTests(BrowserFixture fixture, ITestOutputHe
         }
         var checkedVersion = (await api.PostAsync($"api/v1/tool-versions/{declared}", new { baseVersionId = declared, source = First, changeSummary = "Exempel" }))
             .GetProperty("id").GetString();
-        for (var i = 0; i < 240; i++)
+        var checks = await Eventually.GetAsync(() => api.GetAsync($"api/v1/tool-versions/{checkedVersion}/example-checks"),
+            checks => checks.GetArrayLength() == 2 && checks.EnumerateArray().All(c => c.GetProperty("status").GetString() == "no_expected"),
+            TimeSpan.FromMinutes(2), "the examples' first checks end", TimeSpan.FromMilliseconds(500));
+        foreach (var check in checks.EnumerateArray())
         {
-            var checks = await api.GetAsync($"api/v1/tool-versions/{checkedVersion}/example-checks");
-            if (checks.GetArrayLength() == 2 && checks.EnumerateArray().All(c => c.GetProperty("status").GetString() == "no_expected"))
-            {
-                foreach (var check in checks.EnumerateArray())
-                {
-                    await api.PostAsync($"api/v1/tools/{toolId}/examples/{check.GetProperty("exampleId").GetString()}/expected",
-                        new { runId = check.GetProperty("runId").GetString() });
-                }
-                return toolId;
-            }
-            await Task.Delay(500);
+            await api.PostAsync($"api/v1/tools/{toolId}/examples/{check.GetProperty("exampleId").GetString()}/expected",
+                new { runId = check.GetProperty("runId").GetString() });
         }
-        throw new TimeoutException("The examples' first checks did not end within two minutes.");
+        return toolId;
     }
 }

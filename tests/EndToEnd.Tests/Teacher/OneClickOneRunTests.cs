@@ -149,25 +149,10 @@ public sealed class OneClickOneRunTests(BrowserFixture fixture, ITestOutputHelpe
     private Task<long> CountRunsAsync(Guid toolId) =>
         fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM runs WHERE tool_id = '{toolId}'");
 
-    private async Task WaitForRunsAsync(Guid toolId, long expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        long runs;
-        while ((runs = await CountRunsAsync(toolId)) < expected && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-        Assert.Equal(expected, runs);
-    }
+    private async Task WaitForRunsAsync(Guid toolId, long expected) =>
+        Assert.Equal(expected, await Eventually.GetAsync(() => CountRunsAsync(toolId), runs => runs >= expected, TimeSpan.FromSeconds(30)));
 
     /// <summary>No further run appears: a start that a stray click began would be in the database within this time.</summary>
-    private async Task StaysAsync(Guid toolId, long expected)
-    {
-        var until = DateTime.UtcNow.AddSeconds(3);
-        while (DateTime.UtcNow < until)
-        {
-            Assert.Equal(expected, await CountRunsAsync(toolId));
-            await Task.Delay(250);
-        }
-    }
+    private Task StaysAsync(Guid toolId, long expected) =>
+        Eventually.StaysAsync(async () => await CountRunsAsync(toolId) == expected, TimeSpan.FromSeconds(3), $"{expected} runs of the tool");
 }

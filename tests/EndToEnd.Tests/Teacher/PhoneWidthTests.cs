@@ -23,7 +23,8 @@ public sealed class PhoneWidthTests(BrowserFixture fixture)
         Assert.True(await IsOnScreenAsync(drawer), "the menu button should open the drawer");
         await page.Keyboard.PressAsync("Escape");
         await page.Mouse.ClickAsync(380, 800);
-        await WaitUntilAsync(async () => !await IsOnScreenAsync(drawer), "the drawer should close again");
+        // The drawer slides out in a fraction of a second.
+        await Eventually.UntilAsync(async () => !await IsOnScreenAsync(drawer), TimeSpan.FromSeconds(5), "the drawer closes again");
 
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
             "the run page scrolls sideways at 390 px");
@@ -32,16 +33,6 @@ public sealed class PhoneWidthTests(BrowserFixture fixture)
         Assert.True(frame.X >= 0 && frame.X + frame.Width <= 390, $"result frame at x={frame.X}, width={frame.Width}");
         await Screenshots.SaveAsync(page, "run-phone");
         await page.Context.CloseAsync();
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string message)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5); // the drawer slides out in a fraction of a second
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, message);
-            await Task.Delay(100);
-        }
     }
 
     private static async Task<bool> IsOnScreenAsync(ILocator element)

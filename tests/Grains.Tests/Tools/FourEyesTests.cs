@@ -1,35 +1,20 @@
-using Orleans.TestingHost;
 using Skriptoteket.Grains.Abstractions.Errors;
-using Skriptoteket.Grains.Hosting;
-using Skriptoteket.Grains.Persistence;
-using Skriptoteket.TestSupport;
 using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 
 namespace Skriptoteket.Grains.Tests.Tools;
 
 /// <summary>With Tools:RequireFourEyes=true, the author of a version may not publish it; another admin may.</summary>
-public sealed class FourEyesTests : IAsyncLifetime
+public sealed class FourEyesTests(FourEyesTests.FourEyesCluster fixture) : IClassFixture<FourEyesTests.FourEyesCluster>
 {
-    private TestDatabase database = null!;
-    private TestCluster cluster = null!;
-
-    public async Task InitializeAsync()
+    /// <summary>The grain tests' cluster, on one silo, with four-eyes on.</summary>
+    public sealed class FourEyesCluster : ClusterFixture
     {
-        database = await TestDatabase.CreateAsync("foureyes");
-        var builder = new TestClusterBuilder(initialSilosCount: 1);
-        builder.Properties[ClusterFixture.ConnectionStringKey] = database.ConnectionString;
-        builder.Properties["Execution:RunnerImage"] = TestEnvironment.RunnerImage;
-        builder.Properties["Tools:RequireFourEyes"] = "true";
-        builder.AddSiloBuilderConfigurator<FourEyesSilo>();
-        cluster = builder.Build();
-        await cluster.DeployAsync();
-    }
+        protected override string DatabaseName => "foureyes";
 
-    public async Task DisposeAsync()
-    {
-        await cluster.StopAllSilosAsync();
-        await cluster.DisposeAsync();
-        await database.DisposeAsync();
+        protected override short Silos => 1;
+
+        protected override IReadOnlyDictionary<string, string> Settings =>
+            new Dictionary<string, string> { ["Tools:RequireFourEyes"] = "true" };
     }
 
     [Fact]
@@ -37,7 +22,7 @@ public sealed class FourEyesTests : IAsyncLifetime
     {
         var admin = new Abstractions.Identity.ActingUser(Guid.NewGuid(), Abstractions.Identity.Role.Admin);
         var other = new Abstractions.Identity.ActingUser(Guid.NewGuid(), Abstractions.Identity.Role.Admin);
-        var tool = cluster.GrainFactory.GetGrain<Abstractions.Tools.IToolGrain>(Guid.NewGuid());
+        var tool = fixture.Grains.GetGrain<Abstractions.Tools.IToolGrain>(Guid.NewGuid());
         await tool.CreateAsync(admin, ToolTestKit.Metadata(), null);
         var draft = await tool.CreateDraftAsync(admin, null);
         await tool.SubmitForReviewAsync(admin, draft.Id, null);
@@ -47,24 +32,5 @@ public sealed class FourEyesTests : IAsyncLifetime
 
         Assert.Equal(other.UserId, active.PublishedBy);
         Assert.Equal(admin.UserId, active.CreatedBy);
-    }
-
-    private sealed class FourEyesSilo : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder silo)
-        {
-            var connectionString = silo.Configuration[ClusterFixture.ConnectionStringKey]!;
-            silo.AddAdoNetGrainStorage(StorageNames.Store, o =>
-            {
-                o.Invariant = "Npgsql";
-                o.ConnectionString = connectionString;
-            });
-            silo.UseAdoNetReminderService(o =>
-            {
-                o.Invariant = "Npgsql";
-                o.ConnectionString = connectionString;
-            });
-            silo.Services.AddSkriptoteketGrainServices(connectionString);
-        }
     }
 }

@@ -136,12 +136,7 @@ public sealed class HostileInputRegressionTests(ToolsApiHostFixture fixture) : I
             Assert.Contains(correlation, body.GetProperty("message").GetString());
             Assert.DoesNotContain("regression_refuse", body.GetRawText());
             // The host's log line is read from its stdout asynchronously: on a busy machine it may come a moment later.
-            var logged = Stopwatch.StartNew();
-            while (!fixture.Host.Output.Contains(correlation) && logged.Elapsed < TimeSpan.FromSeconds(10))
-            {
-                await Task.Delay(100);
-            }
-            Assert.Contains(correlation, fixture.Host.Output);
+            await Eventually.UntilAsync(() => fixture.Host.Output.Contains(correlation), TimeSpan.FromSeconds(10));
         }
         finally
         {

@@ -74,16 +74,8 @@ public sealed class ToolExamplesApiTests(IdentityHostFixture fixture) : IClassFi
             .ExpectAsync(HttpStatusCode.Created);
         await admin.SendAsync(HttpMethod.Post, $"api/v1/tool-versions/{versionId}/submit-review", new { }).ExpectAsync(HttpStatusCode.OK);
 
-        JsonElement check = default;
-        for (var i = 0; i < 240 && check.ValueKind == JsonValueKind.Undefined; i++)
-        {
-            var checks = await admin.GetAsync($"api/v1/tool-versions/{versionId}/example-checks").ExpectAsync(HttpStatusCode.OK);
-            if (checks.GetArrayLength() == 1 && checks[0].GetProperty("status").GetString() != "pending")
-            {
-                check = checks[0];
-            }
-            await Task.Delay(500);
-        }
+        var check = (await Eventually.GetAsync(() => admin.GetAsync($"api/v1/tool-versions/{versionId}/example-checks").ExpectAsync(HttpStatusCode.OK),
+            checks => checks.GetArrayLength() == 1 && checks[0].GetProperty("status").GetString() != "pending", TimeSpan.FromMinutes(2)))[0];
         Assert.Equal("no_expected", check.GetProperty("status").GetString());
         await teacher.GetAsync($"api/v1/tool-versions/{versionId}/example-checks").ExpectAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
         var accepted = await admin.SendAsync(HttpMethod.Post, $"api/v1/tools/{toolId}/examples/{example.GetProperty("id").GetGuid()}/expected",
@@ -99,18 +91,9 @@ public sealed class ToolExamplesApiTests(IdentityHostFixture fixture) : IClassFi
             .ExpectAsync(HttpStatusCode.Accepted);
         var runId = started.GetProperty("runId").GetGuid();
         await teacher.SendAsync(HttpMethod.Post, $"api/v1/tools/{toolId}/examples/{Guid.NewGuid()}/try").ExpectAsync(HttpStatusCode.NotFound, "NOT_FOUND");
-        for (var i = 0; i < 240; i++)
-        {
-            var run = await teacher.GetAsync($"api/v1/my-runs/{runId}").ExpectAsync(HttpStatusCode.OK);
-            if (run.GetProperty("status").GetString() is not ("queued" or "running"))
-            {
-                Assert.Equal("succeeded", run.GetProperty("status").GetString());
-                Assert.Equal("production", run.GetProperty("kind").GetString());
-                return;
-            }
-            await Task.Delay(500);
-        }
-        Assert.Fail("The example's run did not finish within two minutes.");
+        var run = await teacher.WaitForFinishedAsync(runId, "api/v1/my-runs");
+        Assert.Equal("succeeded", run.GetProperty("status").GetString());
+        Assert.Equal("production", run.GetProperty("kind").GetString());
     }
 
     private static string? Message(JsonElement error) => error.GetProperty("error").GetProperty("message").GetString();

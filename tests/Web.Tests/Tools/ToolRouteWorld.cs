@@ -79,19 +79,9 @@ internal sealed record ToolRouteWorld(
     }
 
     /// <summary>Re-reads the run until it is final (the API has no push; pages use observers).</summary>
-    public static async Task<JsonElement> WaitForFinishedAsync(ApiSession session, Guid runId)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (true)
-        {
-            var run = await session.ExpectAsync(OK, session.GetAsync($"api/v1/tool-runs/{runId}"));
-            if (run.GetProperty("isFinished").GetBoolean())
-            {
-                return run;
-            }
-            await Task.Delay(100, timeout.Token);
-        }
-    }
+    public static Task<JsonElement> WaitForFinishedAsync(ApiSession session, Guid runId) =>
+        Eventually.GetAsync(() => session.ExpectAsync(OK, session.GetAsync($"api/v1/tool-runs/{runId}")),
+            run => run.GetProperty("isFinished").GetBoolean(), TimeSpan.FromSeconds(90), $"run {runId} final");
 
     public static Guid Id(JsonElement json) => json.GetProperty("id").GetGuid();
 

@@ -45,18 +45,10 @@ internal static class ExampleTestKit
     public static async Task<IReadOnlyList<ExampleCheck>> SettledAsync(IToolExamplesGrain examples, ActingUser actor, Guid versionId,
         int expectedCount, int seconds = 120)
     {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        IReadOnlyList<ExampleCheck> checks = [];
-        while (DateTime.UtcNow < until)
-        {
-            checks = await examples.ListChecksAsync(actor, versionId);
-            if (checks.Count == expectedCount && checks.All(c => c.Status != ExampleCheckStatus.Pending))
-            {
-                return checks;
-            }
-            await Task.Delay(500);
-        }
-        throw new TimeoutException($"Checks of {versionId} still pending: {string.Join(", ", checks.Select(c => $"{c.ExampleName}={c.Status}"))}");
+        return await Eventually.GetAsync(() => examples.ListChecksAsync(actor, versionId),
+            checks => checks.Count == expectedCount && checks.All(c => c.Status != ExampleCheckStatus.Pending),
+            TimeSpan.FromSeconds(seconds), $"{expectedCount} checks of {versionId} settled", TimeSpan.FromMilliseconds(500),
+            describe: checks => string.Join(", ", checks.Select(c => $"{c.ExampleName}={c.Status}")));
     }
 
     public static async Task<ToolVersionHeader> SaveAsync(IToolGrain tool, ActingUser actor, Guid baseId, string source) =>
