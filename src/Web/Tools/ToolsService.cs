@@ -81,21 +81,10 @@ public sealed class ToolsService(IGrainFactory grains, CurrentUser currentUser)
     public async Task<IReadOnlyList<SuggestionRow>> ListSuggestionQueueAsync(bool includeDecided) =>
         await Catalog.ListSuggestionQueueAsync(await currentUser.GetAsync(), includeDecided);
 
-    /// <summary>Runs a page action; a refused command becomes a message for the snackbar instead of an exception.</summary>
-    public static async Task<string?> TryAsync(Func<Task> action)
-    {
-        try
-        {
-            await action();
-            return null;
-        }
-        catch (DomainException ex)
-        {
-            return ex.Message;
-        }
-    }
-
-    /// <summary>As <see cref="TryAsync(Func{Task})"/>, with the message in the active language.</summary>
+    /// <summary>
+    /// Runs a page action; a refused command becomes a message in the active language for the snackbar instead of
+    /// an exception.
+    /// </summary>
     public static async Task<string?> TryAsync(Func<Task> action, IStringLocalizer localizer)
     {
         try

@@ -1,3 +1,4 @@
+using Skriptoteket.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
@@ -96,7 +97,7 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
         }
         catch (DomainException e)
         {
-            Snackbar.Add(e.Message, Severity.Warning);
+            Snackbar.Add(ErrorText.For(L, e), Severity.Warning);
         }
     }
 
@@ -125,7 +126,7 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
         }
         catch (DomainException e)
         {
-            nameProblem = e.Message;
+            nameProblem = ErrorText.For(L, e);
             return;
         }
         busy = true;
@@ -141,7 +142,7 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
         {
             if (!fields.Show(e))
             {
-                addProblem = e.Message;
+                addProblem = ErrorText.For(L, e);
             }
         }
         finally
@@ -209,7 +210,7 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
         }
         catch (DomainException e)
         {
-            Snackbar.Add(e.Message, Severity.Warning);
+            Snackbar.Add(ErrorText.For(L, e), Severity.Warning);
         }
         finally
         {

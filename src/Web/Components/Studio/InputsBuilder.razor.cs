@@ -1,3 +1,4 @@
+using Skriptoteket.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Errors;
@@ -107,7 +108,7 @@ public sealed partial class InputsBuilder
         }
         catch (DomainException e)
         {
-            jsonProblem = e.Message;
+            jsonProblem = ErrorText.For(L, e);
         }
     }
 }

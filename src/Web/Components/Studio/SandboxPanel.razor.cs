@@ -114,7 +114,7 @@ public sealed partial class SandboxPanel : IAsyncDisposable
         {
             // Refused field values show at their fields as well.
             fields.Show(e);
-            Snackbar.Add(e.Message, Severity.Warning);
+            Snackbar.Add(ErrorText.For(Text, e), Severity.Warning);
         }
     }
 
@@ -126,7 +126,7 @@ public sealed partial class SandboxPanel : IAsyncDisposable
         }
         catch (DomainException e)
         {
-            Snackbar.Add(e.Message, Severity.Warning);
+            Snackbar.Add(ErrorText.For(Text, e), Severity.Warning);
         }
     }
 
@@ -182,7 +182,7 @@ public sealed partial class SandboxPanel : IAsyncDisposable
         }
         catch (DomainException e)
         {
-            Snackbar.Add(e.Message, Severity.Warning);
+            Snackbar.Add(ErrorText.For(Text, e), Severity.Warning);
         }
     }
 

@@ -1,3 +1,4 @@
+using Skriptoteket.Web.Localization;
 using System.Diagnostics;
 using Microsoft.JSInterop;
 using Skriptoteket.Grains.Abstractions.Errors;
@@ -38,7 +39,7 @@ public sealed partial class Studio
             if (sequence == checkSequence)
             {
                 checking = false;
-                checkFailed = ex.Message;
+                checkFailed = ErrorText.For(L, ex);
                 UpdateSubmit();
                 StateHasChanged();
             }

@@ -1,3 +1,4 @@
+using Skriptoteket.Web.Localization;
 using MudBlazor;
 using Skriptoteket.Grains.Abstractions.Tools;
 using Skriptoteket.Web.Tools;
@@ -89,7 +90,7 @@ public sealed partial class Studio
         busy = true;
         try
         {
-            var error = await ToolsService.TryAsync(action);
+            var error = await ToolsService.TryAsync(action, L);
             Snackbar.Add(error ?? done(), error is null ? Severity.Success : Severity.Error);
             await LoadToolAsync();
         }

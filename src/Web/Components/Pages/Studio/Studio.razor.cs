@@ -230,7 +230,7 @@ public sealed partial class Studio : IAsyncDisposable
         }
         catch (DomainException ex)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            Snackbar.Add(ErrorText.For(L, ex), Severity.Error);
         }
         finally
         {
@@ -251,7 +251,7 @@ public sealed partial class Studio : IAsyncDisposable
         }
         catch (DomainException ex)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            Snackbar.Add(ErrorText.For(L, ex), Severity.Error);
         }
         finally
         {
