@@ -14,7 +14,7 @@ state=${SKRIPTOTEKET_STATE_DIR:-$repo/.local}
 # Debian's client: the one in /usr/local/bin has no buildx, so it falls back to the legacy builder.
 docker=/usr/bin/docker
 
-recipe=$(cd "$here" && sha256sum Dockerfile build.sh packages.txt runner.py warm.py $(find lib skriptoteket_runner -name '*.py' | sort) |
+recipe=$(cd "$here" && sha256sum Dockerfile build.sh packages.txt caps.json runner.py warm.py $(find lib skriptoteket_runner -name '*.py' | sort) |
   sha256sum | cut -c1-12)
 tag="skriptoteket-runner:$recipe"
 
@@ -121,6 +121,8 @@ run_logged in_root useradd --uid 10001 --gid 10001 --no-create-home --home-dir /
 install -d -o 10001 -g 10001 -m 0755 "$root/work"
 install -d -o 0 -g 0 -m 0755 "$root/opt/skriptoteket"
 install -o 0 -g 0 -m 0644 "$here/runner.py" "$root/opt/skriptoteket/runner.py"
+# The caps a job may leave out; the host reads the same file for its ExecutionOptions defaults.
+install -o 0 -g 0 -m 0644 "$here/caps.json" "$root/opt/skriptoteket/caps.json"
 # The wrapper's parts, one concern a module (skriptoteket_runner/__init__.py lists them).
 install -d -o 0 -g 0 -m 0755 "$root/opt/skriptoteket/skriptoteket_runner"
 install -o 0 -g 0 -m 0644 "$here"/skriptoteket_runner/*.py "$root/opt/skriptoteket/skriptoteket_runner/"

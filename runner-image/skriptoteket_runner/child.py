@@ -81,7 +81,7 @@ def _returned(value, entrypoint, html_cap, version, caps):
         value = ""
     if version >= 2 and isinstance(value, (list, tuple, dict)):
         try:
-            blocks, cut = _blocks.normalize(list(value) if not isinstance(value, dict) else value, caps or {})
+            blocks, cut = _blocks.normalize(list(value) if not isinstance(value, dict) else value, caps)
         except _blocks.BlockError as e:
             return {"ok": False, "error": clip(str(e))}
         return {"ok": True, "html": "", "html_truncated": False, "blocks": blocks, "blocks_truncated": cut}

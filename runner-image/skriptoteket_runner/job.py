@@ -5,7 +5,6 @@ import json
 import os
 import tarfile
 
-from skriptoteket import _blocks
 
 WORK = "/work"
 INPUT_DIR = WORK + "/input"
@@ -18,15 +17,10 @@ JOB_JSON_MAX = 1 << 20  # v2 field values (long texts) travel in job.json
 PROTOCOL_VERSIONS = (1, 2)
 DEFAULT_TIMEOUT_SECONDS = 55
 MAX_TIMEOUT_SECONDS = 3600
-DEFAULT_CAPS = {
-    "stdout_bytes": 204800,
-    "stderr_bytes": 204800,
-    "html_bytes": 512000,
-    "artifact_count": 50,
-    "artifact_total_bytes": 52428800,
-    "artifact_bytes": 20971520,
-}
-DEFAULT_CAPS.update({k: v for k, v in _blocks.DEFAULT_CAPS.items() if k not in DEFAULT_CAPS})
+# The one catalogue of caps (runner-image/caps.json): the defaults for caps a job leaves out, and the host's
+# ExecutionOptions defaults, which it always sends.
+with open(os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "caps.json"), encoding="utf-8") as _f:
+    DEFAULT_CAPS = json.load(_f)
 
 
 class ProtocolError(Exception):

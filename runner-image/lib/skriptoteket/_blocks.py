@@ -13,17 +13,9 @@ import math
 KINDS = ("notice", "markdown", "table", "image", "html")
 LEVELS = ("info", "warning", "error")
 
-DEFAULT_CAPS = {
-    "block_count": 50,
-    "blocks_bytes": 2000000,
-    "table_rows": 2000,
-    "table_columns": 50,
-    "cell_chars": 500,
-    "notice_chars": 2000,
-    "markdown_chars": 50000,
-    "title_chars": 200,
-    "html_bytes": 512000,
-}
+# The caps `normalize` applies; the wrapper passes the job's, complete (runner-image/caps.json fills the gaps).
+CAP_NAMES = ("block_count", "blocks_bytes", "table_rows", "table_columns", "cell_chars", "notice_chars",
+             "markdown_chars", "title_chars", "html_bytes")
 
 MSG_BAD_BLOCK = "Ett utdatablock (nr {0}) saknar en giltig typ; tillåtna typer: " + ", ".join(KINDS) + "."
 MSG_BAD_RETURN_V2 = "{0} ska returnera text (str) med HTML eller en lista med utdatablock, men returnerade {1}."
@@ -158,7 +150,7 @@ def block(raw, index, caps, html_room):
 
 def normalize(value, caps):
     """(list of blocks, truncated?) from a returned list (or one block); raises BlockError."""
-    caps = dict(DEFAULT_CAPS, **{k: v for k, v in caps.items() if k in DEFAULT_CAPS})
+    caps = {name: caps[name] for name in CAP_NAMES}
     if isinstance(value, dict):
         value = [value]
     blocks, truncated, used_bytes, html_used = [], False, 0, 0

@@ -60,37 +60,38 @@ public sealed class ExecutionOptions
     /// <summary>Size of the tmpfs mounted at /tmp.</summary>
     public long TmpTmpfsBytes { get; set; } = 64L * 1024 * 1024;
 
-    public int StdoutCapBytes { get; set; } = 200 * 1024;
+    // The caps' defaults come from runner-image/caps.json, the file the image itself falls back on (RunnerCaps).
+    public int StdoutCapBytes { get; set; } = RunnerCaps.Int("stdout_bytes");
 
-    public int StderrCapBytes { get; set; } = 200 * 1024;
+    public int StderrCapBytes { get; set; } = RunnerCaps.Int("stderr_bytes");
 
-    public int HtmlCapBytes { get; set; } = 500 * 1024;
+    public int HtmlCapBytes { get; set; } = RunnerCaps.Int("html_bytes");
 
-    public int ArtifactCountCap { get; set; } = 50;
+    public int ArtifactCountCap { get; set; } = RunnerCaps.Int("artifact_count");
 
-    public long ArtifactBytesCap { get; set; } = 20L * 1024 * 1024;
+    public long ArtifactBytesCap { get; set; } = RunnerCaps.Long("artifact_bytes");
 
-    public long ArtifactTotalBytesCap { get; set; } = 50L * 1024 * 1024;
+    public long ArtifactTotalBytesCap { get; set; } = RunnerCaps.Long("artifact_total_bytes");
 
     /// <summary>Output blocks kept per run (protocol v2); later ones are left out and the result says so.</summary>
-    public int BlockCountCap { get; set; } = 50;
+    public int BlockCountCap { get; set; } = RunnerCaps.Int("block_count");
 
     /// <summary>All blocks of a run together, as UTF-8 JSON (what the runs row stores).</summary>
-    public int BlocksBytesCap { get; set; } = 2_000_000;
+    public int BlocksBytesCap { get; set; } = RunnerCaps.Int("blocks_bytes");
 
-    public int TableRowsCap { get; set; } = 2000;
+    public int TableRowsCap { get; set; } = RunnerCaps.Int("table_rows");
 
-    public int TableColumnsCap { get; set; } = 50;
+    public int TableColumnsCap { get; set; } = RunnerCaps.Int("table_columns");
 
     /// <summary>Characters per table cell (and column name).</summary>
-    public int CellCharsCap { get; set; } = 500;
+    public int CellCharsCap { get; set; } = RunnerCaps.Int("cell_chars");
 
-    public int NoticeCharsCap { get; set; } = 2000;
+    public int NoticeCharsCap { get; set; } = RunnerCaps.Int("notice_chars");
 
-    public int MarkdownCharsCap { get; set; } = 50_000;
+    public int MarkdownCharsCap { get; set; } = RunnerCaps.Int("markdown_chars");
 
     /// <summary>Characters of a table title or an image's alternative text.</summary>
-    public int TitleCharsCap { get; set; } = 200;
+    public int TitleCharsCap { get; set; } = RunnerCaps.Int("title_chars");
 
     /// <summary>Days artifacts are kept before the retention sweep removes them.</summary>
     public int ArtifactRetentionDays { get; set; } = 7;
