@@ -15,8 +15,7 @@ internal sealed class CatalogGrain(NpgsqlDataSource db, TaxonomyReader taxonomy,
 {
     private const int MaxProfessionPage = 1000;
 
-    // "Visible to users" (SPEC §3): published and with an active version.
-    private const string Visible = "t.is_published AND t.active_version_id IS NOT NULL";
+    private const string Visible = VisibleTools.Where;
 
     public Task<CatalogTaxonomy> GetTaxonomyAsync() => taxonomy.ReadAsync();
 

@@ -11,8 +11,7 @@ namespace Skriptoteket.Grains.Catalog;
 /// </summary>
 internal sealed class ProfessionQuery(NpgsqlDataSource db)
 {
-    // "Visible to users" (SPEC §3): published and with an active version.
-    private const string Visible = "t.is_published AND t.active_version_id IS NOT NULL";
+    private const string Visible = VisibleTools.Where;
 
     /// <summary>Null for an unknown slug; <paramref name="limit"/> null: every tool.</summary>
     public async Task<ProfessionCatalog?> ReadAsync(string slug, int? limit)

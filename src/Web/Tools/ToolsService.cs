@@ -13,6 +13,8 @@ public sealed class ToolsService(IGrainFactory grains, CurrentUser currentUser)
 {
     private ICatalogGrain Catalog => grains.GetGrain<ICatalogGrain>(0);
 
+    private IMyToolsGrain MyTools => grains.GetGrain<IMyToolsGrain>(0);
+
     private IToolGrain Tool(Guid id) => grains.GetGrain<IToolGrain>(id);
 
     public Task<CatalogTaxonomy> GetTaxonomyAsync() => Catalog.GetTaxonomyAsync();
@@ -24,6 +26,23 @@ public sealed class ToolsService(IGrainFactory grains, CurrentUser currentUser)
     public Task<IReadOnlyList<ToolCard>> SearchAsync(string query) => Catalog.SearchAsync(query);
 
     public Task<PublishedTool?> FindPublishedToolAsync(string slug) => Catalog.FindPublishedToolAsync(slug);
+
+    /// <summary>The signed-in person's favorites and recently used tools (home); null for a visitor.</summary>
+    public async Task<MyToolLists?> GetMyToolsAsync() =>
+        await currentUser.FindAsync() is { } me
+            ? new MyToolLists(await MyTools.ListFavoritesAsync(me), await MyTools.ListRecentAsync(me))
+            : null;
+
+    /// <summary>The ids of the signed-in person's favorites, for the stars on a page; null for a visitor (no stars).</summary>
+    public async Task<HashSet<Guid>?> GetStarredAsync() =>
+        await currentUser.FindAsync() is { } me ? (await MyTools.ListFavoritesAsync(me)).Select(t => t.Id).ToHashSet() : null;
+
+    /// <summary>Stars or unstars a tool for the signed-in person (idempotent).</summary>
+    public async Task SetFavoriteAsync(Guid toolId, bool favorite)
+    {
+        var me = await currentUser.GetAsync();
+        await (favorite ? MyTools.AddFavoriteAsync(me, toolId) : MyTools.RemoveFavoriteAsync(me, toolId));
+    }
 
     public async Task<IReadOnlyList<AdminToolRow>> ListToolsAsync() => await Catalog.ListToolsAsync(await currentUser.GetAsync());
 

@@ -11,7 +11,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [Fact]
     public async Task Main_pages_have_no_serious_or_critical_accessibility_violations()
     {
-        var (slug, _) = await TeacherTool.PublishAsync(fixture.Database);
+        var (slug, title) = await TeacherTool.PublishAsync(fixture.Database);
         var anonymous = await fixture.NewPageAsync();
         await anonymous.GotoAsync("/login");
         var problems = new List<string>(await ViolationsAsync(anonymous, "/login"));
@@ -21,12 +21,18 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await BrowserSteps.RunWithCsvAsync(page, slug);
         problems.AddRange(await ViolationsAsync(page, $"/tools/{slug}/run (with a result)"));
         var runId = await FirstRunIdAsync(page);
+        // Starred and run: home shows "Mina favoriter" and "Senast använda", and every list its stars.
+        await BrowserSteps.GotoInteractiveAsync(page, $"/tools/{slug}");
+        var star = page.GetByRole(AriaRole.Button, new() { Name = $"Favorit: {title}" });
+        await star.ClickAsync();
+        await Assertions.Expect(star).ToHaveAttributeAsync("aria-pressed", "true");
+        problems.AddRange(await ViolationsAsync(page, $"/tools/{slug} (starred, announced)"));
         await BrowserSteps.GotoInteractiveAsync(page, "/");
         var profession = await page.Locator("[data-profession]").First.GetAttributeAsync("data-profession");
 
         string[] urls =
         [
-            "/", $"/professions/{profession}", $"/tools/{slug}", $"/tools/{slug}/run", "/my-runs", $"/runs/{runId}",
+            "/", $"/?q={Uri.EscapeDataString(title)}", $"/professions/{profession}", $"/tools/{slug}", $"/tools/{slug}/run", "/my-runs", $"/runs/{runId}",
             "/admin/tools", "/admin/users", "/admin/audit", "/admin/runs", "/admin/suggestions", "/suggestions/new",
             "/suggestions/mine", "/my-drafts",
         ];

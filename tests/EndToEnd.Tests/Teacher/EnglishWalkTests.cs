@@ -34,10 +34,13 @@ public sealed partial class EnglishWalkTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("run-downloads")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Files to download" })).ToBeVisibleAsync();
         await CheckAsync(page, $"/tools/{slug}/run (after a run)", "File types", "Run");
+        await BrowserSteps.GotoInteractiveAsync(page, $"/tools/{slug}");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Favourite: {title}" }).ClickAsync();
+        await CheckAsync(page, $"/tools/{slug} (starred)", "Added to favourites");
 
         var pages = new (string Url, string[] Expected)[]
         {
-            ("/", ["Welcome to Skriptoteket", "Choose your profession", "Search tools", "My runs", "Log out"]),
+            ("/", ["Welcome to Skriptoteket", "My favourites", "Recently used", "Choose your profession", "Search tools", "My runs", "Log out"]),
             ($"/tools/{slug}", [title, "How to use it", "Run the tool"]),
             ($"/tools/{slug}/run", ["File types", "Drop the file here", "Choose a file first."]),
             ("/my-runs", ["My runs", "Started", "Tool", "Duration", "Done"]),

@@ -53,6 +53,21 @@ internal sealed class ApiHelper(HttpClient http, string csrf) : IDisposable
         return toolId;
     }
 
+    /// <summary>
+    /// A published teachers' tool through the real path: its draft saved with this script and declaration, reviewed,
+    /// published as the active version and shown in the catalog; returns the tool's id.
+    /// </summary>
+    public async Task<string> PublishToolAsync(string slug, string title, string summary, string source, object inputs)
+    {
+        var toolId = await CreateToolWithDraftAsync(slug, title, summary, source, "Första", inputs);
+        var head = (await GetAsync($"api/v1/tools/{toolId}/versions")).EnumerateArray()
+            .Single(v => v.GetProperty("isHead").GetBoolean()).GetProperty("id").GetString();
+        await PostAsync($"api/v1/tool-versions/{head}/submit-review", new { });
+        await PostAsync($"api/v1/tool-versions/{head}/publish", new { });
+        await PostAsync($"api/v1/tools/{toolId}/publish");
+        return toolId;
+    }
+
     /// <summary>Accounts are created as user or contributor; an admin is made through a nomination (identity's rule).</summary>
     public async Task CreateUserAsync(string email, string password, string role)
     {

@@ -19,7 +19,7 @@ internal sealed class FuzzTargets(FuzzWorld world)
         {
             // A real version or published slug would start a container per request: those routes get invalid ids only.
             _ when t.EndsWith("/run-sandbox") || t.EndsWith("/{slug}/run") => null,
-            _ when t.StartsWith("/api/v1/tools/") => w.ToolId.ToString(),
+            _ when t.StartsWith("/api/v1/tools/") || t.StartsWith("/api/v1/me/favorites/") => w.ToolId.ToString(),
             _ when t.StartsWith("/api/v1/tool-versions/") => w.DraftToSave.ToString(),
             _ when t.StartsWith("/api/v1/suggestions/") => w.SuggestionId.ToString(),
             _ when t.StartsWith("/api/v1/users/") => world.VictimId.ToString(),
@@ -87,6 +87,11 @@ internal sealed class FuzzTargets(FuzzWorld world)
         if (t.StartsWith("/api/v1/tool-runs") || t.StartsWith("/api/v1/my-runs"))
         {
             yield return $"api/v1/tool-runs/{w.RunId}";
+        }
+        if (t.StartsWith("/api/v1/me/"))
+        {
+            yield return "api/v1/me/favorites";
+            yield return "api/v1/me/recent-tools";
         }
         if (t.StartsWith("/api/v1/catalog"))
         {

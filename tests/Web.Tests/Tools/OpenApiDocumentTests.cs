@@ -6,7 +6,7 @@ namespace Skriptoteket.Web.Tests.Tools;
 public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixture<PlainHostFixture>
 {
     [Fact]
-    public async Task Openapi_document_lists_the_tools_versions_suggestions_and_catalog_endpoints()
+    public async Task Openapi_document_lists_the_tools_versions_suggestions_catalog_and_my_tools_endpoints()
     {
         using var response = await fixture.Host.Http.GetAsync("openapi/v1.json");
         var body = await response.Content.ReadAsStringAsync();
@@ -23,6 +23,7 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
             "/api/v1/suggestions/{id}", "/api/v1/suggestions/{id}/decision", "/api/v1/catalog/professions",
             "/api/v1/catalog/professions/{slug}", "/api/v1/catalog/search", "/api/v1/tools/{id}/examples",
             "/api/v1/tools/{id}/examples/{exampleId}/try", "/api/v1/tool-versions/{id}/example-checks",
+            "/api/v1/me/favorites", "/api/v1/me/favorites/{id}", "/api/v1/me/recent-tools",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
     }

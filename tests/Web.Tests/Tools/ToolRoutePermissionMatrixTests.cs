@@ -6,7 +6,7 @@ using static Skriptoteket.Web.Tests.Tools.Who;
 namespace Skriptoteket.Web.Tests.Tools;
 
 /// <summary>
-/// Every tools, versions, suggestions, catalog and run route, called once by each role and by an anonymous caller
+/// Every tools, versions, suggestions, catalog, run and my-tools (favorites, recently used) route, called once by each role and by an anonymous caller
 /// over real HTTP (real host, PostgreSQL and Docker), against objects owned by someone else (SPEC §1, §3–6):
 /// role-gated routes answer 401/403, objects the caller may not see answer 404 (never 403), the rest succeed.
 /// </summary>
@@ -35,6 +35,7 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
             await VersionsAsync(m, w);
             await SuggestionsAsync(m, w);
             await RunsAsync(m, w);
+            await MyToolsAsync(m, w);
             await m.CheckAsync("POST tools/{id}/depublish", m.Allowed(Admin, OK), s => s.PostAsync($"api/v1/tools/{w.ToolId}/depublish"));
             await m.CheckAsync("POST tools/{id}/publish", m.Allowed(Admin, OK), s => s.PostAsync($"api/v1/tools/{w.ToolId}/publish"));
             m.AssertAll(output.WriteLine);
@@ -169,6 +170,26 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
         var slowId = slow.ValueKind == JsonValueKind.Object ? slow.GetProperty("runId").GetGuid() : w.RunId;
         var canceled = await m.CheckAsync("POST tool-runs/{own, running}/cancel", m.Allowed(User, OK), s => s.PostAsync($"api/v1/tool-runs/{slowId}/cancel"));
         m.Holds("the own run is canceled", m.Can(User), Text(canceled, "status") == "canceled");
+    }
+
+    /// <summary>Favorites and recently used: every role has its own lists, of published tools only; no route reaches another's.</summary>
+    private static async Task MyToolsAsync(RouteMatrix m, ToolRouteWorld w)
+    {
+        var before = Ids(await m.CheckAsync("GET me/favorites", m.Allowed(User, OK), s => s.GetAsync("api/v1/me/favorites")));
+        m.Holds("me/favorites does not hold another's favorite", m.Can(User), !before.Contains(w.ToolId));
+        await m.CheckAsync("PUT me/favorites/{published}", m.Allowed(User, NoContent), s => s.SendAsync(HttpMethod.Put, $"api/v1/me/favorites/{w.ToolId}"));
+        await m.CheckAsync("PUT me/favorites/{published} (again)", m.Allowed(User, NoContent), s => s.SendAsync(HttpMethod.Put, $"api/v1/me/favorites/{w.ToolId}"));
+        await m.CheckAsync("PUT me/favorites/{unpublished}", m.Nobody(User), s => s.SendAsync(HttpMethod.Put, $"api/v1/me/favorites/{w.UnpublishedToolId}"));
+        await m.CheckAsync("PUT me/favorites/{unknown}", m.Nobody(User), s => s.SendAsync(HttpMethod.Put, $"api/v1/me/favorites/{Guid.NewGuid()}"));
+        var starred = Ids(await m.CheckAsync("GET me/favorites (after starring)", m.Allowed(User, OK), s => s.GetAsync("api/v1/me/favorites")));
+        m.Holds("me/favorites has the starred tool once and never the unpublished one", m.Can(User),
+            starred.Count(id => id == w.ToolId) == 1 && !starred.Contains(w.UnpublishedToolId));
+        var recent = Ids(await m.CheckAsync("GET me/recent-tools", m.Allowed(User, OK), s => s.GetAsync("api/v1/me/recent-tools")));
+        m.Holds("me/recent-tools starts with the tool the caller just ran", m.Can(User), recent.FirstOrDefault() == w.ToolId);
+        await m.CheckAsync("DELETE me/favorites/{published}", m.Allowed(User, NoContent), s => s.SendAsync(HttpMethod.Delete, $"api/v1/me/favorites/{w.ToolId}"));
+        await m.CheckAsync("DELETE me/favorites/{published} (again)", m.Allowed(User, NoContent), s => s.SendAsync(HttpMethod.Delete, $"api/v1/me/favorites/{w.ToolId}"));
+        var after = Ids(await m.CheckAsync("GET me/favorites (after unstarring)", m.Allowed(User, OK), s => s.GetAsync("api/v1/me/favorites")));
+        m.Holds("me/favorites no longer has the tool", m.Can(User), !after.Contains(w.ToolId));
     }
 
     private static string Text(JsonElement json, string property) =>

@@ -7,7 +7,7 @@ namespace Skriptoteket.Web.Tests.Tools;
 /// <summary>
 /// A fresh set of objects owned by someone else than the caller under test: a published tool (active version,
 /// a formerly active one, two drafts and two in-review versions by OtherContributor), an unpublished tool,
-/// OtherContributor's pending suggestion and finished production run with one artifact.
+/// OtherContributor's pending suggestion, finished production run with one artifact and star on the published tool.
 /// </summary>
 internal sealed record ToolRouteWorld(
     string Tag,
@@ -61,6 +61,7 @@ internal sealed record ToolRouteWorld(
         var v4 = await DraftAsync(author, toolId, v3);
         var v5 = await ReviewAndPublishAsync(fixture, v4);
         await admin.ExpectAsync(OK, admin.PostAsync($"api/v1/tools/{toolId}/publish"));
+        await author.ExpectAsync(NoContent, author.SendAsync(HttpMethod.Put, $"api/v1/me/favorites/{toolId}"));
 
         var (d1, d2, r1, r2) = (await DraftAsync(author, toolId, v5), await DraftAsync(author, toolId, v5),
             await DraftAsync(author, toolId, v5), await DraftAsync(author, toolId, v5));

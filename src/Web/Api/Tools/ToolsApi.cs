@@ -4,7 +4,7 @@ namespace Skriptoteket.Web.Api.Tools;
 
 public static class ToolsApi
 {
-    /// <summary>Tools, versions, suggestions and catalog endpoints on the /api/v1 group.</summary>
+    /// <summary>Tools, versions, suggestions, catalog and my-tools (favorites, recently used) endpoints on the /api/v1 group.</summary>
     public static RouteGroupBuilder MapToolsApi(this RouteGroupBuilder api)
     {
         ToolEndpoints.Map(api);
@@ -12,6 +12,7 @@ public static class ToolsApi
         ToolExampleEndpoints.Map(api);
         SuggestionEndpoints.Map(api);
         CatalogEndpoints.Map(api);
+        MyToolsEndpoints.Map(api);
         return api;
     }
 }

@@ -14,6 +14,7 @@ public partial class ProfessionPage
 
     private ProfessionCatalog? profession;
     private bool notFound;
+    private HashSet<Guid>? starred;
 
     [Parameter] public string Slug { get; set; } = "";
 
@@ -30,5 +31,8 @@ public partial class ProfessionPage
     {
         profession = await Tools.GetProfessionPageAsync(Slug, Count is > 0 ? Count.Value : PageSize);
         notFound = profession is null;
+        starred = await Tools.GetStarredAsync();
     }
+
+    private void OnStarChanged(FavoriteChange change) => change.ApplyTo(starred);
 }

@@ -8,6 +8,7 @@ public partial class ToolPage
 {
     private PublishedTool? tool;
     private bool notFound;
+    private bool starred;
 
     [Parameter] public string Slug { get; set; } = "";
 
@@ -17,5 +18,8 @@ public partial class ToolPage
     {
         tool = await Tools.FindPublishedToolAsync(Slug);
         notFound = tool is null;
+        starred = tool is not null && (await Tools.GetStarredAsync())?.Contains(tool.Id) == true;
     }
+
+    private ToolCard Card => new(tool!.Id, tool.Slug, tool.Title, tool.Summary);
 }
