@@ -24,7 +24,7 @@ public static class PasswordRules
     {
         if (string.IsNullOrEmpty(password) || password.Length < MinimumLength)
         {
-            throw DomainException.Invalid(TooShortMessage);
+            throw DomainException.Invalid(TooShortMessage, "Password.TooShort", MinimumLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         TextRules.Exact(password, "Lösenordet", TextLimits.Password);
     }
