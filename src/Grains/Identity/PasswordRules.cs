@@ -10,7 +10,7 @@ namespace Skriptoteket.Grains.Identity;
 /// </summary>
 public static class PasswordRules
 {
-    public const int MinimumLength = 12;
+    public const int MinimumLength = TextLimits.PasswordMinimum;
 
     public static readonly string TooShortMessage = $"Lösenordet måste vara minst {MinimumLength} tecken långt.";
 
