@@ -1,3 +1,4 @@
+using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Web.Security;
 
@@ -49,7 +50,7 @@ public sealed class UserAdminService(IGrainFactory grains, CurrentUser currentUs
         await Queries.SearchAuditAsync(await LiveActorAsync(), filter);
 
     /// <summary>The circuit's user as signed in (for showing or hiding controls; actions use the live role).</summary>
-    public async Task<ActingUser> ActorAsync() => await currentUser.GetAsync();
+    public async Task<ActingUser> ActorAsync() => await currentUser.FindAsync() ?? throw DomainException.Forbidden();
 
     private async Task<ActingUser> LiveActorAsync() => (await session.RequireAsync()).Actor;
 }
