@@ -14,10 +14,10 @@ public sealed class IdentityWebPolicyTests
         string[] Hrefs(Role? role) => NavigationPolicy.For(role).Select(i => i.Href).ToArray();
 
         Assert.Equal(["/"], Hrefs(null));
-        Assert.Equal(["/", "/my-runs"], Hrefs(Role.User));
-        Assert.Equal(["/", "/my-runs", "/suggestions/new", "/suggestions/mine", "/my-drafts"], Hrefs(Role.Contributor));
+        Assert.Equal(["/", "/my-runs", "/account"], Hrefs(Role.User));
+        Assert.Equal(["/", "/my-runs", "/account", "/suggestions/new", "/suggestions/mine", "/my-drafts"], Hrefs(Role.Contributor));
         Assert.Equal(
-            ["/", "/my-runs", "/suggestions/new", "/suggestions/mine", "/my-drafts", "/admin/suggestions", "/admin/tools",
+            ["/", "/my-runs", "/account", "/suggestions/new", "/suggestions/mine", "/my-drafts", "/admin/suggestions", "/admin/tools",
              "/admin/runs", "/admin/users", "/dashboard"],
             Hrefs(Role.Admin));
         Assert.Equal(NavigationPolicy.All.Select(i => i.Href), Hrefs(Role.Superuser));

@@ -30,9 +30,13 @@ public sealed class ApiUser : IDisposable
         return new ApiUser(new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) }, cookies);
     }
 
-    public static async Task<ApiUser> LoginAsync(Uri baseAddress, string email, string password)
+    public static async Task<ApiUser> LoginAsync(Uri baseAddress, string email, string password, string? userAgent = null)
     {
         var user = Anonymous(baseAddress);
+        if (userAgent is not null)
+        {
+            user.Http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
+        }
         using var response = await user.Http.PostAsJsonAsync("api/v1/auth/login", new { email, password });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"Login of {email} failed: {(int)response.StatusCode} {body}");
@@ -78,6 +82,8 @@ public sealed class ApiUser : IDisposable
         SendAsync(HttpMethod.Post, path, body ?? new { }, withCsrf);
 
     public Task<HttpResponseMessage> PutAsync(string path, object body) => SendAsync(HttpMethod.Put, path, body);
+
+    public Task<HttpResponseMessage> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path);
 
     public void Dispose() => Http.Dispose();
 }

@@ -21,9 +21,15 @@ public sealed class IdentityPermissionMatrixTests(IdentityHostFixture fixture) :
         await anonymous.PostAsync("api/v1/nominations", new { userId = id, rationale = "x" }).ExpectAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
         await anonymous.PostAsync($"api/v1/nominations/{id}/approve").ExpectAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
         await anonymous.PostAsync($"api/v1/nominations/{id}/deny").ExpectAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        await anonymous.PutAsync("api/v1/me", new { language = "en" }).ExpectAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        await anonymous.PostAsync("api/v1/me/password", new { currentPassword = "x", newPassword = "y" }).ExpectAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        await anonymous.GetAsync("api/v1/me/sessions").ExpectAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        await anonymous.DeleteAsync($"api/v1/me/sessions/{id}").ExpectAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        await anonymous.PostAsync("api/v1/me/sessions/end-others").ExpectAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        await anonymous.PostAsync($"api/v1/users/{id}/password", new { password = "Ett-långt-lösenord-42" }).ExpectAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
         await anonymous.PostAsync("api/v1/auth/logout").ExpectAsync(HttpStatusCode.NoContent);
 
-        foreach (var page in new[] { "admin/users", "admin/nominations", "admin/audit", "dashboard/" })
+        foreach (var page in new[] { "admin/users", "admin/nominations", "admin/audit", "dashboard/", "account", "account/password" })
         {
             using var response = await anonymous.GetAsync(page);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -68,6 +74,34 @@ public sealed class IdentityPermissionMatrixTests(IdentityHostFixture fixture) :
         await me.PutAsync($"api/v1/users/{adminTarget}/role", new { role = "user" }).ExpectAsync(Allowed(superuser));
         await me.PostAsync($"api/v1/users/{root.Id}/deactivate").ExpectAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
         await me.PostAsync($"api/v1/users/{me.Id}/deactivate").ExpectAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+
+        // A new password for someone: the same rule as the other actions on accounts; never one's own here.
+        await me.PostAsync($"api/v1/users/{target}/password", new { password = IdentityHostFixture.Password }).ExpectAsync(Allowed(manages));
+        await me.PostAsync($"api/v1/users/{adminTarget}/password", new { password = IdentityHostFixture.Password }).ExpectAsync(Allowed(superuser));
+        await me.PostAsync($"api/v1/users/{root.Id}/password", new { password = IdentityHostFixture.Password }).ExpectAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+        await me.PostAsync($"api/v1/users/{me.Id}/password", new { password = IdentityHostFixture.Password }).ExpectAsync(HttpStatusCode.Forbidden, "FORBIDDEN");
+
+        // One's own account: every role, and only one's own.
+        await me.PutAsync("api/v1/me", new { displayName = $"Jag som {role}" }).ExpectAsync(HttpStatusCode.OK);
+        var mine = await me.GetAsync("api/v1/me/sessions").ExpectAsync(HttpStatusCode.OK);
+        Assert.Single(mine.EnumerateArray(), s => s.GetProperty("current").GetBoolean());
+        if (role != "superuser")
+        {
+            // A new account's only session: nobody else's (the superuser's test sessions) is listed.
+            Assert.Single(mine.EnumerateArray());
+        }
+        var rootSession = (await root.GetAsync("api/v1/me/sessions").ExpectAsync(HttpStatusCode.OK)).EnumerateArray()
+            .First(s => s.GetProperty("current").GetBoolean()).GetProperty("id").GetGuid();
+        if (role != "superuser")
+        {
+            await me.DeleteAsync($"api/v1/me/sessions/{rootSession}").ExpectAsync(HttpStatusCode.NotFound, "NOT_FOUND");
+            await me.PostAsync("api/v1/me/sessions/end-others").ExpectAsync(HttpStatusCode.OK);
+            await root.GetAsync("api/v1/me").ExpectAsync(HttpStatusCode.OK);
+        }
+        using (var accountPage = await me.GetAsync("account"))
+        {
+            Assert.Equal(HttpStatusCode.OK, accountPage.StatusCode);
+        }
 
         await me.PostAsync("api/v1/nominations", new { userId = target, rationale = "Kan mycket" })
             .ExpectAsync(Allowed(manages, HttpStatusCode.Created));

@@ -10,6 +10,8 @@ public static class AuditActions
     public const string RoleChanged = "user.role_changed";
     public const string UserDeactivated = "user.deactivated";
     public const string UserReactivated = "user.reactivated";
+    public const string PasswordChanged = "user.password_changed";
+    public const string PasswordReset = "user.password_reset";
     public const string NominationMade = "nomination.made";
     public const string NominationApproved = "nomination.approved";
     public const string NominationDenied = "nomination.denied";
@@ -17,6 +19,7 @@ public static class AuditActions
     public static IReadOnlyList<string> All { get; } =
     [
         LoginSucceeded, LoginFailed, Logout, UserCreated, RoleChanged, UserDeactivated, UserReactivated,
+        PasswordChanged, PasswordReset,
         NominationMade, NominationApproved, NominationDenied,
     ];
 }

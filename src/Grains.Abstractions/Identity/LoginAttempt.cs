@@ -7,5 +7,8 @@ public sealed record LoginAttempt(
     [property: Id(1)] string Password,
     [property: Id(2)] string? Address)
 {
+    /// <summary>A short device description for the person's list of sessions ("Chrome|Windows"), never the raw User-Agent.</summary>
+    [Id(3)] public string? Device { get; init; }
+
     public override string ToString() => $"LoginAttempt {{ Email = {Email}, Address = {Address} }}";
 }

@@ -21,6 +21,9 @@ public static class TextLimits
     public const int Email = 320;
     public const int DisplayName = 200;
     public const int Password = 1_024;
+
+    /// <summary>The shortest password accepted (PasswordRules); forms say it in their hint.</summary>
+    public const int PasswordMinimum = 12;
     public const int SearchQuery = 200;
     public const int RoleName = 40;
 

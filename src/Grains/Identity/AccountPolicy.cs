@@ -65,6 +65,23 @@ public static class AccountPolicy
         }
     }
 
+    /// <summary>
+    /// Own-account actions (profile, password, sessions) are the owner's alone. Admins, who may see the account,
+    /// are told so; anyone else learns nothing about it.
+    /// </summary>
+    public static void EnsureOwner(ActingUser actor, Guid targetId)
+    {
+        if (actor.UserId == targetId)
+        {
+            return;
+        }
+        if (actor.IsAtLeast(Role.Admin))
+        {
+            throw DomainException.Forbidden("Det här kan bara kontots ägare ändra.", "Account.OwnerOnly");
+        }
+        throw DomainException.NotFound("Användaren");
+    }
+
     public static void EnsureMayNominate(ActingUser actor, Role nomineeRole, bool nomineeActive)
     {
         EnsureManager(actor);

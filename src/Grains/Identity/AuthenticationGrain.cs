@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Skriptoteket.Grains.Abstractions.Identity;
@@ -53,10 +52,10 @@ internal sealed class AuthenticationGrain(
         await throttles[0].ResetAsync();
         var token = SessionStore.NewToken();
         var now = time.GetUtcNow();
-        await sessions.CreateAsync(token, user.Id, attempt.Address, now, now + (Idle < Absolute ? Idle : Absolute));
+        await sessions.CreateAsync(token, user.Id, attempt.Address, attempt.Device, now, now + (Idle < Absolute ? Idle : Absolute));
         await audit.AppendAsync(new AuditEntry(user.Id, AuditActions.LoginSucceeded, "user", user.Id.ToString(),
             null, attempt.Address));
-        return new LoginResult(true, token, new AuthenticatedUser(user.Id, user.Email, user.DisplayName, user.Role));
+        return new LoginResult(true, token, user.ToAuthenticated());
     }
 
     public Task<AuthenticatedUser?> AuthenticateAsync(string sessionToken) =>
@@ -64,21 +63,10 @@ internal sealed class AuthenticationGrain(
             ? Task.FromResult<AuthenticatedUser?>(null)
             : sessions.TouchAsync(SessionStore.Hash(sessionToken), time.GetUtcNow(), Idle, Absolute);
 
-    public Task<AuthenticatedUser?> AuthenticateByHashAsync(string sessionHash)
-    {
-        byte[] hash;
-        try
-        {
-            hash = Convert.FromHexString(sessionHash ?? "");
-        }
-        catch (FormatException)
-        {
-            return Task.FromResult<AuthenticatedUser?>(null);
-        }
-        return hash.Length == SHA256.HashSizeInBytes
+    public Task<AuthenticatedUser?> AuthenticateByHashAsync(string sessionHash) =>
+        SessionStore.ParseHash(sessionHash) is { } hash
             ? sessions.TouchAsync(hash, time.GetUtcNow(), Idle, Absolute)
             : Task.FromResult<AuthenticatedUser?>(null);
-    }
 
     public async Task LogoutAsync(string sessionToken, string? address)
     {

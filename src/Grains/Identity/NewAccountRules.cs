@@ -3,7 +3,7 @@ using Skriptoteket.Grains.Abstractions.Validation;
 
 namespace Skriptoteket.Grains.Identity;
 
-/// <summary>Field rules for a new account, with messages an admin can act on.</summary>
+/// <summary>Field rules of an account (new or changed by its owner), with messages a person can act on.</summary>
 public static class NewAccountRules
 {
     public static string ValidEmail(string? email)
@@ -22,4 +22,11 @@ public static class NewAccountRules
     {
         return TextRules.Required(name, "Namnet", TextLimits.DisplayName);
     }
+
+    /// <summary>The languages of the interface (docs/web-ui.md): a person's preferred one is one of these.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["sv", "en"];
+
+    public static string ValidLanguage(string? language) =>
+        Languages.FirstOrDefault(l => l == language)
+        ?? throw DomainException.Invalid("Välj språket svenska (sv) eller engelska (en).", "Account.Language");
 }

@@ -10,7 +10,7 @@ namespace Skriptoteket.Grains.Identity;
 /// </summary>
 public static class PasswordRules
 {
-    public const int MinimumLength = 12;
+    public const int MinimumLength = TextLimits.PasswordMinimum;
 
     public static readonly string TooShortMessage = $"Lösenordet måste vara minst {MinimumLength} tecken långt.";
 
@@ -24,7 +24,7 @@ public static class PasswordRules
     {
         if (string.IsNullOrEmpty(password) || password.Length < MinimumLength)
         {
-            throw DomainException.Invalid(TooShortMessage);
+            throw DomainException.Invalid(TooShortMessage, "Password.TooShort", MinimumLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         TextRules.Exact(password, "Lösenordet", TextLimits.Password);
     }

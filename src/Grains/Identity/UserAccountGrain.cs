@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Audit;
@@ -13,6 +14,7 @@ internal sealed class UserAccountGrain(
     IAuditLog audit,
     TimeProvider time,
     RowLag lag,
+    IOptions<IdentityOptions> options,
     ILogger<UserAccountGrain> logger) : Grain, IUserAccountGrain
 {
     private const string ConflictMessage = "Kontot ändrades samtidigt på annat håll. Läs in det igen och försök på nytt.";
@@ -36,6 +38,7 @@ internal sealed class UserAccountGrain(
             {
                 Exists = true, Email = row.Email, DisplayName = row.DisplayName, Role = row.Role, IsActive = row.IsActive,
                 PasswordHash = row.PasswordHash, CreatedAt = row.CreatedAt, UpdatedAt = row.UpdatedAt,
+                PreferredLanguage = row.PreferredLanguage, MustChangePassword = row.MustChangePassword,
             };
         }
         else if (state.State.Exists && !ToRow().Matches(row))
@@ -148,6 +151,78 @@ internal sealed class UserAccountGrain(
         return Info();
     }
 
+    public async Task<UserInfo> UpdateProfileAsync(ActingUser actor, ProfileChange change)
+    {
+        AccountPolicy.EnsureOwner(actor, Id);
+        EnsureExists();
+        var name = change.DisplayName is null ? state.State.DisplayName : NewAccountRules.ValidDisplayName(change.DisplayName);
+        var language = change.Language is null ? state.State.PreferredLanguage : NewAccountRules.ValidLanguage(change.Language);
+        if (name != state.State.DisplayName || language != state.State.PreferredLanguage)
+        {
+            await SaveAsync(s => (s.DisplayName, s.PreferredLanguage) = (name, language));
+        }
+        return Info();
+    }
+
+    public async Task ChangePasswordAsync(ActingUser actor, PasswordChange change)
+    {
+        AccountPolicy.EnsureOwner(actor, Id);
+        EnsureExists();
+        // The same throttle as logins: an open session (a borrowed laptop) must not become a way to guess the
+        // password without limit, so wrong current passwords count as failed logins and a locked account is refused.
+        var throttle = GrainFactory.GetGrain<ILoginThrottleGrain>(LoginThrottlePolicy.AccountPrefix + UserStore.NormalizeEmail(state.State.Email));
+        if (await throttle.IsLockedAsync())
+        {
+            throw DomainException.Forbidden(
+                "För många felaktiga lösenord. Vänta en stund och försök igen.", "Account.PasswordLocked");
+        }
+        if (!PasswordRules.Verify(state.State.PasswordHash, change.CurrentPassword ?? ""))
+        {
+            await throttle.RecordFailureAsync();
+            throw DomainException.Invalid("Det nuvarande lösenordet stämmer inte.", "Account.WrongCurrentPassword");
+        }
+        PasswordRules.EnsureStrongEnough(change.NewPassword);
+        await SaveAsync(s => (s.PasswordHash, s.MustChangePassword) = (PasswordRules.Hash(change.NewPassword), false));
+        await sessions.RevokeAllExceptAsync(Id, SessionStore.ParseHash(change.SessionHash), time.GetUtcNow());
+        await AuditAsync(actor, AuditActions.PasswordChanged, new());
+    }
+
+    public async Task<UserInfo> SetPasswordAsync(ActingUser actor, string newPassword)
+    {
+        EnsureExistsFor(actor);
+        AccountPolicy.EnsureMayManage(actor, Id, state.State.Role);
+        PasswordRules.EnsureStrongEnough(newPassword);
+        await SaveAsync(s => (s.PasswordHash, s.MustChangePassword) = (PasswordRules.Hash(newPassword), true));
+        await sessions.RevokeAllAsync(Id, time.GetUtcNow());
+        await AuditAsync(actor, AuditActions.PasswordReset, new());
+        return Info();
+    }
+
+    public async Task<IReadOnlyList<SessionInfo>> ListSessionsAsync(ActingUser actor, string currentSessionHash)
+    {
+        AccountPolicy.EnsureOwner(actor, Id);
+        EnsureExists();
+        return await sessions.ListLiveAsync(Id, SessionStore.ParseHash(currentSessionHash), time.GetUtcNow(),
+            TimeSpan.FromMinutes(options.Value.SessionAbsoluteMinutes));
+    }
+
+    public async Task EndSessionAsync(ActingUser actor, Guid sessionId)
+    {
+        AccountPolicy.EnsureOwner(actor, Id);
+        EnsureExists();
+        if (!await sessions.RevokeByIdAsync(Id, sessionId, time.GetUtcNow()))
+        {
+            throw DomainException.NotFound("Sessionen");
+        }
+    }
+
+    public async Task<int> EndOtherSessionsAsync(ActingUser actor, string currentSessionHash)
+    {
+        AccountPolicy.EnsureOwner(actor, Id);
+        EnsureExists();
+        return await sessions.RevokeAllExceptAsync(Id, SessionStore.ParseHash(currentSessionHash), time.GetUtcNow());
+    }
+
     private void EnsureExists()
     {
         if (!state.State.Exists)
@@ -197,7 +272,8 @@ internal sealed class UserAccountGrain(
 
     private UserRow ToRow(UserAccountState s)
     {
-        return new UserRow(Id, s.Email, s.DisplayName, s.Role, s.IsActive, s.PasswordHash, s.CreatedAt, s.UpdatedAt);
+        return new UserRow(Id, s.Email, s.DisplayName, s.Role, s.IsActive, s.PasswordHash, s.CreatedAt, s.UpdatedAt,
+            s.PreferredLanguage, s.MustChangePassword);
     }
 
     private UserInfo Info() => ToRow().ToInfo();

@@ -13,6 +13,8 @@ public sealed class UserAccountState
     [Id(5)] public string? PasswordHash { get; set; }
     [Id(6)] public DateTimeOffset CreatedAt { get; set; }
     [Id(7)] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(8)] public string? PreferredLanguage { get; set; }
+    [Id(9)] public bool MustChangePassword { get; set; }
 
     public UserAccountState Copy() => (UserAccountState)MemberwiseClone();
 }

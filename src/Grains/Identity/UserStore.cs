@@ -7,7 +7,8 @@ namespace Skriptoteket.Grains.Identity;
 /// <summary>The users query table: written by the account grains, read by login and the admin lists.</summary>
 internal sealed class UserStore(NpgsqlDataSource db)
 {
-    private const string Columns = "id, email, display_name, role, is_active, password_hash, created_at, updated_at";
+    private const string Columns =
+        "id, email, display_name, role, is_active, password_hash, created_at, updated_at, preferred_language, must_change_password";
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
@@ -29,11 +30,13 @@ internal sealed class UserStore(NpgsqlDataSource db)
     {
         await using var cmd = db.CreateCommand(
             """
-            INSERT INTO users (id, email, display_name, role, is_active, password_hash, auth_provider, created_at, updated_at)
-            VALUES (@id, @email, @name, @role, @active, @hash, 'local', @created, @updated)
+            INSERT INTO users (id, email, display_name, role, is_active, password_hash, auth_provider, created_at, updated_at,
+                               preferred_language, must_change_password)
+            VALUES (@id, @email, @name, @role, @active, @hash, 'local', @created, @updated, @language, @mustChange)
             ON CONFLICT (id) DO UPDATE SET email = EXCLUDED.email, display_name = EXCLUDED.display_name,
                 role = EXCLUDED.role, is_active = EXCLUDED.is_active, password_hash = EXCLUDED.password_hash,
-                updated_at = EXCLUDED.updated_at
+                updated_at = EXCLUDED.updated_at, preferred_language = EXCLUDED.preferred_language,
+                must_change_password = EXCLUDED.must_change_password
             """);
         cmd.Parameters.AddWithValue("id", row.Id);
         cmd.Parameters.AddWithValue("email", row.Email);
@@ -43,6 +46,8 @@ internal sealed class UserStore(NpgsqlDataSource db)
         cmd.Parameters.AddWithValue("hash", (object?)row.PasswordHash ?? DBNull.Value);
         cmd.Parameters.AddWithValue("created", row.CreatedAt);
         cmd.Parameters.AddWithValue("updated", row.UpdatedAt);
+        cmd.Parameters.AddWithValue("language", (object?)row.PreferredLanguage ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("mustChange", row.MustChangePassword);
         try
         {
             await cmd.ExecuteNonQueryAsync();
@@ -81,7 +86,7 @@ internal sealed class UserStore(NpgsqlDataSource db)
         while (await reader.ReadAsync())
         {
             items.Add(Read(reader).ToInfo());
-            total = reader.GetInt64(8);
+            total = reader.GetInt64(10);
         }
         if (items.Count == 0 && page > 1)
         {
@@ -108,5 +113,6 @@ internal sealed class UserStore(NpgsqlDataSource db)
     private static UserRow Read(NpgsqlDataReader r) => new(
         r.GetGuid(0), r.GetString(1), r.GetString(2), RoleNames.FromDb(r.GetString(3)), r.GetBoolean(4),
         r.IsDBNull(5) ? null : r.GetString(5),
-        r.GetFieldValue<DateTimeOffset>(6), r.GetFieldValue<DateTimeOffset>(7));
+        r.GetFieldValue<DateTimeOffset>(6), r.GetFieldValue<DateTimeOffset>(7),
+        r.IsDBNull(8) ? null : r.GetString(8), r.GetBoolean(9));
 }

@@ -12,6 +12,7 @@ public static class ApiComposition
     {
         var api = endpoints.MapGroup("/api/v1")
             .AddEndpointFilter<Identity.CsrfEndpointFilter>()
+            .AddEndpointFilter<Identity.PasswordChangeGate>()
             .AddEndpointFilter<DomainExceptionFilter>();
         // Areas add their endpoints here, one line each (identity, tools, runs).
         Tools.ToolsApi.MapToolsApi(api);

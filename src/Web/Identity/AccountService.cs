@@ -10,11 +10,19 @@ public sealed class AccountService(IGrainFactory grains)
 
     public async Task<LoginResult> LoginAsync(HttpContext http, string? email, string? password)
     {
-        var result = await Authentication.LoginAsync(new LoginAttempt(email ?? "", password ?? "", Address(http)));
+        var result = await Authentication.LoginAsync(new LoginAttempt(email ?? "", password ?? "", Address(http))
+        {
+            Device = DeviceName.From(http.Request.Headers.UserAgent),
+        });
         if (result.Succeeded)
         {
             // A fresh id at every login: a session id planted before login is never promoted.
             SessionCookie.Append(http, result.SessionToken!);
+            if (result.User!.PreferredLanguage is { } language)
+            {
+                // The language the person chose (on any device) follows them to this one.
+                CultureCookie.Append(http, CultureCookie.Supported(language));
+            }
         }
         return result;
     }

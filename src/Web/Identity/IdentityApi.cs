@@ -17,11 +17,20 @@ public static class IdentityApi
     public static RouteGroupBuilder MapIdentityApi(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Inloggning");
+        PasswordChangeGate.AllowBeforePasswordChange(auth);
         auth.MapPost("/login", LoginAsync).AllowAnonymous()
             .WithSummary("Logga in med e-post och lösenord; sätter sessionskakan och ger csrfToken.");
         auth.MapPost("/logout", LogoutAsync).AllowAnonymous().WithSummary("Logga ut (sessionen återkallas).");
-        api.MapGet("/me", Me).RequireAuthorization(Policies.User).WithTags("Inloggning")
-            .WithSummary("Den inloggade användaren och sessionens csrfToken.");
+        PasswordChangeGate.AllowBeforePasswordChange(api.MapGet("/me", Me).RequireAuthorization(Policies.User).WithTags("Inloggning")
+            .WithSummary("Den inloggade användaren (med mustChangePassword) och sessionens csrfToken."));
+
+        var me = api.MapGroup("/me").WithTags("Mitt konto").RequireAuthorization(Policies.User);
+        me.MapPut("", UpdateProfileAsync).WithSummary("Byt ditt visningsnamn och/eller språk (sv, en); språket följer med till nästa inloggning.");
+        PasswordChangeGate.AllowBeforePasswordChange(me.MapPost("/password", ChangePasswordAsync)
+            .WithSummary("Byt ditt lösenord (nuvarande krävs); dina andra sessioner loggas ut, den här behålls."));
+        me.MapGet("/sessions", ListSessionsAsync).WithSummary("Dina aktiva sessioner (enhet, skapad, senast använd; current = den här).");
+        me.MapDelete("/sessions/{id:guid}", EndSessionAsync).WithSummary("Logga ut en av dina sessioner.");
+        me.MapPost("/sessions/end-others", EndOtherSessionsAsync).WithSummary("Logga ut alla dina sessioner utom den här.");
 
         var users = api.MapGroup("/users").WithTags("Användare").RequireAuthorization(Policies.Admin);
         users.MapGet("", SearchUsersAsync).WithSummary($"Sök användare (q; page 1–{Grains.Abstractions.Validation.TextLimits.MaxPage}, pageSize 1–200).");
@@ -29,6 +38,8 @@ public static class IdentityApi
         users.MapPut("/{id:guid}/role", ChangeRoleAsync).WithSummary("Byt roll (sessioner återkallas).");
         users.MapPost("/{id:guid}/deactivate", DeactivateAsync).WithSummary("Inaktivera ett konto (sessioner återkallas).");
         users.MapPost("/{id:guid}/reactivate", ReactivateAsync).WithSummary("Aktivera ett konto igen.");
+        users.MapPost("/{id:guid}/password", SetPasswordAsync)
+            .WithSummary("Sätt ett nytt lösenord (sessioner återkallas; personen måste byta det vid nästa inloggning).");
 
         var nominations = api.MapGroup("/nominations").WithTags("Nomineringar").RequireAuthorization(Policies.Admin);
         nominations.MapGet("", ListNominationsAsync).WithSummary("Väntande nomineringar (superanvändare).");
@@ -60,9 +71,41 @@ public static class IdentityApi
     {
         var acting = ApiActor.Require(http);
         var user = new AuthenticatedUser(acting.UserId, http.User.FindFirstValue(ClaimTypes.Email) ?? "",
-            http.User.Identity?.Name ?? "", acting.Role);
+            http.User.Identity?.Name ?? "", acting.Role) { MustChangePassword = http.User.MustChangePassword() };
         return TypedResults.Ok(IdentityJson.Session(user, SessionCookie.Read(http)!));
     }
+
+    private static IUserAccountGrain Own(HttpContext http, IGrainFactory grains, out ActingUser me)
+    {
+        me = ApiActor.Require(http);
+        return grains.GetGrain<IUserAccountGrain>(me.UserId);
+    }
+
+    private static string SessionHash(HttpContext http) => SessionCookie.HashHex(SessionCookie.Read(http)!);
+
+    private static async Task<Ok<UserJson>> UpdateProfileAsync(ProfileRequest body, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(IdentityJson.User(await Own(http, grains, out var me).UpdateProfileAsync(me, new ProfileChange(body.DisplayName, body.Language))));
+
+    private static async Task<NoContent> ChangePasswordAsync(ChangePasswordRequest body, HttpContext http, IGrainFactory grains)
+    {
+        await Own(http, grains, out var me).ChangePasswordAsync(me, new PasswordChange(body.CurrentPassword, body.NewPassword, SessionHash(http)));
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<List<SessionInfoJson>>> ListSessionsAsync(HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok((await Own(http, grains, out var me).ListSessionsAsync(me, SessionHash(http))).Select(IdentityJson.SessionInfo).ToList());
+
+    private static async Task<NoContent> EndSessionAsync(Guid id, HttpContext http, IGrainFactory grains)
+    {
+        await Own(http, grains, out var me).EndSessionAsync(me, id);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<EndedSessionsJson>> EndOtherSessionsAsync(HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(new EndedSessionsJson(await Own(http, grains, out var me).EndOtherSessionsAsync(me, SessionHash(http))));
+
+    private static async Task<Ok<UserJson>> SetPasswordAsync(Guid id, SetPasswordRequest body, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(IdentityJson.User(await grains.GetGrain<IUserAccountGrain>(id).SetPasswordAsync(ApiActor.Require(http), body.Password)));
 
     private static async Task<Ok<UserPageJson>> SearchUsersAsync(string? q, int? page, int? pageSize, HttpContext http, IGrainFactory grains)
     {

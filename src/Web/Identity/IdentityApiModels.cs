@@ -11,3 +11,10 @@ public sealed record ChangeRoleRequest(string Role);
 public sealed record NominateRequest(Guid UserId, string Rationale);
 
 public sealed record DecisionRequest(string? Note);
+
+/// <summary>Own profile: a null field stays as it is.</summary>
+public sealed record ProfileRequest(string? DisplayName, string? Language);
+
+public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+
+public sealed record SetPasswordRequest(string Password);

@@ -8,11 +8,14 @@ namespace Skriptoteket.Web.Identity;
 public static class IdentityJson
 {
     public static SessionJson Session(AuthenticatedUser user, string sessionToken) => new(
-        new SessionUserJson(user.Id, user.Email, user.DisplayName, user.Role.ToClaimValue()),
+        new SessionUserJson(user.Id, user.Email, user.DisplayName, user.Role.ToClaimValue(), user.MustChangePassword),
         SessionCookie.CsrfTokenFor(sessionToken));
 
     public static UserJson User(UserInfo u) =>
-        new(u.Id, u.Email, u.DisplayName, u.Role.ToClaimValue(), u.IsActive, u.CreatedAt, u.UpdatedAt);
+        new(u.Id, u.Email, u.DisplayName, u.Role.ToClaimValue(), u.IsActive, u.CreatedAt, u.UpdatedAt, u.PreferredLanguage,
+            u.MustChangePassword);
+
+    public static SessionInfoJson SessionInfo(SessionInfo s) => new(s.Id, s.Browser, s.Os, s.CreatedAt, s.LastSeenAt, s.IsCurrent);
 
     public static NominationJson Nomination(NominationInfo n) => new(
         n.Id, n.NomineeId, n.NomineeName, n.NomineeEmail, n.NominatorId, n.NominatorName, n.Rationale,
@@ -25,13 +28,18 @@ public static class IdentityJson
             : throw DomainException.Invalid("Okänd roll. Använd user, contributor, admin eller superuser.");
 }
 
-public sealed record SessionUserJson(Guid Id, string Email, string DisplayName, string Role);
+public sealed record SessionUserJson(Guid Id, string Email, string DisplayName, string Role, bool MustChangePassword);
 
 /// <summary>The signed-in user and the CSRF token to send as X-CSRF-TOKEN with every state-changing request.</summary>
 public sealed record SessionJson(SessionUserJson User, string CsrfToken);
 
 public sealed record UserJson(Guid Id, string Email, string DisplayName, string Role, bool IsActive,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? PreferredLanguage, bool MustChangePassword);
+
+/// <summary>One of the caller's live sessions: browser and os from a fixed list (null when unknown); current = this one.</summary>
+public sealed record SessionInfoJson(Guid Id, string? Browser, string? Os, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, bool Current);
+
+public sealed record EndedSessionsJson(int Ended);
 
 public sealed record UserPageJson(IReadOnlyList<UserJson> Items, int Page, int PageSize, long Total);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -14,8 +13,6 @@ namespace Skriptoteket.Web.Identity;
 /// <summary>Authentication (session cookie), role policies, circuit revalidation, localization and the account endpoints.</summary>
 public static class IdentityWebExtensions
 {
-    public static readonly CultureInfo[] Cultures = [new("sv"), new("en")];
-
     public static IServiceCollection AddSkriptoteketIdentity(this IServiceCollection services)
     {
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
@@ -31,13 +28,15 @@ public static class IdentityWebExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingStateProvider>();
         services.AddScoped<AccountService>();
+        services.AddScoped<LiveSession>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<MyAccountService>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("sv");
-            o.SupportedCultures = o.SupportedUICultures = Cultures;
+            o.SupportedCultures = o.SupportedUICultures = CultureCookie.Cultures;
             // Swedish unless the person chose otherwise: the browser's language is not asked.
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
@@ -65,12 +64,15 @@ public static class IdentityWebExtensions
             return Results.Redirect("/login");
         }).DisableAntiforgery();
 
-        app.MapGet("/culture", (string? culture, string? redirectUri, HttpContext http) =>
+        app.MapGet("/culture", async (string? culture, string? redirectUri, HttpContext http, IGrainFactory grains) =>
         {
-            var chosen = Cultures.FirstOrDefault(c => c.Name == culture) ?? Cultures[0];
-            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            var chosen = CultureCookie.Supported(culture);
+            CultureCookie.Append(http, chosen);
+            if (http.User.ToActingUser() is { } me)
+            {
+                // Signed in: the choice is the account's, so the next login (on any device) starts in it.
+                await grains.GetGrain<IUserAccountGrain>(me.UserId).UpdateProfileAsync(me, new ProfileChange(null, chosen.Name));
+            }
             return Results.LocalRedirect(LocalUrl.OrRoot(redirectUri));
         });
         return app;

@@ -10,6 +10,7 @@ public static class NavigationPolicy
     [
         new("/", "Nav.Home", null),
         new("/my-runs", "Nav.MyRuns", Role.User),
+        new("/account", "Nav.MyAccount", Role.User),
         new("/suggestions/new", "Nav.SuggestTool", Role.Contributor),
         new("/suggestions/mine", "Nav.MySuggestions", Role.Contributor),
         new("/my-drafts", "Nav.MyDrafts", Role.Contributor),

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components.Authorization;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Web.Security;
@@ -6,7 +5,7 @@ using Skriptoteket.Web.Security;
 namespace Skriptoteket.Web.Identity;
 
 /// <summary>The admin pages' way to the identity grains, acting as the circuit's signed-in user.</summary>
-public sealed class UserAdminService(IGrainFactory grains, CurrentUser currentUser, AuthenticationStateProvider authentication)
+public sealed class UserAdminService(IGrainFactory grains, CurrentUser currentUser, LiveSession session)
 {
     private IIdentityQueryGrain Queries => grains.GetGrain<IIdentityQueryGrain>(0);
 
@@ -25,6 +24,10 @@ public sealed class UserAdminService(IGrainFactory grains, CurrentUser currentUs
         var actor = await LiveActorAsync();
         return active ? await grain.ReactivateAsync(actor) : await grain.DeactivateAsync(actor);
     }
+
+    /// <summary>Sets a new password the person must change at next login; all their sessions end.</summary>
+    public async Task<UserInfo> SetPasswordAsync(Guid userId, string password) =>
+        await grains.GetGrain<IUserAccountGrain>(userId).SetPasswordAsync(await LiveActorAsync(), password);
 
     public async Task<NominationInfo> NominateAsync(Guid userId, string rationale) =>
         await grains.GetGrain<INominationGrain>(userId).NominateAsync(await LiveActorAsync(), rationale);
@@ -47,22 +50,7 @@ public sealed class UserAdminService(IGrainFactory grains, CurrentUser currentUs
         await Queries.SearchAuditAsync(await LiveActorAsync(), filter);
 
     /// <summary>The circuit's user as signed in (for showing or hiding controls; actions use the live role).</summary>
-    public async Task<ActingUser> ActorAsync() => await currentUser.GetAsync();
+    public async Task<ActingUser> ActorAsync() => await currentUser.FindAsync() ?? throw DomainException.Forbidden();
 
-    /// <summary>
-    /// The acting user as the session says now, not as the circuit remembers it: a circuit re-checks only every
-    /// revalidation interval, so a user demoted or deactivated meanwhile must not act with the old role.
-    /// </summary>
-    private async Task<ActingUser> LiveActorAsync()
-    {
-        var principal = (await authentication.GetAuthenticationStateAsync()).User;
-        var hash = principal.FindFirst(SessionCookie.SessionHashClaim)?.Value;
-        var remembered = principal.ToActingUser();
-        var live = hash is null ? null : await grains.GetGrain<IAuthenticationGrain>(0).AuthenticateByHashAsync(hash);
-        if (live is null || remembered is null || live.Id != remembered.UserId)
-        {
-            throw DomainException.Forbidden();
-        }
-        return new ActingUser(live.Id, live.Role);
-    }
+    private async Task<ActingUser> LiveActorAsync() => (await session.RequireAsync()).Actor;
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Web.Identity;
 
 namespace Skriptoteket.Web.Security;
 
@@ -7,7 +8,7 @@ namespace Skriptoteket.Web.Security;
 /// The acting user of the current circuit or request, read from AuthenticationStateProvider (never
 /// IHttpContextAccessor in interactive components). Per-area services use it to supply the acting user.
 /// </summary>
-public sealed class CurrentUser(AuthenticationStateProvider authentication)
+public sealed class CurrentUser(AuthenticationStateProvider authentication, LiveSession live)
 {
     public async Task<ActingUser?> FindAsync()
     {
@@ -15,7 +16,14 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication)
         return state.User.ToActingUser();
     }
 
-    /// <summary>The acting user; an anonymous caller cannot reach a page that calls this (pages require a policy).</summary>
-    public async Task<ActingUser> GetAsync() =>
-        await FindAsync() ?? throw new UnauthorizedAccessException("No signed-in user.");
+    /// <summary>
+    /// The acting user as the session says now (<see cref="LiveSession"/>): an open page of someone deactivated,
+    /// signed out elsewhere or given a new role acts no more with the old session, without waiting for the circuit's
+    /// next re-check. An anonymous caller cannot reach a page that calls this (pages require a policy).
+    /// </summary>
+    public async Task<ActingUser> GetAsync()
+    {
+        _ = await FindAsync() ?? throw new UnauthorizedAccessException("No signed-in user.");
+        return (await live.RequireAsync()).Actor;
+    }
 }

@@ -26,6 +26,8 @@ internal sealed class FuzzTargets(FuzzWorld world)
             _ when t.StartsWith("/api/v1/nominations/") => world.NominationId.ToString(),
             _ when t.StartsWith("/api/v1/tool-runs/") || t.StartsWith("/api/v1/my-runs/") => w.RunId.ToString(),
             _ when t.StartsWith("/api/v1/catalog/professions/") => "larare",
+            // A real session id would sign the caller out mid-walk: own-session routes get unknown ids only.
+            _ when t.StartsWith("/api/v1/me/") => null,
             _ => null,
         };
     }
@@ -48,7 +50,9 @@ internal sealed class FuzzTargets(FuzzWorld world)
         "categories" => new JsonArray("administration"),
         "slug" => $"fuzz-{Guid.NewGuid():N}"[..20],
         "email" => $"fuzz-{Guid.NewGuid():N}@fuzz.test",
-        "password" => Tools.ToolsApiHostFixture.Password,
+        // Own password change: the caller's real password, changed to itself, so the baseline is accepted.
+        "password" or "currentPassword" or "newPassword" => Tools.ToolsApiHostFixture.Password,
+        "language" => "sv",
         "displayName" => "Fuzz",
         "role" => "user",
         "kind" => "deny",
@@ -96,6 +100,10 @@ internal sealed class FuzzTargets(FuzzWorld world)
         if (t.StartsWith("/api/v1/catalog"))
         {
             yield return "api/v1/catalog/professions/larare";
+        }
+        if (t.StartsWith("/api/v1/me/"))
+        {
+            yield return "api/v1/me/sessions";
         }
         yield return "api/v1/me";
     }

@@ -24,6 +24,8 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
             "/api/v1/catalog/professions/{slug}", "/api/v1/catalog/search", "/api/v1/tools/{id}/examples",
             "/api/v1/tools/{id}/examples/{exampleId}/try", "/api/v1/tool-versions/{id}/example-checks",
             "/api/v1/me/favorites", "/api/v1/me/favorites/{id}", "/api/v1/me/recent-tools",
+            "/api/v1/me", "/api/v1/me/password", "/api/v1/me/sessions", "/api/v1/me/sessions/{id}",
+            "/api/v1/me/sessions/end-others", "/api/v1/users/{id}/password",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
     }
@@ -45,6 +47,8 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
         Assert.Equal(["kind", "rationale"], Required(schemas, "SuggestionDecisionRequest"));
         Assert.Equal(["baseVersionId", "source"], Required(schemas, "SaveVersionRequest"));
         Assert.Equal(["rationale", "userId"], Required(schemas, "NominateRequest"));
+        Assert.Equal(["currentPassword", "newPassword"], Required(schemas, "ChangePasswordRequest"));
+        Assert.Equal(["password"], Required(schemas, "SetPasswordRequest"));
     }
 
     [Fact]

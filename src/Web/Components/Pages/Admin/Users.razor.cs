@@ -26,6 +26,8 @@ public partial class Users
     private Role NewRole { get; set; } = Role.User;
     private Guid? NomineeId { get; set; }
     private string? Rationale { get; set; }
+    private Guid? PasswordFor { get; set; }
+    private string? NewPasswordFor { get; set; }
 
     protected override async Task OnInitializedAsync()
     {
@@ -66,6 +68,12 @@ public partial class Users
 
     private Task SetActiveAsync(UserInfo user, bool active) =>
         RunAsync(async () => { await Admin.SetActiveAsync(user.Id, active); await LoadAsync(Page); }, L["Users.Saved"]);
+
+    private Task SetPasswordAsync(UserInfo user) => RunAsync(async () =>
+    {
+        await Admin.SetPasswordAsync(user.Id, NewPasswordFor ?? "");
+        (PasswordFor, NewPasswordFor) = (null, null);
+    }, L["Users.PasswordSet", user.DisplayName]);
 
     private Task NominateAsync(UserInfo user) => RunAsync(async () =>
     {
