@@ -14,7 +14,7 @@ internal sealed partial class ToolGrain
     {
         EnsureVisible(actor);
         EnsureManager(actor);
-        if (state.State.MaintainerIds.Contains(userId))
+        if (state.State.MaintainerIds().Contains(userId))
         {
             return ToInfo(actor, state.State);
         }
@@ -37,7 +37,7 @@ internal sealed partial class ToolGrain
     {
         EnsureVisible(actor);
         EnsureManager(actor);
-        if (!state.State.MaintainerIds.Contains(userId))
+        if (!state.State.MaintainerIds().Contains(userId))
         {
             return ToInfo(actor, state.State);
         }

@@ -26,7 +26,8 @@ public sealed class ToolState
     /// <summary>The contributors an admin named to work on this tool's script (issue 22), in the order they were named.</summary>
     [Id(12)] public List<ToolMaintainer> Maintainers { get; set; } = [];
 
-    public IReadOnlyList<Guid> MaintainerIds => [.. Maintainers.Select(m => m.UserId)];
+    /// <summary>A method, not a property: the state's JSON storage must not see it (it would try to fill it on reading).</summary>
+    public IReadOnlyList<Guid> MaintainerIds() => [.. Maintainers.Select(m => m.UserId)];
 
     /// <summary>A copy to change: headers are immutable records, so only the collections are copied.</summary>
     public ToolState Clone() => new()

@@ -137,6 +137,11 @@ public sealed class ToolMaintainerGrainTests(ClusterFixture fixture)
         Assert.Equal([contributor.UserId, admin.UserId], await RowsAsync(toolId));
         await tool.RemoveMaintainerAsync(kit.Admin, contributor.UserId);
         Assert.Equal([admin.UserId], await RowsAsync(toolId));
+        // The maintainers live in the stored state: a lost row comes back when the grain activates again.
+        await fixture.Database.ScalarAsync<int>($"DELETE FROM tool_maintainers WHERE tool_id = '{toolId}' RETURNING 1");
+        await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal([admin.UserId], (await tool.GetAsync(kit.Admin)).Maintainers);
+        Assert.Equal([admin.UserId], await RowsAsync(toolId));
         Assert.Equal(["tool.maintainer_added", "tool.maintainer_added", "tool.maintainer_removed"], await AuditAsync(toolId));
     }
 

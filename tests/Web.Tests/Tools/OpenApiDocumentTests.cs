@@ -23,6 +23,7 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
             "/api/v1/suggestions/{id}", "/api/v1/suggestions/{id}/decision", "/api/v1/catalog/professions",
             "/api/v1/catalog/professions/{slug}", "/api/v1/catalog/search", "/api/v1/tools/{id}/examples",
             "/api/v1/tools/{id}/examples/{exampleId}/try", "/api/v1/tool-versions/{id}/example-checks",
+            "/api/v1/tools/{id}/maintainers", "/api/v1/tools/{id}/maintainers/{userId}", "/api/v1/my-tools",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
     }
@@ -44,6 +45,7 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
         Assert.Equal(["kind", "rationale"], Required(schemas, "SuggestionDecisionRequest"));
         Assert.Equal(["baseVersionId", "source"], Required(schemas, "SaveVersionRequest"));
         Assert.Equal(["rationale", "userId"], Required(schemas, "NominateRequest"));
+        Assert.Equal(["userId"], Required(schemas, "AddMaintainerRequest"));
     }
 
     [Fact]
