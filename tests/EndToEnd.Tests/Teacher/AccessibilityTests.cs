@@ -28,7 +28,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         [
             "/", $"/professions/{profession}", $"/tools/{slug}", $"/tools/{slug}/run", "/my-runs", $"/runs/{runId}",
             "/admin/tools", "/admin/users", "/admin/audit", "/admin/runs", "/admin/suggestions", "/suggestions/new",
-            "/suggestions/mine", "/my-drafts",
+            "/suggestions/mine", "/my-drafts", "/my-tools",
         ];
         foreach (var url in urls)
         {
