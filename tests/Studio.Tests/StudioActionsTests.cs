@@ -19,13 +19,15 @@ public sealed class StudioActionsTests
         var author = new ActingUser(Author, Role.Contributor);
         var draft = V(2, VersionState.Draft, head: true);
 
-        Assert.Equal(ActionAvailability.Allowed, StudioActions.Submit(author, draft, unsavedChanges: false, problems: 0));
-        Assert.Equal("Reason.SaveFirst", StudioActions.Submit(author, draft, unsavedChanges: true, problems: 0).DisabledReason);
-        Assert.Equal("Reason.HasProblems", StudioActions.Submit(author, draft, unsavedChanges: false, problems: 2).DisabledReason);
-        Assert.False(StudioActions.Submit(author, V(1, VersionState.Draft), false, 0).Visible);
-        Assert.False(StudioActions.Submit(new ActingUser(Guid.NewGuid(), Role.Contributor), draft, false, 0).Visible);
-        Assert.True(StudioActions.Submit(new ActingUser(Guid.NewGuid(), Role.Admin), draft, false, 0).Visible);
-        Assert.False(StudioActions.Submit(author, null, false, 0).Visible);
+        Assert.Equal(ActionAvailability.Allowed, StudioActions.Submit(author, false, draft, unsavedChanges: false, problems: 0));
+        Assert.Equal("Reason.SaveFirst", StudioActions.Submit(author, false, draft, unsavedChanges: true, problems: 0).DisabledReason);
+        Assert.Equal("Reason.HasProblems", StudioActions.Submit(author, false, draft, unsavedChanges: false, problems: 2).DisabledReason);
+        Assert.False(StudioActions.Submit(author, false, V(1, VersionState.Draft), false, 0).Visible);
+        Assert.False(StudioActions.Submit(new ActingUser(Guid.NewGuid(), Role.Contributor), false, draft, false, 0).Visible);
+        // Another's draft: for whoever works on the tool (an admin, or a maintainer of it, as ToolInfo.MayWorkOnTool says).
+        Assert.True(StudioActions.Submit(new ActingUser(Guid.NewGuid(), Role.Admin), true, draft, false, 0).Visible);
+        Assert.True(StudioActions.Submit(new ActingUser(Guid.NewGuid(), Role.Contributor), true, draft, false, 0).Visible);
+        Assert.False(StudioActions.Submit(author, false, null, false, 0).Visible);
     }
 
     [Fact]
@@ -33,7 +35,7 @@ public sealed class StudioActionsTests
     {
         var admin = new ActingUser(Guid.NewGuid(), Role.Admin);
         var tool = new ToolInfo(Guid.NewGuid(), new ToolMetadata("s", "T", "", "", ["larare"], ["ovrigt"]), false, false,
-            null, null, null, Guid.NewGuid(), DateTimeOffset.UtcNow, []);
+            null, null, null, Guid.NewGuid(), DateTimeOffset.UtcNow, [], [], true);
 
         Assert.Equal("Reason.NeedsActiveVersion", StudioActions.PublishTool(admin, tool).DisabledReason);
         Assert.True(StudioActions.PublishTool(admin, tool with { ActiveVersionId = Guid.NewGuid() }).Enabled);
@@ -48,8 +50,9 @@ public sealed class StudioActionsTests
         var others = V(4, VersionState.Draft, head: true, by: Guid.NewGuid());
         var versions = new[] { V(1, VersionState.Draft), mine, others, V(5, VersionState.InReview) };
 
-        Assert.Equal(mine, StudioActions.DefaultDraft(new ActingUser(Author, Role.Contributor), versions));
-        Assert.Equal(others, StudioActions.DefaultDraft(new ActingUser(Guid.NewGuid(), Role.Admin), versions));
-        Assert.Null(StudioActions.DefaultDraft(new ActingUser(Author, Role.Contributor), [V(1, VersionState.InReview)]));
+        Assert.Equal(mine, StudioActions.DefaultDraft(new ActingUser(Author, Role.Contributor), false, versions));
+        Assert.Equal(others, StudioActions.DefaultDraft(new ActingUser(Guid.NewGuid(), Role.Admin), true, versions));
+        Assert.Equal(others, StudioActions.DefaultDraft(new ActingUser(Author, Role.Contributor), true, versions));
+        Assert.Null(StudioActions.DefaultDraft(new ActingUser(Author, Role.Contributor), false, [V(1, VersionState.InReview)]));
     }
 }

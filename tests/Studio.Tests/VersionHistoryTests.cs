@@ -19,7 +19,7 @@ public sealed class VersionHistoryTests : StudioTestContext
     }
 
     private IRenderedComponent<VersionHistory> Render(ActingUser actor, bool fourEyes = false) =>
-        Context.Render<VersionHistory>(p => p.Add(h => h.Actor, actor).Add(h => h.Versions, History()).Add(h => h.RequireFourEyes, fourEyes));
+        Context.Render<VersionHistory>(p => p.Add(h => h.Actor, actor).Add(h => h.WorksOnTool, actor.IsAtLeast(Role.Admin)).Add(h => h.Versions, History()).Add(h => h.RequireFourEyes, fourEyes));
 
     private static AngleSharp.Dom.IElement Row(IRenderedComponent<VersionHistory> history, int number) =>
         history.Find($"tr[data-version='{number}']");
@@ -54,7 +54,7 @@ public sealed class VersionHistoryTests : StudioTestContext
     [Fact]
     public void States_are_named_as_on_the_versions_page()
     {
-        var history = Context.Render<VersionHistory>(p => p.Add(h => h.Actor, As(Role.Admin))
+        var history = Context.Render<VersionHistory>(p => p.Add(h => h.Actor, As(Role.Admin)).Add(h => h.WorksOnTool, true)
             .Add(h => h.Versions, [Version(1, VersionState.Draft), Version(2, VersionState.Draft, head: true)]));
 
         Assert.Contains("Utkast (sparat över)", Row(history, 1).TextContent);

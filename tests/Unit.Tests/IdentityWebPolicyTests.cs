@@ -15,9 +15,9 @@ public sealed class IdentityWebPolicyTests
 
         Assert.Equal(["/"], Hrefs(null));
         Assert.Equal(["/", "/my-runs", "/account"], Hrefs(Role.User));
-        Assert.Equal(["/", "/my-runs", "/account", "/suggestions/new", "/suggestions/mine", "/my-drafts"], Hrefs(Role.Contributor));
+        Assert.Equal(["/", "/my-runs", "/account", "/suggestions/new", "/suggestions/mine", "/my-drafts", "/my-tools"], Hrefs(Role.Contributor));
         Assert.Equal(
-            ["/", "/my-runs", "/account", "/suggestions/new", "/suggestions/mine", "/my-drafts", "/admin/suggestions", "/admin/tools",
+            ["/", "/my-runs", "/account", "/suggestions/new", "/suggestions/mine", "/my-drafts", "/my-tools", "/admin/suggestions", "/admin/tools",
              "/admin/runs", "/admin/users", "/dashboard"],
             Hrefs(Role.Admin));
         Assert.Equal(NavigationPolicy.All.Select(i => i.Href), Hrefs(Role.Superuser));

@@ -15,7 +15,17 @@ public sealed class RunAccessPolicyTests
     [InlineData(Role.Admin, false, true)]
     [InlineData(Role.Superuser, false, true)]
     public void Sandbox_runs_need_own_version_or_admin(Role role, bool own, bool allowed) =>
-        Assert.Equal(allowed, RunAccessPolicy.MaySandboxRun(new ActingUser(own ? Author : Guid.NewGuid(), role), Author));
+        Assert.Equal(allowed, RunAccessPolicy.MaySandboxRun(new ActingUser(own ? Author : Guid.NewGuid(), role), Author, []));
+
+    [Theory]
+    [InlineData(Role.User, false)]
+    [InlineData(Role.Contributor, true)]
+    public void Maintainers_sandbox_run_any_version_of_their_tool(Role role, bool allowed)
+    {
+        var maintainer = new ActingUser(Guid.NewGuid(), role);
+        Assert.Equal(allowed, RunAccessPolicy.MaySandboxRun(maintainer, Author, [maintainer.UserId]));
+        Assert.False(RunAccessPolicy.MaySandboxRun(new ActingUser(Guid.NewGuid(), Role.Contributor), Author, [maintainer.UserId]));
+    }
 
     [Theory]
     [InlineData(Role.User, true, true)]

@@ -40,6 +40,10 @@ public interface ICatalogGrain : IGrainWithIntegerKey
     [Alias("SearchTools")]
     Task<IReadOnlyList<AdminToolRow>> SearchToolsAsync(ActingUser actor, string? query);
 
+    /// <summary>Contributor+: the tools the acting user maintains ("Mina verktyg", issue 22), by title.</summary>
+    [Alias("ListMyTools")]
+    Task<IReadOnlyList<AdminToolRow>> ListMyToolsAsync(ActingUser actor);
+
     /// <summary>The versions the acting user created, newest first.</summary>
     [Alias("ListMyVersions")]
     Task<IReadOnlyList<MyVersionRow>> ListMyVersionsAsync(ActingUser actor);

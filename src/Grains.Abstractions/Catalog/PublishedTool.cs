@@ -11,7 +11,8 @@ public sealed record PublishedTool(
     [property: Id(3)] string Summary,
     [property: Id(4)] string UsageMarkdown,
     [property: Id(5)] Guid ActiveVersionId,
-    [property: Id(6)] ToolInputs? Inputs = null)
+    [property: Id(6)] ToolInputs? Inputs = null,
+    [property: Id(7)] IReadOnlyList<string>? MaintainerNames = null)
 {
     /// <summary>The active version's fields and files (run contract v1's when it declares none).</summary>
     public ToolInputs Declared => Inputs ?? ToolInputs.Legacy;

@@ -71,4 +71,15 @@ public interface IToolGrain : IGrainWithGuidKey
     /// <summary>The active version with source: for its author and admins only (SPEC §1); else NOT_FOUND.</summary>
     [Alias("GetActiveVersion")]
     Task<ToolVersion> GetActiveVersionAsync(ActingUser actor);
+
+    /// <summary>
+    /// Admin+: names an active contributor (or above) maintainer of this tool (issue 22); already one: unchanged.
+    /// VALIDATION for a plain user or a deactivated account, NOT_FOUND for an unknown one.
+    /// </summary>
+    [Alias("AddMaintainer")]
+    Task<ToolInfo> AddMaintainerAsync(ActingUser actor, Guid userId);
+
+    /// <summary>Admin+: the person is no longer a maintainer of this tool, from the next call on; not one: unchanged.</summary>
+    [Alias("RemoveMaintainer")]
+    Task<ToolInfo> RemoveMaintainerAsync(ActingUser actor, Guid userId);
 }

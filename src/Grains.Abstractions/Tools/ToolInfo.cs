@@ -12,4 +12,10 @@ public sealed record ToolInfo(
     [property: Id(6)] Guid? SuggestionId,
     [property: Id(7)] Guid CreatedBy,
     [property: Id(8)] DateTimeOffset CreatedAt,
-    [property: Id(9)] IReadOnlyList<ToolVersionHeader> Versions);
+    [property: Id(9)] IReadOnlyList<ToolVersionHeader> Versions,
+    [property: Id(10)] IReadOnlyList<Guid> Maintainers,
+    [property: Id(11)] bool MayWorkOnTool)
+{
+    // Maintainers: the tool's named maintainers (issue 22). MayWorkOnTool: the acting user may work on every
+    // version of this tool (an admin, or one of its maintainers); the studio mirrors it, the grain decides again.
+}

@@ -56,14 +56,17 @@ internal sealed class CatalogGrain(NpgsqlDataSource db, TaxonomyReader taxonomy,
         await using var cmd = db.CreateCommand(
             $"""
              SELECT t.id, t.slug, t.title, t.summary, t.usage_md, t.active_version_id,
-                    (SELECT v.inputs::text FROM tool_versions v WHERE v.id = t.active_version_id)
+                    (SELECT v.inputs::text FROM tool_versions v WHERE v.id = t.active_version_id),
+                    COALESCE((SELECT array_agg(u.display_name ORDER BY m.added_at) FROM tool_maintainers m
+                              JOIN users u ON u.id = m.user_id WHERE m.tool_id = t.id), ARRAY[]::text[])
              FROM tools t WHERE t.slug = @slug AND {Visible}
              """);
         cmd.Parameters.AddWithValue("slug", slug);
         await using var reader = await cmd.ExecuteReaderAsync();
         return await reader.ReadAsync()
             ? new PublishedTool(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetGuid(5), ToolInputsJson.ReadStored(reader.IsDBNull(6) ? null : reader.GetString(6)))
+                reader.GetString(4), reader.GetGuid(5), ToolInputsJson.ReadStored(reader.IsDBNull(6) ? null : reader.GetString(6)),
+                reader.GetFieldValue<string[]>(7))
             : null;
     }
 
@@ -74,16 +77,33 @@ internal sealed class CatalogGrain(NpgsqlDataSource db, TaxonomyReader taxonomy,
         EnsureAdmin(actor);
         // An empty query contains in every title: the whole list.
         var q = TextRules.Optional(query, "Sökningen", TextLimits.SearchQuery);
-        await using var cmd = db.CreateCommand(
-            $"""
-            SELECT t.id, t.slug, t.title, t.is_published, av.number,
-                   (SELECT count(*) FROM tool_versions v WHERE v.tool_id = t.id AND v.state = 'in_review')::int,
-                   t.updated_at
-            FROM tools t LEFT JOIN tool_versions av ON av.id = t.active_version_id
-            WHERE {ToolSearch.AnyContains("t.title", "t.summary", "t.slug")}
-            ORDER BY lower(t.title)
-            """);
+        await using var cmd = db.CreateCommand(ToolRowsWhere(ToolSearch.AnyContains("t.title", "t.summary", "t.slug")));
         ToolSearch.AddQuery(cmd, q);
+        return await ReadToolRowsAsync(cmd);
+    }
+
+    public async Task<IReadOnlyList<AdminToolRow>> ListMyToolsAsync(ActingUser actor)
+    {
+        EnsureContributor(actor);
+        await using var cmd = db.CreateCommand(
+            ToolRowsWhere("EXISTS (SELECT 1 FROM tool_maintainers m WHERE m.tool_id = t.id AND m.user_id = @me)"));
+        cmd.Parameters.AddWithValue("me", actor.UserId);
+        return await ReadToolRowsAsync(cmd);
+    }
+
+    /// <summary>The admin list's row of each tool that matches <paramref name="where"/>, by title.</summary>
+    private static string ToolRowsWhere(string where) =>
+        $"""
+        SELECT t.id, t.slug, t.title, t.is_published, av.number,
+               (SELECT count(*) FROM tool_versions v WHERE v.tool_id = t.id AND v.state = 'in_review')::int,
+               t.updated_at
+        FROM tools t LEFT JOIN tool_versions av ON av.id = t.active_version_id
+        WHERE {where}
+        ORDER BY lower(t.title)
+        """;
+
+    private static async Task<IReadOnlyList<AdminToolRow>> ReadToolRowsAsync(NpgsqlCommand cmd)
+    {
         var rows = new List<AdminToolRow>();
         await using var reader = await cmd.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -272,7 +272,7 @@ internal sealed class RunGrain(
         if (request.Kind.RunsAsSandbox())
         {
             var version = request.VersionId is { } id ? await versions.FindVersionAsync(id) : null;
-            return version is not null && RunAccessPolicy.MaySandboxRun(request.RequestedBy, version.CreatedBy)
+            return version is not null && RunAccessPolicy.MaySandboxRun(request.RequestedBy, version.CreatedBy, version.Maintainers)
                 ? version
                 : throw DomainException.NotFound("Versionen");
         }

@@ -6,7 +6,8 @@ namespace Skriptoteket.Grains.Runs;
 /// <summary>Reads the script to run from the tools/tool_versions projection (the tool grain is their only writer).</summary>
 internal sealed class ToolVersionReader(NpgsqlDataSource db)
 {
-    private const string Columns = "v.tool_id, v.id, v.source, v.entrypoint, v.created_by, v.inputs::text";
+    private const string Columns = "v.tool_id, v.id, v.source, v.entrypoint, v.created_by, v.inputs::text, "
+        + "COALESCE((SELECT array_agg(m.user_id) FROM tool_maintainers m WHERE m.tool_id = v.tool_id), '{}')";
 
     public Task<ToolVersionToRun?> FindVersionAsync(Guid versionId) =>
         ReadOneAsync($"SELECT {Columns} FROM tool_versions v WHERE v.id = @p", versionId);
@@ -25,7 +26,7 @@ internal sealed class ToolVersionReader(NpgsqlDataSource db)
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()
             ? new ToolVersionToRun(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetGuid(4),
-                ToolInputsJson.ReadStored(reader.IsDBNull(5) ? null : reader.GetString(5)))
+                ToolInputsJson.ReadStored(reader.IsDBNull(5) ? null : reader.GetString(5)), reader.GetFieldValue<Guid[]>(6))
             : null;
     }
 }

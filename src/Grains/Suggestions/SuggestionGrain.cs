@@ -101,6 +101,12 @@ internal sealed class SuggestionGrain(
             var metadata = new ToolMetadata(slug, next.Draft.Title, summary, "",
                 next.Draft.Professions, next.Draft.Categories);
             var tool = await GrainFactory.GetGrain<IToolGrain>(Id).CreateAsync(actor, metadata, Id);
+            if (decision.MakeSubmitterMaintainer)
+            {
+                // Before the decision is stored: a submitter who can no longer be one refuses the decision with the
+                // reason, and a retry finds the tool and names nobody twice.
+                await GrainFactory.GetGrain<IToolGrain>(Id).AddMaintainerAsync(actor, next.SubmittedBy);
+            }
             next.ToolId = tool.Id;
         }
         await CommitAsync(next, actor, "suggestion." + SuggestionRules.DecisionName(decision.Kind));

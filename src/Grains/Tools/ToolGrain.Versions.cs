@@ -115,13 +115,13 @@ internal sealed partial class ToolGrain
     }
 
     private ToolVersionHeader VisibleVersion(ActingUser actor, Guid versionId) =>
-        state.State.Find(versionId) is { } v && ToolPermissions.CanSeeVersion(actor, v)
+        state.State.Find(versionId) is { } v && ToolPermissions.CanSeeVersion(actor, v, state.State.MaintainerIds())
             ? v
             : throw DomainException.NotFound("Versionen");
 
-    private static void EnsureMayChange(ActingUser actor, ToolVersionHeader version)
+    private void EnsureMayChange(ActingUser actor, ToolVersionHeader version)
     {
-        if (!ToolPermissions.CanChangeDraft(actor, version))
+        if (!ToolPermissions.CanChangeDraft(actor, version, state.State.MaintainerIds()))
         {
             throw DomainException.Forbidden();
         }

@@ -139,5 +139,7 @@ internal sealed partial class ToolGrain(
         s.SuggestionId,
         s.CreatedBy,
         s.CreatedAt,
-        s.Versions.Where(v => ToolPermissions.CanSeeVersion(actor, v)).OrderByDescending(v => v.Number).ToList());
+        s.Versions.Where(v => ToolPermissions.CanSeeVersion(actor, v, s.MaintainerIds())).OrderByDescending(v => v.Number).ToList(),
+        s.MaintainerIds(),
+        ToolPermissions.CanWorkOnTool(actor, s.MaintainerIds()));
 }

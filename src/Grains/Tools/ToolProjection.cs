@@ -7,7 +7,7 @@ using Skriptoteket.Grains.Audit;
 namespace Skriptoteket.Grains.Tools;
 
 /// <summary>
-/// Writes a tool grain's state into the query tables (tools, tool_professions, tool_categories, tool_versions),
+/// Writes a tool grain's state into the query tables (tools, tool_professions, tool_categories, tool_versions, tool_maintainers),
 /// idempotently and in one (implicit) transaction. Rows leaving the active state are written before any row entering it,
 /// so the one-active index never sees two.
 /// </summary>
@@ -85,6 +85,28 @@ internal sealed class ToolProjection(NpgsqlDataSource db)
         categories.Parameters.AddWithValue("id", toolId);
         categories.Parameters.AddWithValue("slugs", s.Metadata.Categories.ToArray());
         batch.BatchCommands.Add(categories);
+        AddMaintainers(batch, toolId, s.Maintainers);
+    }
+
+    /// <summary>The tool's maintainers as the state names them: the rows are replaced, so a removal is gone at once.</summary>
+    private static void AddMaintainers(NpgsqlBatch batch, Guid toolId, IReadOnlyList<ToolMaintainer> maintainers)
+    {
+        var users = maintainers.Select(m => m.UserId).ToArray();
+        var gone = new NpgsqlBatchCommand("DELETE FROM tool_maintainers WHERE tool_id = @id AND user_id <> ALL(@users)");
+        gone.Parameters.AddWithValue("id", toolId);
+        gone.Parameters.AddWithValue("users", users);
+        batch.BatchCommands.Add(gone);
+        var cmd = new NpgsqlBatchCommand(
+            """
+            INSERT INTO tool_maintainers (tool_id, user_id, added_by, added_at)
+            SELECT @id, m.user_id, m.added_by, m.added_at FROM unnest(@users, @by, @at) AS m(user_id, added_by, added_at)
+            ON CONFLICT (tool_id, user_id) DO NOTHING
+            """);
+        cmd.Parameters.AddWithValue("id", toolId);
+        cmd.Parameters.AddWithValue("users", users);
+        cmd.Parameters.AddWithValue("by", maintainers.Select(m => m.AddedBy).ToArray());
+        cmd.Parameters.AddWithValue("at", maintainers.Select(m => m.AddedAt).ToArray());
+        batch.BatchCommands.Add(cmd);
     }
 
     private static void AddVersion(NpgsqlBatch batch, ToolVersionHeader v, string? pendingSource)

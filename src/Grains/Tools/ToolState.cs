@@ -23,6 +23,12 @@ public sealed class ToolState
     [Id(10)] public List<ToolVersionHeader> Versions { get; set; } = [];
     [Id(11)] public Dictionary<Guid, string> PendingSources { get; set; } = [];
 
+    /// <summary>The contributors an admin named to work on this tool's script (issue 22), in the order they were named.</summary>
+    [Id(12)] public List<ToolMaintainer> Maintainers { get; set; } = [];
+
+    /// <summary>A method, not a property: the state's JSON storage must not see it (it would try to fill it on reading).</summary>
+    public IReadOnlyList<Guid> MaintainerIds() => [.. Maintainers.Select(m => m.UserId)];
+
     /// <summary>A copy to change: headers are immutable records, so only the collections are copied.</summary>
     public ToolState Clone() => new()
     {
@@ -38,6 +44,7 @@ public sealed class ToolState
         LastNumber = LastNumber,
         Versions = [.. Versions],
         PendingSources = new Dictionary<Guid, string>(PendingSources),
+        Maintainers = [.. Maintainers],
     };
 
     /// <summary>
@@ -75,3 +82,7 @@ public sealed class ToolState
 
     public void Replace(ToolVersionHeader header) => Versions[Versions.FindIndex(v => v.Id == header.Id)] = header;
 }
+
+/// <summary>One named maintainer of a tool: who, and which admin named them when.</summary>
+[GenerateSerializer, Immutable, Alias("Skriptoteket.ToolMaintainer")]
+public sealed record ToolMaintainer([property: Id(0)] Guid UserId, [property: Id(1)] Guid AddedBy, [property: Id(2)] DateTimeOffset AddedAt);

@@ -20,6 +20,7 @@ public static class AuditText
         "tool.version.draft_created", "tool.version.saved", "tool.version.submitted", "tool.version.changes_requested",
         "tool.version.published",
         "tool.example.added", "tool.example.renamed", "tool.example.deleted", "tool.example.expected_set",
+        "tool.maintainer_added", "tool.maintainer_removed",
         "suggestion.submitted", "suggestion.accept", "suggestion.modify", "suggestion.deny",
         "run.started", "run.canceled", "runs.retention_sweep",
     ];

@@ -14,6 +14,9 @@ public static class NavigationPolicy
         new("/suggestions/new", "Nav.SuggestTool", Role.Contributor),
         new("/suggestions/mine", "Nav.MySuggestions", Role.Contributor),
         new("/my-drafts", "Nav.MyDrafts", Role.Contributor),
+        // Every contributor, maintainer or not: the menu follows the role alone (no query per page), and the page
+        // itself says how one becomes a tool's maintainer.
+        new("/my-tools", "Nav.MyTools", Role.Contributor),
         new("/admin/suggestions", "Nav.ReviewSuggestions", Role.Admin),
         new("/admin/tools", "Nav.Tools", Role.Admin),
         new("/admin/runs", "Nav.Runs", Role.Admin),

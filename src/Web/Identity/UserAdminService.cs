@@ -12,6 +12,9 @@ public sealed class UserAdminService(IGrainFactory grains, CurrentUser currentUs
     public async Task<UserPage> SearchUsersAsync(string? query, int page, int pageSize) =>
         await Queries.SearchUsersAsync(await LiveActorAsync(), query, page, pageSize);
 
+    public async Task<UserInfo> GetUserAsync(Guid userId) =>
+        await grains.GetGrain<IUserAccountGrain>(userId).GetAsync(await LiveActorAsync());
+
     public async Task<UserInfo> CreateAsync(NewUserAccount account) =>
         await grains.GetGrain<IUserAccountGrain>(Guid.NewGuid()).CreateAsync(await LiveActorAsync(), account);
 

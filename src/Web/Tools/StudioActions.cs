@@ -19,12 +19,13 @@ public sealed record ActionAvailability(bool Visible, string? DisabledReason)
 
 public static class StudioActions
 {
-    private static bool MayChange(ActingUser actor, ToolVersionHeader v) =>
-        actor.IsAtLeast(Role.Admin) || (actor.IsAtLeast(Role.Contributor) && v.CreatedBy == actor.UserId);
+    /// <param name="worksOnTool">ToolInfo.MayWorkOnTool: an admin, or a maintainer of this tool (the grain's answer).</param>
+    private static bool MayChange(ActingUser actor, bool worksOnTool, ToolVersionHeader v) =>
+        worksOnTool || (actor.IsAtLeast(Role.Contributor) && v.CreatedBy == actor.UserId);
 
-    /// <summary>Open a head draft in the editor.</summary>
-    public static ActionAvailability Edit(ActingUser actor, ToolVersionHeader v) =>
-        v is { State: VersionState.Draft, IsHead: true } && MayChange(actor, v) ? ActionAvailability.Allowed : ActionAvailability.Hidden;
+    /// <summary>Open a head draft in the editor: one's own, or any of a tool one works on (admins, its maintainers).</summary>
+    public static ActionAvailability Edit(ActingUser actor, bool worksOnTool, ToolVersionHeader v) =>
+        v is { State: VersionState.Draft, IsHead: true } && MayChange(actor, worksOnTool, v) ? ActionAvailability.Allowed : ActionAvailability.Hidden;
 
     /// <summary>Start a new draft from any version that is not itself an editable draft.</summary>
     public static ActionAvailability NewDraftFrom(ActingUser actor, ToolVersionHeader v) =>
@@ -33,9 +34,9 @@ public static class StudioActions
             : ActionAvailability.Hidden;
 
     /// <summary>Submit the editor's version: a head draft, saved, without problems.</summary>
-    public static ActionAvailability Submit(ActingUser actor, ToolVersionHeader? v, bool unsavedChanges, int problems)
+    public static ActionAvailability Submit(ActingUser actor, bool worksOnTool, ToolVersionHeader? v, bool unsavedChanges, int problems)
     {
-        if (v is null || v.State != VersionState.Draft || !v.IsHead || !MayChange(actor, v))
+        if (v is null || v.State != VersionState.Draft || !v.IsHead || !MayChange(actor, worksOnTool, v))
         {
             return ActionAvailability.Hidden;
         }
@@ -89,6 +90,6 @@ public static class StudioActions
     }
 
     /// <summary>The head draft the editor opens by default: the newest one the actor may change.</summary>
-    public static ToolVersionHeader? DefaultDraft(ActingUser actor, IEnumerable<ToolVersionHeader> versions) =>
-        versions.Where(v => Edit(actor, v).Enabled).OrderByDescending(v => v.Number).FirstOrDefault();
+    public static ToolVersionHeader? DefaultDraft(ActingUser actor, bool worksOnTool, IEnumerable<ToolVersionHeader> versions) =>
+        versions.Where(v => Edit(actor, worksOnTool, v).Enabled).OrderByDescending(v => v.Number).FirstOrDefault();
 }

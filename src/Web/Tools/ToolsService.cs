@@ -49,6 +49,14 @@ public sealed class ToolsService(IGrainFactory grains, CurrentUser currentUser)
     public async Task<IReadOnlyList<AdminToolRow>> SearchToolsAsync(string? query) =>
         await Catalog.SearchToolsAsync(await currentUser.GetAsync(), query);
 
+    public async Task<IReadOnlyList<AdminToolRow>> ListMyToolsAsync() => await Catalog.ListMyToolsAsync(await currentUser.GetAsync());
+
+    public async Task<ToolInfo> AddMaintainerAsync(Guid toolId, Guid userId) =>
+        await Tool(toolId).AddMaintainerAsync(await currentUser.GetAsync(), userId);
+
+    public async Task<ToolInfo> RemoveMaintainerAsync(Guid toolId, Guid userId) =>
+        await Tool(toolId).RemoveMaintainerAsync(await currentUser.GetAsync(), userId);
+
     public async Task<IReadOnlyList<MyVersionRow>> ListMyVersionsAsync() => await Catalog.ListMyVersionsAsync(await currentUser.GetAsync());
 
     public async Task<IReadOnlyDictionary<Guid, string>> GetUserNamesAsync(IReadOnlyList<Guid> ids) =>

@@ -34,7 +34,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         [
             "/", $"/?q={Uri.EscapeDataString(title)}", $"/professions/{profession}", $"/tools/{slug}", $"/tools/{slug}/run", "/my-runs", $"/runs/{runId}",
             "/admin/tools", "/admin/users", "/admin/audit", "/admin/runs", "/admin/suggestions", "/suggestions/new",
-            "/suggestions/mine", "/my-drafts", "/account", "/account/password",
+            "/suggestions/mine", "/my-drafts", "/my-tools", "/account", "/account/password",
         ];
         foreach (var url in urls)
         {

@@ -29,6 +29,19 @@ internal sealed class ApiHelper(HttpClient http, string csrf) : IDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>A call whose refusal is the point: the status, whatever it is (refusals carry the error body).</summary>
+    public async Task<(HttpStatusCode Status, string Body)> TryAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (method != HttpMethod.Get)
+        {
+            request.Content = JsonContent.Create(body ?? new { });
+            request.Headers.Add("X-CSRF-TOKEN", csrf);
+        }
+        using var response = await http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public async Task<JsonElement> GetAsync(string path)
     {
         using var response = await http.GetAsync(path);

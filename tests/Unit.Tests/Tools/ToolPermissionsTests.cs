@@ -31,9 +31,37 @@ public sealed class ToolPermissionsTests
     public void Versions_are_visible_and_changeable_to_their_author_and_to_admins(Role role, bool isAuthor, bool expected)
     {
         var actor = As(role, isAuthor ? Author : null);
-        Assert.Equal(expected, ToolPermissions.CanSeeVersion(actor, Version()));
-        Assert.Equal(expected, ToolPermissions.CanChangeDraft(actor, Version()));
+        Assert.Equal(expected, ToolPermissions.CanSeeVersion(actor, Version(), []));
+        Assert.Equal(expected, ToolPermissions.CanChangeDraft(actor, Version(), []));
     }
+
+    [Theory]
+    [InlineData(Role.User, false)]
+    [InlineData(Role.Contributor, true)]
+    [InlineData(Role.Admin, true)]
+    public void A_maintainer_works_on_every_version_of_the_tool_and_its_examples_but_never_manages_it(Role role, bool works)
+    {
+        var maintainer = As(role);
+        Guid[] maintainers = [maintainer.UserId];
+        Assert.Equal(works, ToolPermissions.CanWorkOnTool(maintainer, maintainers));
+        Assert.Equal(works, ToolPermissions.CanSeeVersion(maintainer, Version(), maintainers));
+        Assert.Equal(works, ToolPermissions.CanChangeDraft(maintainer, Version(), maintainers));
+        Assert.Equal(works, ToolPermissions.CanManageExamples(maintainer, maintainers));
+        Assert.Equal(role >= Role.Admin, ToolPermissions.CanManage(maintainer));
+        // Another tool's maintainers do not include this person: only the own drafts rule is left.
+        var other = As(Role.Contributor);
+        Assert.False(ToolPermissions.CanWorkOnTool(other, maintainers));
+        Assert.False(ToolPermissions.CanChangeDraft(other, Version(), maintainers));
+        Assert.False(ToolPermissions.CanManageExamples(other, maintainers));
+    }
+
+    [Theory]
+    [InlineData(Role.User, true, false)]
+    [InlineData(Role.Contributor, true, true)]
+    [InlineData(Role.Contributor, false, false)]
+    [InlineData(Role.Admin, true, true)]
+    public void Only_active_contributors_and_above_can_be_maintainers(Role role, bool active, bool expected) =>
+        Assert.Equal(expected, ToolPermissions.CanBeMaintainer(role, active));
 
     [Theory]
     [InlineData(Role.User, false, false, false, false)]

@@ -15,7 +15,7 @@ internal sealed class FuzzTargets(FuzzWorld world)
     {
         var w = world.Tools;
         var t = route.Template;
-        return parameter == "aid" ? "0" : t switch
+        return parameter == "aid" ? "0" : parameter == "userId" ? world.NomineeId.ToString() : t switch
         {
             // A real version or published slug would start a container per request: those routes get invalid ids only.
             _ when t.EndsWith("/run-sandbox") || t.EndsWith("/{slug}/run") => null,

@@ -26,6 +26,7 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
             "/api/v1/me/favorites", "/api/v1/me/favorites/{id}", "/api/v1/me/recent-tools",
             "/api/v1/me", "/api/v1/me/password", "/api/v1/me/sessions", "/api/v1/me/sessions/{id}",
             "/api/v1/me/sessions/end-others", "/api/v1/users/{id}/password",
+            "/api/v1/tools/{id}/maintainers", "/api/v1/tools/{id}/maintainers/{userId}", "/api/v1/my-tools",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
     }
@@ -49,6 +50,7 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
         Assert.Equal(["rationale", "userId"], Required(schemas, "NominateRequest"));
         Assert.Equal(["currentPassword", "newPassword"], Required(schemas, "ChangePasswordRequest"));
         Assert.Equal(["password"], Required(schemas, "SetPasswordRequest"));
+        Assert.Equal(["userId"], Required(schemas, "AddMaintainerRequest"));
     }
 
     [Fact]

@@ -74,6 +74,7 @@ internal sealed class RouteMatrix(Who who, ApiSession caller)
     /// <summary>The error code the API pairs with a status (SPEC's error shape); successes carry none.</summary>
     private static string? CodeOf(HttpStatusCode status) => status switch
     {
+        BadRequest => "VALIDATION_ERROR",
         Unauthorized => "UNAUTHENTICATED",
         Forbidden => "FORBIDDEN",
         NotFound => "NOT_FOUND",

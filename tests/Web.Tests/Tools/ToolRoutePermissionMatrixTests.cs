@@ -17,6 +17,7 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
     [InlineData(Anonymous)]
     [InlineData(User)]
     [InlineData(Contributor)]
+    [InlineData(Maintainer)]
     [InlineData(Admin)]
     [InlineData(Superuser)]
     public async Task Each_role_gets_exactly_what_the_matrix_allows_on_every_tool_route(Who who)
@@ -26,16 +27,22 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
         {
             Anonymous => ApiSession.Anonymous(fixture.Host.BaseAddress),
             Superuser => null,
+            Maintainer => await fixture.CreateAsync("contributor"),
             _ => await fixture.CreateAsync(who.ToString().ToLowerInvariant()),
         };
         try
         {
+            if (who == Maintainer)
+            {
+                await fixture.Admin.ExpectAsync(OK, fixture.Admin.PostAsync($"api/v1/tools/{w.ToolId}/maintainers", new { userId = me!.UserId }));
+            }
             var m = new RouteMatrix(who, me ?? fixture.Superuser);
             await CatalogAndToolsAsync(m, w);
             await VersionsAsync(m, w);
             await SuggestionsAsync(m, w);
             await RunsAsync(m, w);
             await MyToolsAsync(m, w);
+            await MaintainersAsync(m, w, fixture);
             await m.CheckAsync("POST tools/{id}/depublish", m.Allowed(Admin, OK), s => s.PostAsync($"api/v1/tools/{w.ToolId}/depublish"));
             await m.CheckAsync("POST tools/{id}/publish", m.Allowed(Admin, OK), s => s.PostAsync($"api/v1/tools/{w.ToolId}/publish"));
             m.AssertAll(output.WriteLine);
@@ -62,8 +69,8 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
         m.Holds("the admin list has both tools", m.Can(Admin), all.Contains(w.ToolId) && all.Contains(w.UnpublishedToolId));
         var tool = await m.CheckAsync("GET tools/{published}", m.Allowed(User, OK), s => s.GetAsync($"api/v1/tools/{w.ToolId}"));
         var shown = tool.ValueKind == JsonValueKind.Object ? Ids(tool.GetProperty("versions")) : [];
-        m.Holds("the tool shows admins every version and others none of another's", m.Can(User),
-            m.Can(Admin) ? w.VersionIds.All(shown.Contains) : shown.Count == 0);
+        m.Holds("the tool shows admins and its maintainers every version and others none of another's", m.Can(User),
+            m.Can(Maintainer) ? w.VersionIds.All(shown.Contains) : shown.Count == 0);
         await m.CheckAsync("GET tools/{unpublished}", m.Hidden(User, Contributor, OK), s => s.GetAsync($"api/v1/tools/{w.UnpublishedToolId}"));
         await m.CheckAsync("GET tools/{unknown}", m.Nobody(User), s => s.GetAsync($"api/v1/tools/{Guid.NewGuid()}"));
         await m.CheckAsync("POST tools", m.Allowed(Admin, Created),
@@ -76,33 +83,33 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
     {
         var before = Ids(await m.CheckAsync("GET tools/{id}/versions", m.Allowed(Contributor, OK), s => s.GetAsync($"api/v1/tools/{w.ToolId}/versions")));
         m.Holds("a contributor sees none of another's versions", m.Who == Contributor, before.Count == 0);
-        m.Holds("admins see every version", m.Can(Admin), w.VersionIds.All(before.Contains));
-        var source = await m.CheckAsync("GET tool-versions/{other's draft}", m.Hidden(Contributor, Admin, OK), s => s.GetAsync($"api/v1/tool-versions/{w.DraftToSave}"));
-        m.Holds("admins read another's source", m.Can(Admin), Text(source, "source").Contains(ToolRouteWorld.StdoutMarker));
-        await m.CheckAsync("GET tool-versions/{active, other's}", m.Hidden(Contributor, Admin, OK), s => s.GetAsync($"api/v1/tool-versions/{w.Active}"));
-        await m.CheckAsync("GET tool-versions/{other's draft}/export", m.Hidden(Contributor, Admin, OK), s => s.GetAsync($"api/v1/tool-versions/{w.DraftToSave}/export"));
+        m.Holds("admins and the tool's maintainers see every version", m.Can(Maintainer), w.VersionIds.All(before.Contains));
+        var source = await m.CheckAsync("GET tool-versions/{other's draft}", m.Hidden(Contributor, Maintainer, OK), s => s.GetAsync($"api/v1/tool-versions/{w.DraftToSave}"));
+        m.Holds("admins and maintainers read another's source", m.Can(Maintainer), Text(source, "source").Contains(ToolRouteWorld.StdoutMarker));
+        await m.CheckAsync("GET tool-versions/{active, other's}", m.Hidden(Contributor, Maintainer, OK), s => s.GetAsync($"api/v1/tool-versions/{w.Active}"));
+        await m.CheckAsync("GET tool-versions/{other's draft}/export", m.Hidden(Contributor, Maintainer, OK), s => s.GetAsync($"api/v1/tool-versions/{w.DraftToSave}/export"));
         await m.CheckAsync("GET tool-versions/{unknown}", m.Nobody(Contributor), s => s.GetAsync($"api/v1/tool-versions/{Guid.NewGuid()}"));
 
-        await m.CheckAsync("POST tools/{id}/versions (derivedFrom other's)", m.Hidden(Contributor, Admin, Created),
+        await m.CheckAsync("POST tools/{id}/versions (derivedFrom other's)", m.Hidden(Contributor, Maintainer, Created),
             s => s.PostAsync($"api/v1/tools/{w.ToolId}/versions", new { derivedFrom = w.Active }));
         var own = IdOr(await m.CheckAsync("POST tools/{id}/versions", m.Allowed(Contributor, Created), s => s.PostAsync($"api/v1/tools/{w.ToolId}/versions", new { })), w.DraftToSave);
         var after = Ids(await m.CheckAsync("GET tools/{id}/versions (after own draft)", m.Allowed(Contributor, OK), s => s.GetAsync($"api/v1/tools/{w.ToolId}/versions")));
         m.Holds("a contributor's version list is exactly the own draft", m.Who == Contributor, after.SequenceEqual([own]));
-        m.Holds("an admin's version list has every version and the own draft", m.Can(Admin), w.VersionIds.Append(own).All(after.Contains));
+        m.Holds("an admin's or maintainer's version list has every version and the own draft", m.Can(Maintainer), w.VersionIds.Append(own).All(after.Contains));
         await m.CheckAsync("GET tool-versions/{own draft}", m.Allowed(Contributor, OK), s => s.GetAsync($"api/v1/tool-versions/{own}"));
         await m.CheckAsync("GET tool-versions/{own draft}/export", m.Allowed(Contributor, OK), s => s.GetAsync($"api/v1/tool-versions/{own}/export"));
 
         var save = new { source = ToolRouteWorld.Script, changeSummary = "Matris" };
-        await m.CheckAsync("POST tool-versions/{other's draft} (save)", m.Hidden(Contributor, Admin, Created),
+        await m.CheckAsync("POST tool-versions/{other's draft} (save)", m.Hidden(Contributor, Maintainer, Created),
             s => s.PostAsync($"api/v1/tool-versions/{w.DraftToSave}", new { baseVersionId = w.DraftToSave, save.source, save.changeSummary }));
         var saved = IdOr(await m.CheckAsync("POST tool-versions/{own draft} (save)", m.Allowed(Contributor, Created),
             s => s.PostAsync($"api/v1/tool-versions/{own}", new { baseVersionId = own, save.source, save.changeSummary })), w.DraftToSubmit);
-        var othersSandbox = await m.CheckAsync("POST tool-versions/{other's draft}/run-sandbox", m.Hidden(Contributor, Admin, Accepted),
+        var othersSandbox = await m.CheckAsync("POST tool-versions/{other's draft}/run-sandbox", m.Hidden(Contributor, Maintainer, Accepted),
             s => s.PostFileAsync($"api/v1/tool-versions/{w.DraftToSubmit}/run-sandbox", "test.txt", "x"));
         if (othersSandbox.ValueKind == JsonValueKind.Object)
         {
             var run = await m.WaitForFinishedAsync(othersSandbox.GetProperty("runId").GetGuid());
-            m.Holds("admins see the stdout of their sandbox run of another's draft", true, Text(run, "stdout").Contains(ToolRouteWorld.StdoutMarker));
+            m.Holds("admins and maintainers see the stdout of their sandbox run of another's draft", true, Text(run, "stdout").Contains(ToolRouteWorld.StdoutMarker));
         }
         var sandbox = await m.CheckAsync("POST tool-versions/{own draft}/run-sandbox", m.Allowed(Contributor, Accepted),
             s => s.PostFileAsync($"api/v1/tool-versions/{saved}/run-sandbox", "test.txt", "x"));
@@ -111,7 +118,7 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
             var run = await m.WaitForFinishedAsync(sandbox.GetProperty("runId").GetGuid());
             m.Holds("the author sees the own sandbox run's stdout", true, Text(run, "stdout").Contains(ToolRouteWorld.StdoutMarker));
         }
-        await m.CheckAsync("POST tool-versions/{other's draft}/submit-review", m.Hidden(Contributor, Admin, OK),
+        await m.CheckAsync("POST tool-versions/{other's draft}/submit-review", m.Hidden(Contributor, Maintainer, OK),
             s => s.PostAsync($"api/v1/tool-versions/{w.DraftToSubmit}/submit-review", new { reviewNote = "Klar" }));
         await m.CheckAsync("POST tool-versions/{own draft}/submit-review", m.Allowed(Contributor, OK),
             s => s.PostAsync($"api/v1/tool-versions/{saved}/submit-review", new { reviewNote = "Klar" }));
@@ -119,6 +126,37 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
             s => s.PostAsync($"api/v1/tool-versions/{w.InReviewForChanges}/request-changes", new { reviewNote = "Mer" }));
         await m.CheckAsync("POST tool-versions/{in review}/publish", m.Allowed(Admin, OK), s => s.PostAsync($"api/v1/tool-versions/{w.InReviewToPublish}/publish"));
         await m.CheckAsync("POST tools/{id}/rollback", m.Allowed(Superuser, OK), s => s.PostAsync($"api/v1/tools/{w.ToolId}/rollback", new { versionId = w.FormerActive }));
+    }
+
+    /// <summary>
+    /// Issue 22: the examples of the published tool (its maintainers and admins manage them; refused on the
+    /// unpublished tool, which the maintainer does not maintain), naming and removing maintainers, "Mina verktyg".
+    /// </summary>
+    private static async Task MaintainersAsync(RouteMatrix m, ToolRouteWorld w, ToolsApiHostFixture fixture)
+    {
+        var file = new[] { new { name = "elever.csv", contentBase64 = Convert.ToBase64String("namn\nAda"u8.ToArray()) } };
+        var example = await m.CheckAsync("POST tools/{id}/examples", m.Allowed(Maintainer, Created),
+            s => s.PostAsync($"api/v1/tools/{w.ToolId}/examples", new { name = $"Exempel {m.Who}", files = file }));
+        var exampleId = IdOr(example, Guid.NewGuid());
+        await m.CheckAsync("POST tools/{id}/examples/{own}/rename", m.Allowed(Maintainer, OK),
+            s => s.PostAsync($"api/v1/tools/{w.ToolId}/examples/{exampleId}/rename", new { name = $"Exempel {m.Who} 2" }));
+        await m.CheckAsync("DELETE tools/{id}/examples/{own}", m.Allowed(Maintainer, NoContent),
+            s => s.SendAsync(HttpMethod.Delete, $"api/v1/tools/{w.ToolId}/examples/{exampleId}"));
+        await m.CheckAsync("POST tools/{unpublished, not maintained}/examples", m.Allowed(Admin, Created),
+            s => s.PostAsync($"api/v1/tools/{w.UnpublishedToolId}/examples", new { name = $"Exempel {m.Who}", files = file }));
+        await m.CheckAsync("POST tools/{unpublished, not maintained}/versions", m.Allowed(Contributor, Created),
+            s => s.PostAsync($"api/v1/tools/{w.UnpublishedToolId}/versions", new { }));
+
+        var mine = Ids(await m.CheckAsync("GET my-tools", m.Allowed(Contributor, OK), s => s.GetAsync("api/v1/my-tools")));
+        m.Holds("my-tools is exactly the maintained tool", m.Who == Maintainer, mine.SequenceEqual([w.ToolId]));
+        m.Holds("my-tools is empty for those who maintain nothing", m.Who is Contributor or Admin or Superuser, mine.Count == 0);
+        var named = await m.CheckAsync("POST tools/{id}/maintainers", m.Allowed(Admin, OK),
+            s => s.PostAsync($"api/v1/tools/{w.ToolId}/maintainers", new { userId = fixture.OtherContributor.UserId }));
+        m.Holds("the tool names the new maintainer", m.Can(Admin), MaintainerIds(named).Contains(fixture.OtherContributor.UserId));
+        await m.CheckAsync("POST tools/{id}/maintainers (a plain user)", m.Can(Admin) ? BadRequest : m.Allowed(Admin, OK),
+            s => s.PostAsync($"api/v1/tools/{w.ToolId}/maintainers", new { userId = fixture.User.UserId }));
+        await m.CheckAsync("DELETE tools/{id}/maintainers/{userId}", m.Allowed(Admin, OK),
+            s => s.SendAsync(HttpMethod.Delete, $"api/v1/tools/{w.ToolId}/maintainers/{fixture.OtherContributor.UserId}"));
     }
 
     private static async Task SuggestionsAsync(RouteMatrix m, ToolRouteWorld w)
@@ -197,6 +235,9 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
 
     private static List<Guid> Ids(JsonElement array, string property = "id") =>
         array.ValueKind == JsonValueKind.Array ? array.EnumerateArray().Select(e => e.GetProperty(property).GetGuid()).ToList() : [];
+
+    private static List<Guid> MaintainerIds(JsonElement tool) =>
+        tool.ValueKind == JsonValueKind.Object ? tool.GetProperty("maintainers").EnumerateArray().Select(e => e.GetGuid()).ToList() : [];
 
     /// <summary>The id of what the caller created; a world object when the caller may not create (its calls are refused anyway).</summary>
     private static Guid IdOr(JsonElement created, Guid fallback) =>

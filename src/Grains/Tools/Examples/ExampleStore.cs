@@ -7,7 +7,7 @@ using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 namespace Skriptoteket.Grains.Tools.Examples;
 
 /// <summary>What the examples grain needs to know of its tool, read from the tool grain's query rows.</summary>
-internal sealed record ToolFacts(bool IsPublished, Guid? ActiveVersionId, string Slug, ToolInputs? NewestInputs);
+internal sealed record ToolFacts(bool IsPublished, Guid? ActiveVersionId, string Slug, ToolInputs? NewestInputs, IReadOnlyList<Guid> Maintainers);
 
 /// <summary>
 /// The examples tables (migration 0640). Only the tool examples grain writes them; it never calls the tool
@@ -28,14 +28,15 @@ internal sealed class ExampleStore(NpgsqlDataSource db)
         await using var cmd = db.CreateCommand(
             """
             SELECT t.is_published, t.active_version_id, t.slug,
-                   (SELECT v.inputs::text FROM tool_versions v WHERE v.tool_id = t.id ORDER BY v.number DESC LIMIT 1)
+                   (SELECT v.inputs::text FROM tool_versions v WHERE v.tool_id = t.id ORDER BY v.number DESC LIMIT 1),
+                   COALESCE((SELECT array_agg(m.user_id) FROM tool_maintainers m WHERE m.tool_id = t.id), '{}')
             FROM tools t WHERE t.id = @id
             """);
         cmd.Parameters.AddWithValue("id", toolId);
         await using var r = await cmd.ExecuteReaderAsync();
         return await r.ReadAsync()
             ? new ToolFacts(r.GetBoolean(0), r.IsDBNull(1) ? null : r.GetGuid(1), r.GetString(2),
-                r.IsDBNull(3) ? null : ToolInputsJson.ReadStored(r.GetString(3)))
+                r.IsDBNull(3) ? null : ToolInputsJson.ReadStored(r.GetString(3)), r.GetFieldValue<Guid[]>(4))
             : null;
     }
 

@@ -145,11 +145,14 @@ internal sealed partial class ToolExamplesGrain(
             : throw DomainException.NotFound("Verktyget");
     }
 
-    /// <summary>Managing examples is managing the tool (ToolPermissions.CanManage: admins).</summary>
+    /// <summary>
+    /// Managing examples is working on the tool (ToolPermissions.CanManageExamples: admins and the tool's
+    /// maintainers, read from the tool_maintainers rows the tool grain writes with its state).
+    /// </summary>
     private async Task<ToolFacts> ManagedToolAsync(ActingUser actor)
     {
         var tool = await VisibleToolAsync(actor);
-        return ToolPermissions.CanManage(actor) ? tool : throw DomainException.Forbidden();
+        return ToolPermissions.CanManageExamples(actor, tool.Maintainers) ? tool : throw DomainException.Forbidden();
     }
 
     private async Task<ToolExample> ExampleAsync(Guid exampleId) =>

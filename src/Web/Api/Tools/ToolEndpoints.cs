@@ -8,7 +8,7 @@ using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Web.Api.Tools;
 
-/// <summary>/api/v1/tools: admin list, create, metadata, versions, rollback and catalog flag.</summary>
+/// <summary>/api/v1/tools: admin list, create, metadata, versions, rollback, catalog flag and maintainers; /api/v1/my-tools.</summary>
 internal static class ToolEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -26,7 +26,22 @@ internal static class ToolEndpoints
             .WithSummary("Gör en tidigare version aktiv igen (superanvändare).");
         tools.MapPost("/{id:guid}/publish", PublishAsync).RequireAuthorization(Policies.Admin).WithSummary("Visa verktyget i katalogen.");
         tools.MapPost("/{id:guid}/depublish", DepublishAsync).RequireAuthorization(Policies.Admin).WithSummary("Ta bort verktyget ur katalogen.");
+        tools.MapPost("/{id:guid}/maintainers", AddMaintainerAsync).RequireAuthorization(Policies.Admin)
+            .WithSummary("Gör en aktiv bidragsgivare till underhållare av verktyget (administratörer).");
+        tools.MapDelete("/{id:guid}/maintainers/{userId:guid}", RemoveMaintainerAsync).RequireAuthorization(Policies.Admin)
+            .WithSummary("Ta bort en underhållare från verktyget (administratörer).");
+        api.MapGet("/my-tools", MyToolsAsync).RequireAuthorization(Policies.Contributor).WithTags("Verktyg")
+            .WithSummary("Verktygen den inloggade underhåller (Mina verktyg).");
     }
+
+    private static async Task<Ok<ToolInfo>> AddMaintainerAsync(Guid id, AddMaintainerRequest body, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IToolGrain>(id).AddMaintainerAsync(ApiActor.Require(http), body.UserId));
+
+    private static async Task<Ok<ToolInfo>> RemoveMaintainerAsync(Guid id, Guid userId, HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IToolGrain>(id).RemoveMaintainerAsync(ApiActor.Require(http), userId));
+
+    private static async Task<Ok<IReadOnlyList<AdminToolRow>>> MyToolsAsync(HttpContext http, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICatalogGrain>(0).ListMyToolsAsync(ApiActor.Require(http)));
 
     private static async Task<Ok<IReadOnlyList<AdminToolRow>>> ListAsync(string? q, HttpContext http, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ICatalogGrain>(0).SearchToolsAsync(ApiActor.Require(http), q));

@@ -15,7 +15,8 @@ namespace Skriptoteket.Web.Api.Tools;
 
 /// <summary>
 /// /api/v1/tools/{id}/examples (worked examples, docs/adr/0012-worked-examples.md) and
-/// /api/v1/tool-versions/{id}/example-checks. Admins manage; anyone who may run the tool lists and tries.
+/// /api/v1/tool-versions/{id}/example-checks. Admins and the tool's maintainers manage (the grain decides, issue 22);
+/// anyone who may run the tool lists and tries.
 /// </summary>
 internal static class ToolExampleEndpoints
 {
@@ -23,11 +24,11 @@ internal static class ToolExampleEndpoints
     {
         var examples = api.MapGroup("/tools/{id:guid}/examples").WithTags("Exempel");
         examples.MapGet("/", ListAsync).RequireAuthorization(Policies.User).WithSummary("Verktygets exempel.");
-        examples.MapPost("/", AddAsync).RequireAuthorization(Policies.Admin)
+        examples.MapPost("/", AddAsync).RequireAuthorization(Policies.Contributor)
             .WithSummary("Lägg till ett exempel: namn, fältvärden (fields) och filer (files: name och contentBase64).");
-        examples.MapPost("/{exampleId:guid}/rename", RenameAsync).RequireAuthorization(Policies.Admin).WithSummary("Byt namn på ett exempel.");
-        examples.MapDelete("/{exampleId:guid}", DeleteAsync).RequireAuthorization(Policies.Admin).WithSummary("Ta bort ett exempel.");
-        examples.MapPost("/{exampleId:guid}/expected", AcceptAsync).RequireAuthorization(Policies.Admin)
+        examples.MapPost("/{exampleId:guid}/rename", RenameAsync).RequireAuthorization(Policies.Contributor).WithSummary("Byt namn på ett exempel.");
+        examples.MapDelete("/{exampleId:guid}", DeleteAsync).RequireAuthorization(Policies.Contributor).WithSummary("Ta bort ett exempel.");
+        examples.MapPost("/{exampleId:guid}/expected", AcceptAsync).RequireAuthorization(Policies.Contributor)
             .WithSummary("Gör en lyckad körnings resultat till exemplets förväntade resultat.");
         examples.MapPost("/{exampleId:guid}/try", TryAsync).RequireAuthorization(Policies.User)
             .WithSummary("Prova exemplet: en vanlig körning av verktygets aktiva version (syns i Mina körningar). Samma Idempotency-Key ger samma körning.");

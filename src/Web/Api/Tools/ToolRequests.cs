@@ -19,13 +19,17 @@ public sealed record ReviewNoteRequest(string? ReviewNote);
 /// <summary>POST tools/{id}/rollback.</summary>
 public sealed record RollbackRequest(Guid VersionId);
 
+/// <summary>POST tools/{id}/maintainers: the account to name maintainer of the tool.</summary>
+public sealed record AddMaintainerRequest(Guid UserId);
+
 /// <summary>
 /// POST suggestions/{id}/decision. Kind is nullable here so that a body without it is refused (VALIDATION_ERROR),
 /// never read as the enum's first value (accept).
 /// </summary>
-public sealed record SuggestionDecisionRequest([property: Required] SuggestionDecisionKind? Kind, string Rationale, SuggestionDraft? Modified)
+public sealed record SuggestionDecisionRequest([property: Required] SuggestionDecisionKind? Kind, string Rationale, SuggestionDraft? Modified,
+    bool? MakeSubmitterMaintainer = null)
 {
     public SuggestionDecision ToDecision() => Kind is { } kind
-        ? new SuggestionDecision(kind, Rationale, Modified)
+        ? new SuggestionDecision(kind, Rationale, Modified, MakeSubmitterMaintainer ?? false)
         : throw Grains.Abstractions.Errors.DomainException.Invalid("Välj ett beslut: accept, modify eller deny.");
 }

@@ -16,6 +16,9 @@ public sealed partial class VersionHistory
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     [Parameter, EditorRequired] public ActingUser Actor { get; set; } = null!;
+
+    /// <summary>ToolInfo.MayWorkOnTool: the actor may edit any draft of this tool (an admin, or one of its maintainers).</summary>
+    [Parameter] public bool WorksOnTool { get; set; }
     [Parameter] public IReadOnlyList<ToolVersionHeader> Versions { get; set; } = [];
     [Parameter] public IReadOnlyDictionary<Guid, string> Names { get; set; } = new Dictionary<Guid, string>();
     [Parameter] public bool RequireFourEyes { get; set; }

@@ -65,6 +65,6 @@ public sealed partial class Studio
     {
         var unsaved = draft is not null && (currentText != draft.Source || (entrypoint ?? "").Trim() != draft.Header.Entrypoint
                                             || ToolInputsJson.Write(inputs) != ToolInputsJson.Write(draft.Header.Declared));
-        submit = actor is null ? ActionAvailability.Hidden : StudioActions.Submit(actor, draft?.Header, unsaved, checking ? 1 : problems.Count);
+        submit = actor is null ? ActionAvailability.Hidden : StudioActions.Submit(actor, tool?.MayWorkOnTool ?? false, draft?.Header, unsaved, checking ? 1 : problems.Count);
     }
 }

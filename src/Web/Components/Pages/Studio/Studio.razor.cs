@@ -79,8 +79,8 @@ public sealed partial class Studio : IAsyncDisposable
             notFound = true;
             return;
         }
-        var start = VersionId is { } wanted ? tool!.Versions.FirstOrDefault(v => v.Id == wanted && StudioActions.Edit(actor, v).Enabled) : null;
-        start ??= StudioActions.DefaultDraft(actor, tool!.Versions);
+        var start = VersionId is { } wanted ? tool!.Versions.FirstOrDefault(v => v.Id == wanted && StudioActions.Edit(actor, tool.MayWorkOnTool, v).Enabled) : null;
+        start ??= StudioActions.DefaultDraft(actor, tool!.MayWorkOnTool, tool.Versions);
         await OpenDraftAsync(start);
         await LoadRecentAsync();
     }
@@ -101,7 +101,7 @@ public sealed partial class Studio : IAsyncDisposable
     private async Task LoadToolAsync()
     {
         tool = await Tools.GetToolAsync(Id);
-        names = await Tools.GetUserNamesAsync(tool.Versions.Select(v => v.CreatedBy).ToList());
+        names = await Tools.GetUserNamesAsync([.. tool.Versions.Select(v => v.CreatedBy), .. tool.Maintainers]);
         versionNumbers = tool.Versions.ToDictionary(v => v.Id, v => v.Number);
         publishTool = StudioActions.PublishTool(actor!, tool);
         UpdateSubmit();
@@ -247,7 +247,7 @@ public sealed partial class Studio : IAsyncDisposable
             await module!.InvokeVoidAsync("forgetDraft", StorageKey);
             Snackbar.Add(S["Editor.Submitted", header.Number], Severity.Success);
             await LoadToolAsync();
-            await OpenDraftAsync(StudioActions.DefaultDraft(actor!, tool!.Versions));
+            await OpenDraftAsync(StudioActions.DefaultDraft(actor!, tool!.MayWorkOnTool, tool.Versions));
         }
         catch (DomainException ex)
         {
