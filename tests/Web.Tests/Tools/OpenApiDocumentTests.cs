@@ -23,6 +23,7 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
             "/api/v1/suggestions/{id}", "/api/v1/suggestions/{id}/decision", "/api/v1/catalog/professions",
             "/api/v1/catalog/professions/{slug}", "/api/v1/catalog/search", "/api/v1/tools/{id}/examples",
             "/api/v1/tools/{id}/examples/{exampleId}/try", "/api/v1/tool-versions/{id}/example-checks",
+            "/api/v1/tools/{id}/insights", "/api/v1/insights",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
     }

@@ -35,6 +35,7 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
             await VersionsAsync(m, w);
             await SuggestionsAsync(m, w);
             await RunsAsync(m, w);
+            await InsightsAsync(m, w);
             await m.CheckAsync("POST tools/{id}/depublish", m.Allowed(Admin, OK), s => s.PostAsync($"api/v1/tools/{w.ToolId}/depublish"));
             await m.CheckAsync("POST tools/{id}/publish", m.Allowed(Admin, OK), s => s.PostAsync($"api/v1/tools/{w.ToolId}/publish"));
             m.AssertAll(output.WriteLine);
@@ -169,6 +170,20 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
         var slowId = slow.ValueKind == JsonValueKind.Object ? slow.GetProperty("runId").GetGuid() : w.RunId;
         var canceled = await m.CheckAsync("POST tool-runs/{own, running}/cancel", m.Allowed(User, OK), s => s.PostAsync($"api/v1/tool-runs/{slowId}/cancel"));
         m.Holds("the own run is canceled", m.Can(User), Text(canceled, "status") == "canceled");
+    }
+
+    /// <summary>Insights: admins only (the grain's one rule); an unknown tool is 404 only to those who may see insights at all.</summary>
+    private static async Task InsightsAsync(RouteMatrix m, ToolRouteWorld w)
+    {
+        var tool = await m.CheckAsync("GET tools/{id}/insights", m.Allowed(Admin, OK), s => s.GetAsync($"api/v1/tools/{w.ToolId}/insights"));
+        m.Holds("the tool's insights count its finished production run", m.Can(Admin),
+            tool.ValueKind == JsonValueKind.Object && tool.GetProperty("total").GetProperty("finished").GetInt64() >= 1);
+        m.Holds("the insights name no requester and no file", m.Can(Admin),
+            !tool.GetRawText().Contains("elever.csv") && !tool.GetRawText().Contains("requestedBy", StringComparison.OrdinalIgnoreCase));
+        await m.CheckAsync("GET tools/{unknown}/insights", m.Nobody(Admin), s => s.GetAsync($"api/v1/tools/{Guid.NewGuid()}/insights"));
+        var overview = await m.CheckAsync("GET insights", m.Allowed(Admin, OK), s => s.GetAsync("api/v1/insights"));
+        m.Holds("the overview lists the tool", m.Can(Admin), overview.ValueKind == JsonValueKind.Object
+            && Ids(overview.GetProperty("tools"), "toolId").Contains(w.ToolId));
     }
 
     private static string Text(JsonElement json, string property) =>

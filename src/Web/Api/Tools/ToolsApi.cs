@@ -12,6 +12,7 @@ public static class ToolsApi
         ToolExampleEndpoints.Map(api);
         SuggestionEndpoints.Map(api);
         CatalogEndpoints.Map(api);
+        InsightsEndpoints.Map(api);
         return api;
     }
 }
