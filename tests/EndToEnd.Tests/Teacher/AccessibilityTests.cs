@@ -23,12 +23,13 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         var runId = await FirstRunIdAsync(page);
         await BrowserSteps.GotoInteractiveAsync(page, "/");
         var profession = await page.Locator("[data-profession]").First.GetAttributeAsync("data-profession");
+        var toolId = await fixture.Database.ScalarAsync<Guid>($"SELECT id FROM tools WHERE slug = '{slug}'");
 
         string[] urls =
         [
             "/", $"/professions/{profession}", $"/tools/{slug}", $"/tools/{slug}/run", "/my-runs", $"/runs/{runId}",
             "/admin/tools", "/admin/users", "/admin/audit", "/admin/runs", "/admin/suggestions", "/suggestions/new",
-            "/suggestions/mine", "/my-drafts",
+            "/suggestions/mine", "/my-drafts", "/admin/insights", $"/admin/tools/{toolId}/insights",
         ];
         foreach (var url in urls)
         {

@@ -35,6 +35,7 @@ public sealed partial class EnglishWalkTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Files to download" })).ToBeVisibleAsync();
         await CheckAsync(page, $"/tools/{slug}/run (after a run)", "File types", "Run");
 
+        var toolId = await fixture.Database.ScalarAsync<Guid>($"SELECT id FROM tools WHERE slug = '{slug}'");
         var pages = new (string Url, string[] Expected)[]
         {
             ("/", ["Welcome to Skriptoteket", "Choose your profession", "Search tools", "My runs", "Log out"]),
@@ -50,6 +51,8 @@ public sealed partial class EnglishWalkTests(BrowserFixture fixture)
             ("/my-drafts", ["My drafts"]),
             ("/admin/users", ["Users", "Create account"]),
             ("/admin/audit", ["Audit log"]),
+            ("/admin/insights", ["Insights", "Sort by", "Most runs", "Failure rate"]),
+            ($"/admin/tools/{toolId}/insights", ["Per version", "Median time", "All versions", "Per week, the last 12 weeks"]),
         };
         foreach (var (url, expected) in pages)
         {
