@@ -33,11 +33,11 @@ internal sealed class InsightsQueries(NpgsqlDataSource db)
 
     private const string Production = "r.tool_id = @tool AND r.kind = 'production'";
 
-    public async Task<ToolInsights?> ForToolAsync(Guid toolId)
-    {
-        await using var batch = db.CreateBatch();
-        Add(batch, "SELECT title, (date_trunc('week', now() AT TIME ZONE 'Europe/Stockholm'))::date FROM tools WHERE id = @tool", toolId);
-        Add(batch, $"""
+    /// <summary>The statements of one tool's insights, in the order ForToolAsync reads them (the benchmark explains them).</summary>
+    internal static IReadOnlyList<string> ToolStatements { get; } =
+    [
+        "SELECT title, (date_trunc('week', now() AT TIME ZONE 'Europe/Stockholm'))::date FROM tools WHERE id = @tool",
+        $"""
             SELECT f.version_id, v.number, f.runs, f.finished, f.succeeded, f.failed, f.timed_out, f.median, f.p95
             FROM (SELECT r.version_id, count(*) AS runs,
                          count(*) FILTER (WHERE {Finished}) AS finished,
@@ -50,13 +50,13 @@ internal sealed class InsightsQueries(NpgsqlDataSource db)
                   GROUP BY GROUPING SETS ((r.version_id), ())) f
             LEFT JOIN tool_versions v ON v.id = f.version_id
             ORDER BY f.version_id IS NOT NULL, v.number DESC NULLS LAST, f.version_id
-            """, toolId);
-        Add(batch, $"""
+            """,
+        $"""
             SELECT r.version_id, {Kind} AS failure, count(*)
             FROM runs r WHERE {Production} AND r.status <> 'succeeded' AND {Finished}
             GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2
-            """, toolId);
-        Add(batch, $"""
+            """,
+        $"""
             SELECT version_id, message, truncated, n FROM (
                 SELECT r.version_id, left(r.error_summary, @chars) AS message, bool_or(length(r.error_summary) > @chars) AS truncated,
                        count(*) AS n,
@@ -65,8 +65,8 @@ internal sealed class InsightsQueries(NpgsqlDataSource db)
                 WHERE {Production} AND r.status <> 'succeeded' AND r.status = 'failed' AND {Kind} = 'user_error'
                 GROUP BY r.version_id, left(r.error_summary, @chars)) m
             WHERE place <= @top ORDER BY version_id, n DESC, message
-            """, toolId);
-        Add(batch, $"""
+            """,
+        $"""
             SELECT (date_trunc('week', r.created_at AT TIME ZONE 'Europe/Stockholm'))::date AS week, count(*),
                    count(*) FILTER (WHERE r.status = 'failed'), count(*) FILTER (WHERE r.status = 'timed_out')
             FROM runs r
@@ -74,9 +74,33 @@ internal sealed class InsightsQueries(NpgsqlDataSource db)
               AND r.created_at >= (date_trunc('week', now() AT TIME ZONE 'Europe/Stockholm') - make_interval(weeks => @weeks - 1))
                                   AT TIME ZONE 'Europe/Stockholm'
             GROUP BY 1 ORDER BY 1
-            """, toolId);
-        Add(batch, "SELECT count(*) FROM runs r WHERE r.tool_id = @tool AND r.kind <> 'production'", toolId);
+            """,
+        "SELECT count(*) FROM runs r WHERE r.tool_id = @tool AND r.kind <> 'production'",
+    ];
 
+    /// <summary>Every tool with its production runs since @since, most used first.</summary>
+    internal const string OverviewStatement = $"""
+        SELECT t.id, t.title, t.slug, t.is_published,
+               coalesce(s.runs, 0), coalesce(s.finished, 0), coalesce(s.failed, 0), coalesce(s.timed_out, 0)
+        FROM tools t
+        LEFT JOIN (SELECT r.tool_id, count(*) AS runs,
+                          count(*) FILTER (WHERE {Finished}) AS finished,
+                          count(*) FILTER (WHERE r.status = 'failed') AS failed,
+                          count(*) FILTER (WHERE r.status = 'timed_out') AS timed_out
+                   FROM runs r WHERE r.kind = 'production' AND r.created_at >= @since
+                   GROUP BY r.tool_id) s ON s.tool_id = t.id
+        ORDER BY coalesce(s.runs, 0) DESC, t.title, t.id
+        """;
+
+    public async Task<ToolInsights?> ForToolAsync(Guid toolId)
+    {
+        await using var batch = db.CreateBatch();
+        foreach (var sql in ToolStatements)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            AddParameters(command.Parameters, toolId);
+            batch.BatchCommands.Add(command);
+        }
         await using var r = await batch.ExecuteReaderAsync();
         if (!await r.ReadAsync())
         {
@@ -135,18 +159,7 @@ internal sealed class InsightsQueries(NpgsqlDataSource db)
 
     public async Task<InsightsOverview> OverviewAsync(DateTimeOffset since)
     {
-        await using var c = db.CreateCommand($"""
-            SELECT t.id, t.title, t.slug, t.is_published,
-                   coalesce(s.runs, 0), coalesce(s.finished, 0), coalesce(s.failed, 0), coalesce(s.timed_out, 0)
-            FROM tools t
-            LEFT JOIN (SELECT r.tool_id, count(*) AS runs,
-                              count(*) FILTER (WHERE {Finished}) AS finished,
-                              count(*) FILTER (WHERE r.status = 'failed') AS failed,
-                              count(*) FILTER (WHERE r.status = 'timed_out') AS timed_out
-                       FROM runs r WHERE r.kind = 'production' AND r.created_at >= @since
-                       GROUP BY r.tool_id) s ON s.tool_id = t.id
-            ORDER BY coalesce(s.runs, 0) DESC, t.title, t.id
-            """);
+        await using var c = db.CreateCommand(OverviewStatement);
         c.Parameters.AddWithValue("since", NpgsqlDbType.TimestampTz, since.ToUniversalTime());
         await using var r = await c.ExecuteReaderAsync();
         var tools = new List<ToolUsage>();
@@ -158,18 +171,17 @@ internal sealed class InsightsQueries(NpgsqlDataSource db)
         return new InsightsOverview(since, tools);
     }
 
-    private static void Add(NpgsqlBatch batch, string sql, Guid toolId)
+    /// <summary>The parameters every statement of <see cref="ToolStatements"/> may use.</summary>
+    internal static void AddParameters(NpgsqlParameterCollection p, Guid toolId)
     {
-        var command = new NpgsqlBatchCommand(sql);
-        command.Parameters.AddWithValue("tool", toolId);
-        command.Parameters.AddWithValue("oom", PlatformFailureText.OutOfMemory);
-        command.Parameters.AddWithValue("memory", PlatformFailureText.MemoryError);
-        command.Parameters.AddWithValue("internal", PlatformFailureText.InternalError);
-        command.Parameters.AddWithValue("unexpected", PlatformFailureText.UnexpectedPrefix);
-        command.Parameters.AddWithValue("chars", InsightsLimits.MessageChars);
-        command.Parameters.AddWithValue("top", InsightsLimits.TopMessages);
-        command.Parameters.AddWithValue("weeks", InsightsLimits.Weeks);
-        batch.BatchCommands.Add(command);
+        p.AddWithValue("tool", toolId);
+        p.AddWithValue("oom", PlatformFailureText.OutOfMemory);
+        p.AddWithValue("memory", PlatformFailureText.MemoryError);
+        p.AddWithValue("internal", PlatformFailureText.InternalError);
+        p.AddWithValue("unexpected", PlatformFailureText.UnexpectedPrefix);
+        p.AddWithValue("chars", InsightsLimits.MessageChars);
+        p.AddWithValue("top", InsightsLimits.TopMessages);
+        p.AddWithValue("weeks", InsightsLimits.Weeks);
     }
 
     private static FailureKind ParseKind(string kind) => kind switch
