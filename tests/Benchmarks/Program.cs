@@ -2,10 +2,10 @@ using Skriptoteket.Benchmarks;
 using Skriptoteket.TestSupport;
 
 // Issue 12's figures in one run on one machine: see docs/performance.md. Arguments: rounds per latency path (20);
-// optionally the sections to run, comma-separated (containers,off,data,on; all by default), to re-measure one
+// optionally the sections to run, comma-separated (containers,off,data,on,insights; all by default), to re-measure one
 // change quickly; the goals table then shows only the figures that were measured.
 var rounds = args.Length > 0 ? int.Parse(args[0]) : 20;
-var sections = args.Length > 1 ? args[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : ["containers", "off", "data", "on"];
+var sections = args.Length > 1 ? args[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : ["containers", "off", "data", "on", "insights"];
 if (rounds < 1)
 {
     throw new ArgumentOutOfRangeException(nameof(args), "Rounds must be at least 1.");
@@ -100,6 +100,12 @@ if (sections.Contains("on"))
             report.Memory("under load (8 concurrent runs), pool on", await load);
         }
     }
+}
+
+// 4. Tool insights at 100,000 runs (issue 22): the grain's queries with and without their indexes.
+if (sections.Contains("insights"))
+{
+    await InsightsPaths.MeasureAsync(report, rounds);
 }
 
 report.Print();

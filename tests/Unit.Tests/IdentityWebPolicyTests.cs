@@ -18,7 +18,7 @@ public sealed class IdentityWebPolicyTests
         Assert.Equal(["/", "/my-runs", "/account", "/suggestions/new", "/suggestions/mine", "/my-drafts", "/my-tools"], Hrefs(Role.Contributor));
         Assert.Equal(
             ["/", "/my-runs", "/account", "/suggestions/new", "/suggestions/mine", "/my-drafts", "/my-tools", "/admin/suggestions", "/admin/tools",
-             "/admin/runs", "/admin/users", "/dashboard"],
+             "/admin/runs", "/admin/insights", "/admin/users", "/dashboard"],
             Hrefs(Role.Admin));
         Assert.Equal(NavigationPolicy.All.Select(i => i.Href), Hrefs(Role.Superuser));
     }

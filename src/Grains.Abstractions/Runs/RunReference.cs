@@ -10,5 +10,5 @@ public static class RunReference
 
     /// <summary>What a teacher reads when the script failed in a way its author did not describe (no exception text).</summary>
     public static string UnexpectedFailure(Guid runId) =>
-        $"Verktyget stötte på ett oväntat fel. Ge referensen {Of(runId)} till den som ansvarar för verktyget.";
+        $"{PlatformFailureText.UnexpectedPrefix} Ge referensen {Of(runId)} till den som ansvarar för verktyget.";
 }

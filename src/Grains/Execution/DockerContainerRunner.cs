@@ -21,8 +21,8 @@ internal sealed class DockerContainerRunner(
     WarmContainerPool? pool = null,
     IOptions<ClusterOptions>? cluster = null) : IContainerRunner
 {
-    internal const string InternalErrorMessage = "Körningen kunde inte slutföras på grund av ett internt fel.";
-    internal const string OomMessage = "Skriptet avbröts (troligen för mycket minne).";
+    internal const string InternalErrorMessage = PlatformFailureText.InternalError;
+    internal const string OomMessage = PlatformFailureText.OutOfMemory;
 
     public async Task<RunnerOutcome> RunAsync(RunnerJob job, string silo, CancellationToken cancel)
     {

@@ -36,6 +36,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddTools();
         services.AddSkriptoteketIdentityGrains();
         services.AddRuns();
+        services.AddSingleton<Insights.InsightsQueries>();
+        services.AddSingleton<Insights.InsightsAccess>();
         return services;
     }
 }

@@ -20,6 +20,7 @@ public static class NavigationPolicy
         new("/admin/suggestions", "Nav.ReviewSuggestions", Role.Admin),
         new("/admin/tools", "Nav.Tools", Role.Admin),
         new("/admin/runs", "Nav.Runs", Role.Admin),
+        new("/admin/insights", "Nav.Insights", Role.Admin),
         new("/admin/users", "Nav.Users", Role.Admin),
         // Orleans' own page, not ours: no menu and no way back, hence a new tab.
         new("/dashboard", "Nav.Dashboard", Role.Admin, LeavesApp: true),

@@ -12,10 +12,6 @@ namespace Skriptoteket.Web.Runs;
 /// </summary>
 public static partial class RunFailureText
 {
-    // The runner's limit sentences (runner-image/runner.py, MSG_TIMEOUT, MSG_OOM, MSG_MEMORY).
-    private const string OutOfMemory = "Skriptet avbröts (troligen för mycket minne).";
-    private const string MemoryError = "Skriptet fick slut på minne (MemoryError).";
-
     public static string For(IStringLocalizer localizer, RunInfo run, string summary)
     {
         if (summary == RunReference.UnexpectedFailure(run.RunId))
@@ -26,7 +22,7 @@ public static partial class RunFailureText
         {
             return localizer["RunView.TimeLimit", time.Groups[1].Value];
         }
-        return summary is OutOfMemory or MemoryError ? localizer["RunView.MemoryLimit"] : summary;
+        return summary is PlatformFailureText.OutOfMemory or PlatformFailureText.MemoryError ? localizer["RunView.MemoryLimit"] : summary;
     }
 
     [GeneratedRegex(@"^Tidsgränsen överskreds \(([0-9.,]+) s\)\.$")]

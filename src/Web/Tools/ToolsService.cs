@@ -66,6 +66,13 @@ public sealed class ToolsService(IGrainFactory grains, CurrentUser currentUser)
 
     public async Task<ToolInfo> GetToolAsync(Guid id) => await Tool(id).GetAsync(await currentUser.GetAsync());
 
+    /// <summary>A tool's run insights; the grain decides who may see them (forbidden, not found).</summary>
+    public async Task<Grains.Abstractions.Insights.ToolInsights> GetInsightsAsync(Guid id) =>
+        await grains.GetGrain<Grains.Abstractions.Insights.IInsightsGrain>(0).ForToolAsync(await currentUser.GetAsync(), id);
+
+    public async Task<Grains.Abstractions.Insights.InsightsOverview> GetInsightsOverviewAsync() =>
+        await grains.GetGrain<Grains.Abstractions.Insights.IInsightsGrain>(0).OverviewAsync(await currentUser.GetAsync());
+
     public async Task<ToolInfo> CreateToolAsync(ToolMetadata metadata) =>
         await Tool(Guid.NewGuid()).CreateAsync(await currentUser.GetAsync(), metadata, null);
 

@@ -29,12 +29,13 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         problems.AddRange(await ViolationsAsync(page, $"/tools/{slug} (starred, announced)"));
         await BrowserSteps.GotoInteractiveAsync(page, "/");
         var profession = await page.Locator("[data-profession]").First.GetAttributeAsync("data-profession");
+        var toolId = await fixture.Database.ScalarAsync<Guid>($"SELECT id FROM tools WHERE slug = '{slug}'");
 
         string[] urls =
         [
             "/", $"/?q={Uri.EscapeDataString(title)}", $"/professions/{profession}", $"/tools/{slug}", $"/tools/{slug}/run", "/my-runs", $"/runs/{runId}",
             "/admin/tools", "/admin/users", "/admin/audit", "/admin/runs", "/admin/suggestions", "/suggestions/new",
-            "/suggestions/mine", "/my-drafts", "/my-tools", "/account", "/account/password",
+            "/suggestions/mine", "/my-drafts", "/my-tools", "/account", "/account/password", "/admin/insights", $"/admin/tools/{toolId}/insights",
         ];
         foreach (var url in urls)
         {

@@ -38,6 +38,7 @@ public sealed partial class EnglishWalkTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = $"Favourite: {title}" }).ClickAsync();
         await CheckAsync(page, $"/tools/{slug} (starred)", "Added to favourites");
 
+        var toolId = await fixture.Database.ScalarAsync<Guid>($"SELECT id FROM tools WHERE slug = '{slug}'");
         var pages = new (string Url, string[] Expected)[]
         {
             ("/", ["Welcome to Skriptoteket", "My favourites", "Recently used", "Choose your profession", "Search tools", "My runs", "Log out"]),
@@ -53,6 +54,8 @@ public sealed partial class EnglishWalkTests(BrowserFixture fixture)
             ("/my-drafts", ["My drafts"]),
             ("/admin/users", ["Users", "Create account"]),
             ("/admin/audit", ["Audit log"]),
+            ("/admin/insights", ["Insights", "Sort by", "Most runs", "Failure rate"]),
+            ($"/admin/tools/{toolId}/insights", ["Per version", "Median time", "All versions", "Per week, the last 12 weeks"]),
         };
         foreach (var (url, expected) in pages)
         {

@@ -35,6 +35,25 @@ public sealed class PhoneWidthTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Insights_pages_at_390px_do_not_scroll_sideways()
+    {
+        var (slug, _) = await TeacherTool.PublishAsync(fixture.Database);
+        var toolId = await fixture.Database.ScalarAsync<Guid>($"SELECT id FROM tools WHERE slug = '{slug}'");
+        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture, Phone);
+        await BrowserSteps.RunWithCsvAsync(page, slug);
+
+        foreach (var url in new[] { $"/admin/tools/{toolId}/insights", "/admin/insights" })
+        {
+            await BrowserSteps.GotoInteractiveAsync(page, url);
+            await Assertions.Expect(page.Locator(".insights-table").First).ToBeVisibleAsync();
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+                $"{url} scrolls sideways at 390 px");
+        }
+        await Assertions.Expect(page.GetByTestId("insights-overview").Locator($"tr[data-tool='{slug}'] td").First).ToHaveTextAsync("1");
+        await page.Context.CloseAsync();
+    }
+
     private static async Task<bool> IsOnScreenAsync(ILocator element)
     {
         var box = await element.BoundingBoxAsync();

@@ -27,6 +27,7 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
             "/api/v1/me", "/api/v1/me/password", "/api/v1/me/sessions", "/api/v1/me/sessions/{id}",
             "/api/v1/me/sessions/end-others", "/api/v1/users/{id}/password",
             "/api/v1/tools/{id}/maintainers", "/api/v1/tools/{id}/maintainers/{userId}", "/api/v1/my-tools",
+            "/api/v1/tools/{id}/insights", "/api/v1/insights",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
     }

@@ -43,6 +43,7 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
             await RunsAsync(m, w);
             await MyToolsAsync(m, w);
             await MaintainersAsync(m, w, fixture);
+            await InsightsAsync(m, w);
             await m.CheckAsync("POST tools/{id}/depublish", m.Allowed(Admin, OK), s => s.PostAsync($"api/v1/tools/{w.ToolId}/depublish"));
             await m.CheckAsync("POST tools/{id}/publish", m.Allowed(Admin, OK), s => s.PostAsync($"api/v1/tools/{w.ToolId}/publish"));
             m.AssertAll(output.WriteLine);
@@ -228,6 +229,21 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
         await m.CheckAsync("DELETE me/favorites/{published} (again)", m.Allowed(User, NoContent), s => s.SendAsync(HttpMethod.Delete, $"api/v1/me/favorites/{w.ToolId}"));
         var after = Ids(await m.CheckAsync("GET me/favorites (after unstarring)", m.Allowed(User, OK), s => s.GetAsync("api/v1/me/favorites")));
         m.Holds("me/favorites no longer has the tool", m.Can(User), !after.Contains(w.ToolId));
+    }
+
+    /// <summary>Insights: admins only (the grain's one rule); an unknown tool is 404 only to those who may see insights at all.</summary>
+    private static async Task InsightsAsync(RouteMatrix m, ToolRouteWorld w)
+    {
+        var tool = await m.CheckAsync("GET tools/{id}/insights", m.Allowed(Admin, OK), s => s.GetAsync($"api/v1/tools/{w.ToolId}/insights"));
+        m.Holds("the tool's insights count its finished production run", m.Can(Admin),
+            tool.ValueKind == JsonValueKind.Object && tool.GetProperty("total").GetProperty("finished").GetInt64() >= 1);
+        var text = tool.ValueKind == JsonValueKind.Object ? tool.GetRawText() : "";
+        m.Holds("the insights name no requester and no file", m.Can(Admin),
+            !text.Contains("elever.csv") && !text.Contains("requestedBy", StringComparison.OrdinalIgnoreCase));
+        await m.CheckAsync("GET tools/{unknown}/insights", m.Nobody(Admin), s => s.GetAsync($"api/v1/tools/{Guid.NewGuid()}/insights"));
+        var overview = await m.CheckAsync("GET insights", m.Allowed(Admin, OK), s => s.GetAsync("api/v1/insights"));
+        m.Holds("the overview lists the tool", m.Can(Admin), overview.ValueKind == JsonValueKind.Object
+            && Ids(overview.GetProperty("tools"), "toolId").Contains(w.ToolId));
     }
 
     private static string Text(JsonElement json, string property) =>
