@@ -7,11 +7,24 @@ namespace Skriptoteket.EndToEnd.Tests.Teacher;
 
 /// <summary>Switching to English changes every main page: English headings and labels, no Swedish UI text left.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class EnglishWalkTests(BrowserFixture fixture)
+public sealed partial class EnglishWalkTests(BrowserFixture fixture) : IAsyncLifetime
 {
     // Every Swedish UI text: the values of Strings.resx that differ from their English value (their literal parts
     // around the placeholders). Tool titles, summaries and field labels are data, not UI, and may stay Swedish.
     private static readonly IReadOnlyList<string> Swedish = SwedishTexts();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// The language chosen while signed in is saved on the account, and the superuser's account is shared by the whole
+    /// suite: put Swedish back after each test, passed or not, so no later test starts in English.
+    /// </summary>
+    public async Task DisposeAsync()
+    {
+        using var api = await Tools.ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);
+        var (status, body) = await api.TryAsync(HttpMethod.Put, "api/v1/me", new { language = "sv" });
+        Assert.True(status == System.Net.HttpStatusCode.OK, $"PUT me (language sv): {(int)status} {body}");
+    }
 
     // People's own text, which stays as they wrote it: the pages mark tool titles and summaries in lists with
     // data-authored (titles on other tools, written by other tests, are Swedish words like "Verktyg" or "Exempel").
