@@ -91,15 +91,7 @@ public sealed class RunnerFixture : IAsyncLifetime
     /// Containers of the given run still known to the engine (running or not), found by the run's container name:
     /// a warm container gets it when the run takes it (it was made before the run, so it has no run-id label).
     /// </summary>
-    public async Task<IList<ContainerListResponse>> ContainersOfRunAsync(Guid runId) =>
-        await Docker.Client.Containers.ListContainersAsync(new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>>
-            {
-                ["name"] = new Dictionary<string, bool> { [Skriptoteket.Grains.Execution.ContainerSpec.NameFor(runId)] = true },
-            },
-        });
+    public Task<IList<ContainerListResponse>> ContainersOfRunAsync(Guid runId) => RunContainers.OfRunAsync(Docker.Client, runId);
 
     /// <summary>Every container of this fixture's silo: the pool's waiting ones and any run's.</summary>
     public async Task<IList<ContainerListResponse>> ContainersOfSiloAsync() =>

@@ -1,9 +1,9 @@
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
-namespace Skriptoteket.Grains.Tests;
+namespace Skriptoteket.TestSupport;
 
-internal static class RunContainers
+public static class RunContainers
 {
     /// <summary>
     /// The run's containers still known to the engine, by the run's container name: a warm pool container has no
@@ -12,7 +12,12 @@ internal static class RunContainers
     public static async Task<IList<ContainerListResponse>> OfRunAsync(Guid runId)
     {
         using var docker = new DockerClientConfiguration(new Uri(new Skriptoteket.Grains.Execution.ExecutionOptions().DockerEndpoint)).CreateClient();
-        return await docker.Containers.ListContainersAsync(new ContainersListParameters
+        return await OfRunAsync(docker, runId);
+    }
+
+    /// <summary>As <see cref="OfRunAsync(Guid)"/>, through a client the caller already holds (e.g. a private dockerd's).</summary>
+    public static async Task<IList<ContainerListResponse>> OfRunAsync(IDockerClient docker, Guid runId) =>
+        await docker.Containers.ListContainersAsync(new ContainersListParameters
         {
             All = true,
             Filters = new Dictionary<string, IDictionary<string, bool>>
@@ -20,5 +25,4 @@ internal static class RunContainers
                 ["name"] = new Dictionary<string, bool> { [Skriptoteket.Grains.Execution.ContainerSpec.NameFor(runId)] = true },
             },
         });
-    }
 }
