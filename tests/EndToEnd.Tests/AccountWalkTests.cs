@@ -25,7 +25,7 @@ public sealed class AccountWalkTests(BrowserFixture fixture, ITestOutputHelper o
 
             // The phone opens "Mitt konto" from the menu; the page fits 390 px.
             await BrowserSteps.WaitInteractiveAsync(phone);
-            await phone.GetByTestId("menu-button").ClickAsync();
+            await BrowserSteps.OpenMenuAsync(phone);
             await phone.GetByRole(AriaRole.Link, new() { Name = "Mitt konto" }).ClickAsync();
             await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Mitt konto", Level = 1 })).ToBeVisibleAsync();
             await Assertions.Expect(phone.GetByTestId("session-row")).ToHaveCountAsync(2);
@@ -146,7 +146,10 @@ public sealed class AccountWalkTests(BrowserFixture fixture, ITestOutputHelper o
     {
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
+        // The login form is a plain POST: success and refusal both load a new document, which lacks the old one's mark.
+        await page.EvaluateAsync("window.beforeLogin = true");
         await page.Locator("button[type=submit]").ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForFunctionAsync("() => window.beforeLogin === undefined");
+        await page.WaitForLoadStateAsync();
     }
 }

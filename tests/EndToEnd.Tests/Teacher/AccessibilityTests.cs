@@ -49,7 +49,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
 
     private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string name)
     {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Colour contrast depends on the web fonts. Not "network idle": that state never comes when a result
+        // frame appears within its half second, and Blazor's socket keeps no request open that it could wait for.
+        await page.EvaluateAsync("document.fonts.ready.then(() => true)");
         // The script-result frame is sandboxed without scripts (axe cannot run inside it, and its content is
         // the tool author's); the page around it is what the application answers for.
         var result = await page.RunAxe(options: new AxeRunOptions { Iframes = false }).WaitAsync(TimeSpan.FromMinutes(2));

@@ -36,6 +36,18 @@ internal static class BrowserSteps
         page.Locator("#render-mode[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     /// <summary>
+    /// Opens the navigation drawer on a phone. The drawer starts open and closes itself once MudBlazor has measured
+    /// the screen (a browser round trip after the circuit starts); a tap before that only undoes the opening.
+    /// </summary>
+    public static async Task OpenMenuAsync(IPage page)
+    {
+        var button = page.GetByTestId("menu-button");
+        await Assertions.Expect(button).ToHaveAttributeAsync("aria-expanded", "false");
+        await button.ClickAsync();
+        await Assertions.Expect(button).ToHaveAttributeAsync("aria-expanded", "true");
+    }
+
+    /// <summary>
     /// The file input is enabled once the run form is live: files set on the prerendered (disabled) input
     /// would be lost when the interactive render replaces it.
     /// </summary>

@@ -18,7 +18,7 @@ public sealed class PhoneWidthTests(BrowserFixture fixture)
 
         var drawer = page.GetByTestId("main-drawer");
         Assert.False(await IsOnScreenAsync(drawer), "the navigation drawer should be closed at phone width");
-        await page.GetByTestId("menu-button").ClickAsync();
+        await BrowserSteps.OpenMenuAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Mina körningar" })).ToBeVisibleAsync();
         Assert.True(await IsOnScreenAsync(drawer), "the menu button should open the drawer");
         await page.Keyboard.PressAsync("Escape");
