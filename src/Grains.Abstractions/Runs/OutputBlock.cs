@@ -16,6 +16,9 @@ public enum OutputBlockKind
     Image,
     [JsonStringEnumMemberName("html")]
     Html,
+    /// <summary>A follow-up step the teacher may take (protocol v3, <see cref="OutputBlock.Step"/>); shown as a form, not as output.</summary>
+    [JsonStringEnumMemberName("step")]
+    Step,
 }
 
 /// <summary>How a notice block is coloured.</summary>
@@ -61,6 +64,10 @@ public sealed record OutputBlock(
     /// <summary>The artifact an image block shows (its name in the run's manifest).</summary>
     [Id(8)]
     public string? Artifact { get; init; }
+
+    /// <summary>The step a step block offers (its label is also in <see cref="Text"/>).</summary>
+    [Id(9)]
+    public Sessions.NextStep? Step { get; init; }
 }
 
 /// <summary>

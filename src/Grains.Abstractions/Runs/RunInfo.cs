@@ -41,4 +41,12 @@ public sealed record RunInfo(
     /// <summary>The worked example the run tried ("Prova med exempel"), if it was one.</summary>
     [Id(18)]
     public Guid? ExampleId { get; init; }
+
+    /// <summary>The tool session this run is a step of (<see cref="Sessions.ToolSessionKey"/>), null for a run outside one.</summary>
+    [Id(19)]
+    public string? SessionKey { get; init; }
+
+    /// <summary>The step this run took (null: a first run).</summary>
+    [Id(20)]
+    public string? StepName { get; init; }
 }

@@ -34,6 +34,24 @@ public sealed record RunOutput(
     [Id(11)]
     public string? ErrorDetail { get; init; }
 
+    /// <summary>
+    /// The state the script kept for its session's next step (protocol v3, <c>st.state</c>, a JSON object of at most
+    /// <see cref="Sessions.SessionLimits.MaxStateBytes"/>); null when the script kept none.
+    /// </summary>
+    [Id(12)]
+    public string? SessionStateJson { get; init; }
+
+    /// <summary>Artifacts the script marked to keep for the session's later steps (their names in the manifest).</summary>
+    [Id(13)]
+    public IReadOnlyList<string> KeptFiles { get; init; } = [];
+
+    /// <summary>How many steps the script says its session has, when it says so ("Steg 2 av 3").</summary>
+    [Id(14)]
+    public int? StepsTotal { get; init; }
+
+    /// <summary>The follow-up steps the run offers (its step blocks).</summary>
+    public IEnumerable<Sessions.NextStep> NextSteps => Blocks.Where(b => b.Step is not null).Select(b => b.Step!);
+
     /// <summary>No output, only a message for the person who started the run.</summary>
     public static RunOutput Message(string errorSummary) => None with { ErrorSummary = errorSummary };
 

@@ -30,6 +30,10 @@ public sealed record RunRequest(
     [Id(9)]
     public Guid? ExampleId { get; init; }
 
+    /// <summary>Set only by the tool session grain: the run is a step of that session (docs/adr/0016-tool-sessions.md).</summary>
+    [Id(10)]
+    public RunSessionStep? Session { get; init; }
+
     public static RunRequest Sandbox(Guid versionId, ActingUser user, IReadOnlyList<RunInputFile> inputs, string? fieldValuesJson = null) =>
         new(RunKind.Sandbox, versionId, null, user, inputs, FieldValuesJson: fieldValuesJson);
 
@@ -45,3 +49,14 @@ public sealed record RunRequest(
     public static RunRequest Production(string slug, ActingUser user, IReadOnlyList<RunInputFile> inputs, string? fieldValuesJson = null) =>
         new(RunKind.Production, null, slug, user, inputs, FieldValuesJson: fieldValuesJson);
 }
+
+/// <summary>
+/// What a step's run gets from its session: the session key, the step taken, the state the previous run kept and
+/// the files of earlier steps (read-only in the container, under <c>/work/session/</c>).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Skriptoteket.RunSessionStep")]
+public sealed record RunSessionStep(
+    [property: Id(0)] string SessionKey,
+    [property: Id(1)] string StepName,
+    [property: Id(2)] string StateJson,
+    [property: Id(3)] IReadOnlyList<RunInputFile> Files);

@@ -13,7 +13,24 @@ internal sealed record RunnerJob(
     [property: Id(3)] IReadOnlyList<RunnerInput> Inputs,
     [property: Id(4)] int TimeoutSeconds,
     // A JSON object of field name to typed value, already checked against the version's declaration.
-    [property: Id(5)] string FieldValuesJson = "{}");
+    [property: Id(5)] string FieldValuesJson = "{}")
+{
+    /// <summary>The person's saved settings for the tool, checked against the version's declaration (<c>st.settings</c>).</summary>
+    [Id(6)]
+    public string SettingsJson { get; init; } = "{}";
+
+    /// <summary>The step being taken (<c>st.current_step</c>); null on a session's first run.</summary>
+    [Id(7)]
+    public string? CurrentStep { get; init; }
+
+    /// <summary>The state the previous step's run kept (<c>st.state</c>), a JSON object; "{}" on a first run.</summary>
+    [Id(8)]
+    public string StateJson { get; init; } = "{}";
+
+    /// <summary>Files of earlier steps, read-only under /work/session/ (protocol v3).</summary>
+    [Id(9)]
+    public IReadOnlyList<RunnerInput> SessionFiles { get; init; } = [];
+}
 
 /// <summary>One input file, already given a safe name.</summary>
 [GenerateSerializer, Immutable, Alias("Skriptoteket.RunnerInput")]

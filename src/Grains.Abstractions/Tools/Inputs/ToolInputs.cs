@@ -55,8 +55,12 @@ public sealed record FileInputs(
 [GenerateSerializer, Immutable, Alias("Skriptoteket.ToolInputs")]
 public sealed record ToolInputs(
     [property: Id(0)] IReadOnlyList<InputField> Fields,
-    [property: Id(1)] FileInputs Files)
+    [property: Id(1)] FileInputs Files,
+    [property: Id(2)] IReadOnlyList<InputField>? Settings = null)
 {
+    /// <summary>The per-person settings the version declares (<c>st.settings</c>; never null). Left out of the JSON when none.</summary>
+    public IReadOnlyList<InputField> SettingsFields => Settings ?? [];
+
     /// <summary>Most files any declaration may ask for (the installation's upload limit may be lower).</summary>
     public const int MaxDeclaredFiles = 50;
 
@@ -64,7 +68,7 @@ public sealed record ToolInputs(
     public static ToolInputs Legacy { get; } = new([], new FileInputs(1, MaxDeclaredFiles));
 
     /// <summary>True when this declaration says exactly what a version without one means.</summary>
-    public bool IsLegacy => Fields.Count == 0 && Files.MinFiles == 1 && Files.MaxFiles == MaxDeclaredFiles && Files.Types.Count == 0;
+    public bool IsLegacy => Fields.Count == 0 && SettingsFields.Count == 0 && Files.MinFiles == 1 && Files.MaxFiles == MaxDeclaredFiles && Files.Types.Count == 0;
 
     public InputField? Find(string name) => Fields.FirstOrDefault(f => f.Name == name);
 }
