@@ -1,4 +1,3 @@
-using System.Globalization;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Web.Security;
 
@@ -30,18 +29,8 @@ public sealed class RunService(IGrainFactory grains, CurrentUser currentUser, Ru
     /// <summary>Calls <paramref name="changed"/> on every state change of the run until disposed.</summary>
     public async Task<RunSubscription> WatchAsync(Guid runId, Func<RunInfo, Task> changed)
     {
-        // Notifications arrive on Orleans' threads, whose culture is not the circuit's: without this a live
-        // update would render in the default language and number format instead of the person's choice.
-        var culture = CultureInfo.CurrentCulture;
-        var uiCulture = CultureInfo.CurrentUICulture;
-        Task InCircuitCulture(RunInfo info)
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = uiCulture;
-            return changed(info);
-        }
-        var subscription = new RunSubscription(grains, grains.GetGrain<IRunGrain>(runId), await currentUser.GetAsync(), InCircuitCulture);
-        await subscription.StartAsync();
+        var subscription = new RunSubscription(CircuitCulture.Keep(changed));
+        await subscription.StartAsync(grains, grains.GetGrain<IRunGrain>(runId), await currentUser.GetAsync());
         return subscription;
     }
 }

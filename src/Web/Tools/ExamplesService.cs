@@ -1,5 +1,6 @@
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools.Examples;
+using Skriptoteket.Web.Runs;
 using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Web.Tools;
@@ -29,4 +30,18 @@ public sealed class ExamplesService(IGrainFactory grains, CurrentUser currentUse
 
     public async Task<RunInfo> RunInSandboxAsync(Guid toolId, Guid exampleId, Guid versionId) =>
         await Grain(toolId).RunInSandboxAsync(await currentUser.GetAsync(), exampleId, versionId);
+
+    /// <summary>Calls <paramref name="changed"/> (with the version whose checks changed, Guid.Empty: all) until disposed.</summary>
+    public async Task<IAsyncDisposable> WatchChecksAsync(Guid toolId, Func<Guid, Task> changed)
+    {
+        var actor = await currentUser.GetAsync();
+        var grain = Grain(toolId);
+        return await GrainWatch<IExampleChecksObserver>.StartAsync(grains, new ChecksWatcher(CircuitCulture.Keep(changed)),
+            o => grain.SubscribeChecksAsync(actor, o), grain.UnsubscribeChecksAsync);
+    }
+
+    private sealed class ChecksWatcher(Func<Guid, Task> changed) : IExampleChecksObserver
+    {
+        public Task ChecksChangedAsync(Guid versionId) => changed(versionId);
+    }
 }

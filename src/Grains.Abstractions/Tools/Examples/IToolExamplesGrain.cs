@@ -59,6 +59,16 @@ public interface IToolExamplesGrain : IGrainWithGuidKey
     [Alias("QueueChecks")]
     Task QueueChecksAsync(ActingUser actor, Guid versionId, Guid? supersedes, bool onlyMissing);
 
+    /// <summary>
+    /// Tells <paramref name="observer"/> of every change to the checks (those who may list them); re-subscribe
+    /// periodically, the subscription expires.
+    /// </summary>
+    [Alias("SubscribeChecks")]
+    Task SubscribeChecksAsync(ActingUser actor, IExampleChecksObserver observer);
+
+    [Alias("UnsubscribeChecks")]
+    Task UnsubscribeChecksAsync(IExampleChecksObserver observer);
+
     /// <summary>Tool grain only: the checks of a version as they stand, without a permission check.</summary>
     [Alias("ChecksForPublish")]
     Task<IReadOnlyList<ExampleCheck>> ChecksForPublishAsync(Guid versionId);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
@@ -22,6 +23,10 @@ internal sealed partial class ToolExamplesGrain
     internal const int MaxChecksInFlight = 2;
 
     private IGrainTimer? ticker;
+    private ObserverManager<IExampleChecksObserver>? watchers;
+
+    // Pages that show the checks (the studio's examples panel, the versions page) watch instead of polling.
+    private ObserverManager<IExampleChecksObserver> Watchers => watchers ??= new(TimeSpan.FromMinutes(5), logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -39,18 +44,43 @@ internal sealed partial class ToolExamplesGrain
         {
             logger.LogInformation("Tool {ToolId}: {Count} example checks queued for version {VersionId}", ToolId, queued, versionId);
             EnsureTicking();
+            await ChecksChangedAsync(versionId);
         }
     }
 
     public async Task<IReadOnlyList<ExampleCheck>> ListChecksAsync(ActingUser actor, Guid versionId)
+    {
+        await MayListChecksAsync(actor);
+        return await ChecksForPublishAsync(versionId);
+    }
+
+    private async Task MayListChecksAsync(ActingUser actor)
     {
         await VisibleToolAsync(actor);
         if (!actor.IsAtLeast(Role.Contributor))
         {
             throw DomainException.NotFound("Versionen");
         }
-        return await ChecksForPublishAsync(versionId);
     }
+
+    public async Task SubscribeChecksAsync(ActingUser actor, IExampleChecksObserver observer)
+    {
+        await MayListChecksAsync(actor);
+        Watchers.Subscribe(observer, observer);
+    }
+
+    public Task UnsubscribeChecksAsync(IExampleChecksObserver observer)
+    {
+        Watchers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Tells the watchers (one-way: returns as soon as the messages are sent). <paramref name="versionId"/> is the
+    /// version whose checks changed, or Guid.Empty for every version (an accepted result changes them all).
+    /// </summary>
+    private Task ChecksChangedAsync(Guid versionId) =>
+        watchers is null ? Task.CompletedTask : watchers.Notify(w => w.ChecksChangedAsync(versionId));
 
     public async Task<IReadOnlyList<ExampleCheck>> ChecksForPublishAsync(Guid versionId)
     {
@@ -139,6 +169,7 @@ internal sealed partial class ToolExamplesGrain
         {
             await checks.FinishAsync(check, ran: false, null, FailureText(info));
         }
+        await ChecksChangedAsync(check.VersionId);
         return false;
     }
 
@@ -164,6 +195,7 @@ internal sealed partial class ToolExamplesGrain
         {
             // The example does not fit this version (fields or files changed), or the version is gone: it failed.
             await checks.FinishAsync(check, ran: false, null, ex.Message);
+            await ChecksChangedAsync(check.VersionId);
             return false;
         }
     }

@@ -107,6 +107,7 @@ internal sealed partial class ToolExamplesGrain(
         var expected = new ExpectedResult(ExampleOutput.Normalize(run.Output), run.VersionId, run.RunId, actor.UserId, time.GetUtcNow());
         await examples.SetExpectedAsync(example.Id, expected);
         await AuditAsync(actor, "tool.example.expected_set", example.Id, example.Name, run.RunId);
+        await ChecksChangedAsync(Guid.Empty);
         return example with { Expected = expected };
     }
 
@@ -133,6 +134,7 @@ internal sealed partial class ToolExamplesGrain(
         var run = await GrainFactory.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(request);
         await checks.RecordRunAsync(ToolId, versionId, example.Id, run.RunId, actor);
         EnsureTicking();
+        await ChecksChangedAsync(versionId);
         return run;
     }
 

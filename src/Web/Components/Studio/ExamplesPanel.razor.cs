@@ -15,20 +15,19 @@ using Skriptoteket.Web.Tools;
 namespace Skriptoteket.Web.Components.Studio;
 
 /// <summary>
-/// The studio's examples panel. Checks of the open version are read again every two seconds while any is
-/// pending (they run in the background after a save). "Kör" runs an example against the open version (it
+/// The studio's examples panel. Checks of the open version are read again whenever the tool's examples grain
+/// says they changed (they run in the background after a save). "Kör" runs an example against the open version (it
 /// becomes the example's check) and shows it in the sandbox panel; the example's latest finished run against
 /// the open version, and only that, can become its expected result.
 /// </summary>
 public sealed partial class ExamplesPanel : IAsyncDisposable
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
-
     private IReadOnlyList<ToolExample> examples = [];
     private IReadOnlyList<ExampleCheck> checks = [];
     private Guid? checksFor;
     private bool loaded;
-    private Timer? poll;
+    private IAsyncDisposable? watch;
+    private Guid watching;
     private bool busy;
     private string newName = "";
     private Guid? renaming;
@@ -75,20 +74,18 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
 
     private async Task LoadAsync()
     {
+        // Watching before reading: a check that finishes in between is not missed.
+        if (RendererInfo.IsInteractive && watching != ToolId)
+        {
+            await (watch?.DisposeAsync() ?? ValueTask.CompletedTask);
+            watch = await Examples.WatchChecksAsync(ToolId, _ => InvokeAsync(ReloadAsync));
+            watching = ToolId;
+        }
         examples = await Examples.ListAsync(ToolId);
         checks = Version is null ? [] : await Examples.ChecksAsync(ToolId, Version.Id);
-        if (checks.Any(c => c.Status == ExampleCheckStatus.Pending))
-        {
-            poll ??= new Timer(_ => InvokeAsync(PollAsync), null, PollInterval, PollInterval);
-        }
-        else if (poll is not null)
-        {
-            await poll.DisposeAsync();
-            poll = null;
-        }
     }
 
-    private async Task PollAsync()
+    private async Task ReloadAsync()
     {
         try
         {
@@ -218,11 +215,5 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (poll is not null)
-        {
-            await poll.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => watch?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

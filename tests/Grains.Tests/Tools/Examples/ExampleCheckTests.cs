@@ -98,4 +98,39 @@ public sealed class ExampleCheckTests(ClusterFixture fixture)
         Assert.Equal("Cecilia", done.Output.Blocks[1].Rows[0][0].Text);
         Assert.Equal(info.ActiveVersionId, done.VersionId);
     }
+
+    [Fact]
+    public async Task A_watcher_is_told_when_checks_are_queued_and_when_they_finish_and_a_teacher_may_not_watch()
+    {
+        var kit = new ToolTestKit(fixture);
+        var tool = await kit.NewToolAsync();
+        var examples = fixture.Grains.GetGrain<IToolExamplesGrain>(tool.GetPrimaryKey());
+        var draft = await ExampleTestKit.SaveAsync(tool, kit.Admin, (await tool.CreateDraftAsync(kit.Admin, null)).Id, ExampleTestKit.First);
+        await examples.AddAsync(kit.Admin, ExampleTestKit.Example("Sjuan A", "7A"));
+        var watcher = new ChecksWatcher();
+        var reference = fixture.Cluster.Client.CreateObjectReference<IExampleChecksObserver>(watcher);
+        await ToolTestKit.Refused(ErrorCode.NotFound, () => examples.SubscribeChecksAsync(kit.User, reference));
+        await examples.SubscribeChecksAsync(kit.Admin, reference);
+
+        var saved = await ExampleTestKit.SaveAsync(tool, kit.Admin, draft.Id, ExampleTestKit.First);
+        // Told at the queueing and again at the end: after the last word no check is pending (no poll needed).
+        await Eventually.UntilAsync(() => watcher.Told(saved.Id) >= 2, TimeSpan.FromSeconds(120), "the watcher told of the queued and the finished check");
+        Assert.All(await examples.ListChecksAsync(kit.Admin, saved.Id), c => Assert.NotEqual(ExampleCheckStatus.Pending, c.Status));
+
+        await examples.UnsubscribeChecksAsync(reference);
+        GC.KeepAlive(watcher);
+    }
+
+    private sealed class ChecksWatcher : IExampleChecksObserver
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> told = new();
+
+        public int Told(Guid versionId) => told.GetValueOrDefault(versionId);
+
+        public Task ChecksChangedAsync(Guid versionId)
+        {
+            told.AddOrUpdate(versionId, 1, (_, n) => n + 1);
+            return Task.CompletedTask;
+        }
+    }
 }

@@ -11,10 +11,10 @@ namespace Skriptoteket.Web.Components.Pages.Admin;
 
 public partial class ToolVersions : IAsyncDisposable
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private List<(ToolVersionHeader Version, IReadOnlyList<ExampleCheck> Checks)> reviewChecks = [];
     private string examplesNote = "";
-    private Timer? poll;
+    private IAsyncDisposable? watch;
+    private Guid watching;
     private ToolInfo? tool;
     private IReadOnlyDictionary<Guid, string> names = new Dictionary<Guid, string>();
     private bool notFound;
@@ -55,38 +55,29 @@ public partial class ToolVersions : IAsyncDisposable
         await LoadChecksAsync();
     }
 
-    /// <summary>The example checks of each version in review; read again every two seconds while any still runs.</summary>
+    /// <summary>The example checks of each version in review; read again whenever the examples grain says they changed.</summary>
     private async Task LoadChecksAsync()
     {
+        // Watching before reading: a check that finishes in between is not missed.
+        if (RendererInfo.IsInteractive && watching != Id)
+        {
+            await (watch?.DisposeAsync() ?? ValueTask.CompletedTask);
+            watching = Id;
+            watch = await Examples.WatchChecksAsync(Id, _ => InvokeAsync(async () =>
+            {
+                await LoadChecksAsync();
+                StateHasChanged();
+            }));
+        }
         var list = new List<(ToolVersionHeader, IReadOnlyList<ExampleCheck>)>();
         foreach (var v in tool!.Versions.Where(v => v.State == VersionState.InReview))
         {
             list.Add((v, await Examples.ChecksAsync(Id, v.Id)));
         }
         reviewChecks = list;
-        var pending = list.Any(l => l.Item2.Any(c => c.Status == ExampleCheckStatus.Pending));
-        if (pending)
-        {
-            poll ??= new Timer(_ => InvokeAsync(async () =>
-            {
-                await LoadChecksAsync();
-                StateHasChanged();
-            }), null, PollInterval, PollInterval);
-        }
-        else if (poll is not null)
-        {
-            await poll.DisposeAsync();
-            poll = null;
-        }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (poll is not null)
-        {
-            await poll.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => watch?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task OpenAsync(ToolVersionHeader version)
     {
