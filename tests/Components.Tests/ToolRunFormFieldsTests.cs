@@ -41,8 +41,8 @@ public sealed class ToolRunFormFieldsTests : ComponentContext
 
         form.Find("[data-testid=run-button]").Click();
 
-        Assert.NotNull(started);
-        Assert.Empty(started.Files);
+        form.WaitForAssertion(() => Assert.NotNull(started));
+        Assert.Empty(started!.Files);
         Assert.Equal("""{"klass":"7A","storlek":4,"blanda":true,"amnen":[]}""", started.FieldValuesJson);
     }
 
@@ -57,7 +57,7 @@ public sealed class ToolRunFormFieldsTests : ComponentContext
         form.FindAll("[data-testid=field-amnen] input[type=checkbox]")[0].Change(true);
         form.Find("[data-testid=run-button]").Click();
 
-        Assert.Contains("\"amnen\":[\"Svenska\",\"Matte\"]", started!.FieldValuesJson);
+        form.WaitForAssertion(() => Assert.Contains("\"amnen\":[\"Svenska\",\"Matte\"]", started?.FieldValuesJson));
     }
 
     [Fact]
@@ -69,18 +69,20 @@ public sealed class ToolRunFormFieldsTests : ComponentContext
         Assert.Contains("Elever per grupp Between 2 and 8.", form.Find("[data-testid=field-storlek]").TextContent);
         form.Find("#field-input-storlek").Change("");
         form.Find("[data-testid=run-button]").Click();
-        Assert.Contains("Gruppstorlek: enter a value.", form.Find("[data-testid=field-storlek]").TextContent);
+        form.WaitForAssertion(() => Assert.Contains("Gruppstorlek: enter a value.", form.Find("[data-testid=field-storlek]").TextContent));
 
         form.Find("#field-input-storlek").Change("1,5");
         form.Find("[data-testid=run-button]").Click();
 
+        // The click's handler finishes its render after an await: wait for it (under load it is not done yet).
+        form.WaitForAssertion(() =>
+            Assert.Contains("Gruppstorlek: must be a whole number, without decimals.", form.Find("[data-testid=field-storlek]").TextContent));
         Assert.Null(started);
-        Assert.Contains("Gruppstorlek: must be a whole number, without decimals.", form.Find("[data-testid=field-storlek]").TextContent);
         Assert.Equal("1,5", form.Find("#field-input-storlek").GetAttribute("value"));
 
         form.Find("#field-input-storlek").Change("12");
         form.Find("[data-testid=run-button]").Click();
-        Assert.Contains("Gruppstorlek: at most 8.", form.Find("[data-testid=field-storlek]").TextContent);
+        form.WaitForAssertion(() => Assert.Contains("Gruppstorlek: at most 8.", form.Find("[data-testid=field-storlek]").TextContent));
         Assert.DoesNotContain("högst", form.Markup);
         Assert.DoesNotContain("välj", form.Markup);
     }

@@ -33,7 +33,7 @@ public sealed class SandboxPanelTests : StudioTestContext
         .Add(s => s.RunEditor, (files, _, _) =>
         {
             sent = files;
-            return Task.FromException<RunInfo>(DomainException.Invalid("Stoppad av testet."));
+            return Task.FromException<RunInfo>(DomainException.Invalid("Stoppad av testet.", "Test.Stopped"));
         }));
 
     [Fact]

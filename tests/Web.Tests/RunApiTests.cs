@@ -129,7 +129,7 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
     }
 
     [Fact]
-    public async Task A_sandbox_run_without_the_file_its_version_needs_is_refused_with_the_run_pages_message()
+    public async Task A_sandbox_run_without_the_file_its_version_needs_is_refused_with_the_run_pages_message_in_either_language()
     {
         using var author = await fixture.LoginAsNewAsync("contributor");
         var (_, version, _) = await ToolRows.InsertAsync(fixture.Database, Script, author.Id, published: false);
@@ -143,6 +143,15 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
 
         Assert.Equal("Välj en fil att köra verktyget med.", refused.GetProperty("error").GetProperty("message").GetString());
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM runs WHERE version_id = '{version}'"));
+
+        // In English (?culture=en or the culture cookie) the same refusal, the same code, from the error's key.
+        var english = new HttpRequestMessage(HttpMethod.Post, $"api/v1/tool-versions/{version}/run-sandbox?culture=en")
+        {
+            Content = new MultipartFormDataContent { { new StringContent("{}"), "fields" } },
+        };
+        english.Headers.Add("X-CSRF-TOKEN", author.CsrfToken);
+        var inEnglish = await author.Http.SendAsync(english).ExpectAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.Equal("Choose a file to run the tool with.", inEnglish.GetProperty("error").GetProperty("message").GetString());
     }
 
     [Fact]

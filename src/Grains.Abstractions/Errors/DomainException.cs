@@ -7,8 +7,6 @@ namespace Skriptoteket.Grains.Abstractions.Errors;
 [GenerateSerializer, Alias("Skriptoteket.DomainException")]
 public sealed class DomainException : Exception
 {
-    public DomainException(ErrorCode code, string message) : base(message) => Code = code;
-
     /// <summary>A refusal the UI can say in any language: <paramref name="key"/> names the text, <paramref name="arguments"/> fill it.</summary>
     public DomainException(ErrorCode code, string message, string key, params string[] arguments) : base(message)
     {
@@ -20,7 +18,7 @@ public sealed class DomainException : Exception
     [Id(0)]
     public ErrorCode Code { get; init; }
 
-    /// <summary>The text's name for the UI (Web's resources "Error.{Key}"); null where only the Swedish message exists.</summary>
+    /// <summary>The text's name for the UI (Web's resources "Error.{Key}", in Swedish and English).</summary>
     [Id(1)]
     public string? Key { get; init; }
 
@@ -31,15 +29,9 @@ public sealed class DomainException : Exception
 
     public static DomainException Forbidden() => new(ErrorCode.Forbidden, "Du har inte behörighet till detta.", "Forbidden");
 
-    public static DomainException Forbidden(string message) => new(ErrorCode.Forbidden, message);
-
-    public static DomainException Conflict(string message) => new(ErrorCode.Conflict, message);
-
     /// <summary>A refusal for lack of permission with a text key, so the UI can translate it.</summary>
     public static DomainException Forbidden(string message, string key, params string[] arguments) =>
         new(ErrorCode.Forbidden, message, key, arguments);
-
-    public static DomainException Invalid(string message) => new(ErrorCode.Validation, message);
 
     /// <summary>A validation refusal with a text key, so the UI can translate it.</summary>
     public static DomainException Invalid(string message, string key, params string[] arguments) =>

@@ -17,14 +17,14 @@ public static class TextRules
         var text = (value ?? "").Trim();
         if (text.Length == 0)
         {
-            throw DomainException.Invalid($"{field} saknas.");
+            throw DomainException.Invalid($"{field} saknas.", "Text.Missing", field);
         }
         return Checked(text, field, max);
     }
 
     /// <summary>Text that must be sent (null is refused) but may be empty; trimmed.</summary>
     public static string Present(string? value, string field, int max) =>
-        value is null ? throw DomainException.Invalid($"{field} saknas.") : Checked(value.Trim(), field, max);
+        value is null ? throw DomainException.Invalid($"{field} saknas.", "Text.Missing", field) : Checked(value.Trim(), field, max);
 
     /// <summary>Trimmed text that may be empty (a missing value becomes "").</summary>
     public static string Optional(string? value, string field, int max) => Checked((value ?? "").Trim(), field, max);
@@ -38,21 +38,21 @@ public static class TextRules
 
     /// <summary>Text kept exactly as typed (a script, a password): only length and characters are checked.</summary>
     public static string Exact(string? value, string field, int max) =>
-        value is null ? throw DomainException.Invalid($"{field} saknas.") : Checked(value, field, max);
+        value is null ? throw DomainException.Invalid($"{field} saknas.", "Text.Missing", field) : Checked(value, field, max);
 
     /// <summary>A list of slugs or names: present, at most <paramref name="maxItems"/>, each one checked.</summary>
     public static IReadOnlyList<string> List(IReadOnlyList<string?>? values, string field, int maxItems, int maxLength)
     {
         if (values is null)
         {
-            throw DomainException.Invalid($"{field} saknas.");
+            throw DomainException.Invalid($"{field} saknas.", "Text.Missing", field);
         }
         if (values.Count > maxItems)
         {
-            throw DomainException.Invalid($"{field}: högst {maxItems} val.");
+            throw DomainException.Invalid($"{field}: högst {maxItems} val.", "Text.TooManyItems", field, maxItems.ToString(CultureInfo.InvariantCulture));
         }
         return values.Select(v => v is null
-            ? throw DomainException.Invalid($"{field} innehåller ett tomt värde.")
+            ? throw DomainException.Invalid($"{field} innehåller ett tomt värde.", "Text.EmptyItem", field)
             : Checked(v.Trim(), field, maxLength)).ToList();
     }
 
@@ -121,8 +121,10 @@ public static class TextRules
     /// <summary>Refuses a text longer than <paramref name="max"/> characters (the documented limit, TextLimits).</summary>
     public static string WithinLength(string text, string field, int max) =>
         text.Length > max
-            ? throw DomainException.Invalid($"{field} får vara högst {max.ToString("N0", CultureInfo.InvariantCulture).Replace(',', ' ')} tecken.")
+            ? throw DomainException.Invalid($"{field} får vara högst {Thousands(max)} tecken.", "Text.TooLong", field, Thousands(max))
             : text;
+
+    private static string Thousands(int n) => n.ToString("N0", CultureInfo.InvariantCulture).Replace(',', ' ');
 
     private static string Checked(string text, string field, int max)
     {
@@ -130,7 +132,8 @@ public static class TextRules
         if (!IsStorable(text))
         {
             throw DomainException.Invalid(
-                $"{field} innehåller tecken som inte kan sparas (till exempel NUL eller andra osynliga styrtecken). Ta bort dem och försök igen.");
+                $"{field} innehåller tecken som inte kan sparas (till exempel NUL eller andra osynliga styrtecken). Ta bort dem och försök igen.",
+                "Text.Unstorable", field);
         }
         return text;
     }

@@ -24,7 +24,7 @@ public static class AccountPolicy
         if (role is not (Role.User or Role.Contributor))
         {
             throw DomainException.Forbidden(
-                "Nya konton får rollen användare eller bidragsgivare. Administratörer utses genom nominering.");
+                "Nya konton får rollen användare eller bidragsgivare. Administratörer utses genom nominering.", "Account.NewRole");
         }
     }
 
@@ -34,7 +34,7 @@ public static class AccountPolicy
         if (next is not (Role.User or Role.Contributor))
         {
             throw DomainException.Forbidden(
-                "Rollen kan bara sättas till användare eller bidragsgivare. Administratörer utses genom nominering.");
+                "Rollen kan bara sättas till användare eller bidragsgivare. Administratörer utses genom nominering.", "Account.RoleLimited");
         }
     }
 
@@ -44,15 +44,15 @@ public static class AccountPolicy
         EnsureManager(actor);
         if (actor.UserId == targetId)
         {
-            throw DomainException.Forbidden("Du kan inte ändra ditt eget konto här.");
+            throw DomainException.Forbidden("Du kan inte ändra ditt eget konto här.", "Account.NotOwn");
         }
         if (current == Role.Superuser)
         {
-            throw DomainException.Forbidden("En superanvändare kan inte ändras här.");
+            throw DomainException.Forbidden("En superanvändare kan inte ändras här.", "Account.Superuser");
         }
         if (current == Role.Admin && !actor.IsAtLeast(Role.Superuser))
         {
-            throw DomainException.Forbidden("Bara en superanvändare kan ändra en administratör.");
+            throw DomainException.Forbidden("Bara en superanvändare kan ändra en administratör.", "Account.AdminBySuperuser");
         }
     }
 
@@ -87,11 +87,11 @@ public static class AccountPolicy
         EnsureManager(actor);
         if (nomineeRole >= Role.Admin)
         {
-            throw DomainException.Conflict("Användaren är redan administratör.");
+            throw DomainException.Conflict("Användaren är redan administratör.", "Account.AlreadyAdmin");
         }
         if (!nomineeActive)
         {
-            throw DomainException.Conflict("Användaren är inaktiverad och kan inte nomineras.");
+            throw DomainException.Conflict("Användaren är inaktiverad och kan inte nomineras.", "Account.DeactivatedNominee");
         }
     }
 
@@ -99,7 +99,7 @@ public static class AccountPolicy
     {
         if (!actor.IsAtLeast(Role.Superuser))
         {
-            throw DomainException.Forbidden("Bara en superanvändare kan besluta om nomineringar.");
+            throw DomainException.Forbidden("Bara en superanvändare kan besluta om nomineringar.", "Account.OnlySuperuserDecides");
         }
     }
 

@@ -13,7 +13,7 @@ public static class NewAccountRules
         if (value.Length is 0 or > 320 || at <= 0 || at != value.LastIndexOf('@') || at == value.Length - 1
             || value.Any(char.IsWhiteSpace))
         {
-            throw DomainException.Invalid("Ange en giltig e-postadress.");
+            throw DomainException.Invalid("Ange en giltig e-postadress.", "Account.EmailInvalid");
         }
         return value;
     }

@@ -41,7 +41,7 @@ internal sealed class NominationGrain(
         var text = TextRules.Required(rationale, "Motiveringen", TextLimits.Rationale);
         if (state.RecordExists && state.State.Status == NominationStatus.Pending)
         {
-            throw DomainException.Conflict("Användaren har redan en nominering som väntar på beslut.");
+            throw DomainException.Conflict("Användaren har redan en nominering som väntar på beslut.", "Nomination.Pending");
         }
 
         await SaveAsync(_ => new NominationState
@@ -68,7 +68,7 @@ internal sealed class NominationGrain(
         }
         if (state.State.Status != NominationStatus.Pending)
         {
-            throw DomainException.Conflict("Nomineringen är redan avgjord.");
+            throw DomainException.Conflict("Nomineringen är redan avgjord.", "Nomination.Decided");
         }
         if (state.State.NominatorId == actor.UserId)
         {

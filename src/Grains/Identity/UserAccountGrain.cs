@@ -53,14 +53,14 @@ internal sealed class UserAccountGrain(
         AccountPolicy.EnsureMayCreate(actor, account.Role);
         if (state.State.Exists)
         {
-            throw DomainException.Conflict("Kontot finns redan.");
+            throw DomainException.Conflict("Kontot finns redan.", "Account.Exists");
         }
         var email = NewAccountRules.ValidEmail(account.Email);
         var name = NewAccountRules.ValidDisplayName(account.DisplayName);
         PasswordRules.EnsureStrongEnough(account.Password);
         if (await users.EmailTakenAsync(email, Id))
         {
-            throw DomainException.Conflict("Det finns redan ett konto med den e-postadressen.");
+            throw DomainException.Conflict("Det finns redan ett konto med den e-postadressen.", "Account.EmailTaken");
         }
 
         var now = time.GetUtcNow();
@@ -138,7 +138,7 @@ internal sealed class UserAccountGrain(
         EnsureExists();
         if (!state.State.IsActive)
         {
-            throw DomainException.Conflict("Användaren är inaktiverad och kan inte bli administratör.");
+            throw DomainException.Conflict("Användaren är inaktiverad och kan inte bli administratör.", "Account.DeactivatedAdmin");
         }
         if (state.State.Role >= Role.Admin)
         {

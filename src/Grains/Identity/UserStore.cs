@@ -54,7 +54,7 @@ internal sealed class UserStore(NpgsqlDataSource db)
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            throw DomainException.Conflict("Det finns redan ett konto med den e-postadressen.");
+            throw DomainException.Conflict("Det finns redan ett konto med den e-postadressen.", "Account.EmailTaken");
         }
     }
 

@@ -23,7 +23,7 @@ public static class PersistentStateExtensions
         {
             state.State = before;
             await state.ReadStateAsync();
-            throw DomainException.Conflict(conflictMessage);
+            throw DomainException.Conflict(conflictMessage, "State.Concurrent");
         }
         catch
         {

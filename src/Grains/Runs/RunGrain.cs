@@ -177,7 +177,7 @@ internal sealed class RunGrain(
         var run = Visible(user);
         if (run.IsFinished)
         {
-            throw DomainException.Conflict("Körningen är redan avslutad.");
+            throw DomainException.Conflict("Körningen är redan avslutad.", "Run.AlreadyFinished");
         }
         // A waiting run leaves the queue now; a running one's claimer stops its container and drops the row.
         await queue.CancelAsync(RunId);

@@ -16,7 +16,7 @@ public static partial class RunSnapshotRules
         var name = string.IsNullOrWhiteSpace(entrypoint) ? "run_tool" : entrypoint.Trim();
         if (!EntrypointFormat().IsMatch(name))
         {
-            throw DomainException.Invalid("Startfunktionen måste vara ett giltigt Python-namn.");
+            throw DomainException.Invalid("Startfunktionen måste vara ett giltigt Python-namn.", "Script.EntrypointInvalid");
         }
         TextRules.WithinLength(source, "Skriptet", TextLimits.Source);
         return name;

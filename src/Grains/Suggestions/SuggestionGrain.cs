@@ -46,7 +46,7 @@ internal sealed class SuggestionGrain(
         }
         if (state.State.Exists)
         {
-            throw DomainException.Conflict("Förslaget finns redan.");
+            throw DomainException.Conflict("Förslaget finns redan.", "Suggestion.Exists");
         }
         var lists = await taxonomy.ReadAsync();
         var valid = SuggestionRules.Validate(draft, lists.Professions.Select(p => p.Slug).ToHashSet(),

@@ -20,7 +20,7 @@ public static class SuggestionRules
     {
         if (draft is null)
         {
-            throw DomainException.Invalid("Förslagets uppgifter saknas.");
+            throw DomainException.Invalid("Förslagets uppgifter saknas.", "Suggestion.Missing");
         }
         var title = TextRules.Required(draft.Title, "Titeln", TextLimits.Title);
         var description = TextRules.Required(draft.Description, "Beskrivningen", TextLimits.SuggestionDescription);
@@ -46,7 +46,7 @@ public static class SuggestionRules
     {
         if (decision is null || !Enum.IsDefined(decision.Kind))
         {
-            throw DomainException.Invalid("Välj ett beslut: accept, modify eller deny.");
+            throw DomainException.Invalid("Välj ett beslut: accept, modify eller deny.", "Suggestion.DecisionUnknown");
         }
         if (status != SuggestionStatus.Pending)
         {

@@ -83,7 +83,7 @@ internal sealed partial class ToolGrain
             lists.Categories.Select(c => c.Slug).ToHashSet());
         if (valid.Slug == typedSlug ? await taken : await slugs.IsTakenAsync(valid.Slug, ToolId))
         {
-            throw DomainException.Conflict(ToolSlugs.TakenMessage);
+            throw DomainException.Conflict(ToolSlugs.TakenMessage, "Tool.SlugTaken");
         }
         return valid;
     }

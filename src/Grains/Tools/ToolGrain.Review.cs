@@ -19,7 +19,8 @@ internal sealed partial class ToolGrain
         if (problems.Count > 0)
         {
             throw DomainException.Invalid(
-                $"Skriptet har fel (rad {problems[0].Line}) och kan inte lämnas in för granskning. Rätta felet och spara först.");
+                $"Skriptet har fel (rad {problems[0].Line}) och kan inte lämnas in för granskning. Rätta felet och spara först.",
+                "Tool.ScriptHasErrors", problems[0].Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         var next = state.State.Clone();
         var submitted = version with { State = VersionState.InReview, IsHead = false, ReviewNote = Note(reviewNote) };
@@ -61,7 +62,7 @@ internal sealed partial class ToolGrain
         EnsureManager(actor);
         if (!ToolPermissions.CanPublishVersion(actor, reviewed, options.Value.RequireFourEyes))
         {
-            throw DomainException.Forbidden("Fyraögonsprincipen gäller: en annan administratör måste publicera din version.");
+            throw DomainException.Forbidden("Fyraögonsprincipen gäller: en annan administratör måste publicera din version.", "Tool.FourEyes");
         }
         VersionTransitions.EnsureInReview(reviewed);
         var examples = await ExampleChecksForPublishAsync(reviewed.Id, examplesNote);
@@ -93,7 +94,7 @@ internal sealed partial class ToolGrain
         var target = VisibleVersion(actor, versionId);
         if (!ToolPermissions.CanRollback(actor))
         {
-            throw DomainException.Forbidden("Bara superanvändare kan rulla tillbaka ett verktyg.");
+            throw DomainException.Forbidden("Bara superanvändare kan rulla tillbaka ett verktyg.", "Tool.RollbackSuperuser");
         }
         VersionTransitions.EnsureCanRollbackTo(target);
         var now = time.GetUtcNow();

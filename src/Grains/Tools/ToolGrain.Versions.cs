@@ -94,7 +94,7 @@ internal sealed partial class ToolGrain
             : TextRules.Required(newEntrypoint, "Startfunktionen", TextLimits.Entrypoint);
         if (!EntrypointFormat().IsMatch(checkedEntrypoint))
         {
-            throw DomainException.Invalid("Startfunktionen måste vara ett giltigt Python-namn.");
+            throw DomainException.Invalid("Startfunktionen måste vara ett giltigt Python-namn.", "Script.EntrypointInvalid");
         }
         return (TextRules.Exact(source, "Skriptet", TextLimits.Source), checkedEntrypoint,
             TextRules.Optional(changeSummary, "Ändringssammanfattningen", TextLimits.ChangeSummary),

@@ -53,7 +53,7 @@ internal sealed partial class ToolGrain(
             // Accepting a suggestion creates its tool under the suggestion's id; a retried accept finds it here.
             return suggestionId is not null && state.State.SuggestionId == suggestionId
                 ? ToInfo(actor, state.State)
-                : throw DomainException.Conflict("Verktyget finns redan.");
+                : throw DomainException.Conflict("Verktyget finns redan.", "Tool.Exists");
         }
         var valid = await ValidateAsync(metadata);
         var now = time.GetUtcNow();
@@ -81,7 +81,7 @@ internal sealed partial class ToolGrain(
         EnsureManager(actor);
         if (state.State.SlugLocked && metadata?.Slug?.Trim() != state.State.Metadata.Slug)
         {
-            throw DomainException.Invalid("Sökvägsnamnet kan inte ändras efter att verktyget har publicerats.");
+            throw DomainException.Invalid("Sökvägsnamnet kan inte ändras efter att verktyget har publicerats.", "Tool.SlugFixed");
         }
         var valid = await ValidateAsync(metadata);
         var next = state.State.Clone();

@@ -20,7 +20,7 @@ public static partial class ToolMetadataRules
     {
         if (metadata is null)
         {
-            throw DomainException.Invalid("Verktygets uppgifter saknas.");
+            throw DomainException.Invalid("Verktygets uppgifter saknas.", "Tool.Missing");
         }
         var slug = TextRules.Required(metadata.Slug, "Sökvägsnamnet", TextLimits.Slug);
         var title = TextRules.Required(metadata.Title, "Titeln", TextLimits.Title);

@@ -49,7 +49,7 @@ internal sealed class ToolSlugs(NpgsqlDataSource db)
         }
         catch (PostgresException ex) when (IsSlugTaken(ex))
         {
-            throw DomainException.Conflict(TakenMessage);
+            throw DomainException.Conflict(TakenMessage, "Tool.SlugTaken");
         }
     }
 

@@ -14,11 +14,11 @@ public static class VersionTransitions
     {
         if (baseVersion.State is VersionState.Active or VersionState.Archived)
         {
-            throw DomainException.Invalid("Bara utkast kan sparas; skapa ett nytt utkast från versionen.");
+            throw DomainException.Invalid("Bara utkast kan sparas; skapa ett nytt utkast från versionen.", "Version.OnlyDraftsSave");
         }
         if (baseVersion.State != VersionState.Draft || !baseVersion.IsHead)
         {
-            throw DomainException.Conflict("Någon har sparat eller lämnat in en nyare version sedan du öppnade den. Ladda om.");
+            throw DomainException.Conflict("Någon har sparat eller lämnat in en nyare version sedan du öppnade den. Ladda om.", "Version.Stale");
         }
     }
 
@@ -27,11 +27,11 @@ public static class VersionTransitions
     {
         if (version.State is VersionState.Active or VersionState.Archived)
         {
-            throw DomainException.Invalid("Bara utkast kan lämnas in för granskning.");
+            throw DomainException.Invalid("Bara utkast kan lämnas in för granskning.", "Version.OnlyDraftsSubmit");
         }
         if (version.State != VersionState.Draft || !version.IsHead)
         {
-            throw DomainException.Conflict("Versionen har redan sparats över eller lämnats in. Ladda om.");
+            throw DomainException.Conflict("Versionen har redan sparats över eller lämnats in. Ladda om.", "Version.AlreadySaved");
         }
     }
 
@@ -40,7 +40,7 @@ public static class VersionTransitions
     {
         if (version.State != VersionState.InReview)
         {
-            throw DomainException.Conflict("Versionen väntar inte på granskning.");
+            throw DomainException.Conflict("Versionen väntar inte på granskning.", "Version.NotInReview");
         }
     }
 
@@ -49,7 +49,7 @@ public static class VersionTransitions
     {
         if (version.State != VersionState.Archived || version.PublishedAt is null)
         {
-            throw DomainException.Invalid("Det går bara att rulla tillbaka till en tidigare aktiv version.");
+            throw DomainException.Invalid("Det går bara att rulla tillbaka till en tidigare aktiv version.", "Version.RollbackTarget");
         }
     }
 
@@ -58,7 +58,7 @@ public static class VersionTransitions
     {
         if (activeVersionId is null)
         {
-            throw DomainException.Invalid("Verktyget kan inte publiceras utan en aktiv version.");
+            throw DomainException.Invalid("Verktyget kan inte publiceras utan en aktiv version.", "Version.NoActive");
         }
     }
 }

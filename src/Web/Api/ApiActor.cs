@@ -10,5 +10,5 @@ namespace Skriptoteket.Web.Api;
 internal static class ApiActor
 {
     public static ActingUser Require(HttpContext http) =>
-        http.User.ToActingUser() ?? throw new DomainException(ErrorCode.Unauthenticated, "Logga in först.");
+        http.User.ToActingUser() ?? throw new DomainException(ErrorCode.Unauthenticated, "Logga in först.", "LoginFirst");
 }

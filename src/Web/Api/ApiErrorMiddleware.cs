@@ -36,7 +36,7 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
         }
         catch (DomainException ex) when (!http.Response.HasStarted)
         {
-            await ApiResults.From(ex).ExecuteAsync(http);
+            await ApiResults.From(ex, http).ExecuteAsync(http);
             return;
         }
         catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)

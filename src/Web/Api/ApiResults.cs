@@ -1,4 +1,9 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Skriptoteket.Web.Localization;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
@@ -29,20 +34,33 @@ public static class ApiResults
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
     };
 
-    public static IResult From(DomainException exception) => Error(exception.Code, exception.Message, DetailsOf(exception));
+    /// <summary>
+    /// A refusal in the request's language (the culture cookie or ?culture=en; Swedish by default): English from the
+    /// error's key, as the pages show it (ErrorText). The code and the details' field names never change.
+    /// </summary>
+    public static IResult From(DomainException exception, HttpContext http)
+    {
+        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture is { } culture)
+        {
+            // The localization middleware set the culture inside the pipeline; this runs outside it, after the fact.
+            CultureInfo.CurrentUICulture = culture;
+        }
+        var localizer = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+        return Error(exception.Code, ErrorText.For(localizer, exception), DetailsOf(exception, localizer));
+    }
 
     /// <summary>
     /// Refused field values name their fields: details.field is the first ("fields.klass"), details.fields every
-    /// field's own Swedish message (FieldValueRules).
+    /// field's own message (FieldValueRules) in the request's language.
     /// </summary>
-    private static object? DetailsOf(DomainException exception)
+    private static object? DetailsOf(DomainException exception, IStringLocalizer localizer)
     {
         var problems = FieldValueRules.ProblemsOf(exception);
         if (problems.Count == 0)
         {
             return null;
         }
-        var fields = problems.GroupBy(p => p.Field.Length == 0 ? "fields" : $"fields.{p.Field}").ToDictionary(g => g.Key, g => g.First().Message);
+        var fields = problems.GroupBy(p => p.Field.Length == 0 ? "fields" : $"fields.{p.Field}").ToDictionary(g => g.Key, g => ErrorText.For(localizer, g.First()));
         return new { field = fields.Keys.First(), fields };
     }
 

@@ -14,7 +14,7 @@ public sealed class DomainExceptionFilter : IEndpointFilter
         }
         catch (DomainException ex)
         {
-            return ApiResults.From(ex);
+            return ApiResults.From(ex, context.HttpContext);
         }
     }
 }

@@ -53,7 +53,7 @@ public static class IdentityApi
     {
         if (body.Email is null || body.Password is null)
         {
-            throw DomainException.Invalid("Ange e-postadress och lösenord.");
+            throw DomainException.Invalid("Ange e-postadress och lösenord.", "Api.LoginParts");
         }
         var result = await account.LoginAsync(http, body.Email, body.Password);
         return result.Succeeded

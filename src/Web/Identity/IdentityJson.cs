@@ -25,7 +25,7 @@ public static class IdentityJson
         value is not null && Enum.TryParse<Role>(value, ignoreCase: true, out var role) && Enum.IsDefined(role)
             && !int.TryParse(value, out _)
             ? role
-            : throw DomainException.Invalid("Okänd roll. Använd user, contributor, admin eller superuser.");
+            : throw DomainException.Invalid("Okänd roll. Använd user, contributor, admin eller superuser.", "Api.RoleUnknown");
 }
 
 public sealed record SessionUserJson(Guid Id, string Email, string DisplayName, string Role, bool MustChangePassword);

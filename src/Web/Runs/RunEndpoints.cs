@@ -104,7 +104,7 @@ public static class RunEndpoints
             catch (Exception ex) when (ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
                                            or InvalidDataException)
             {
-                return ApiResults.From(limits.TooLargeTogether());
+                return ApiResults.From(limits.TooLargeTogether(), http);
             }
             // Names and sizes first: nothing is copied into memory for a run the contract refuses.
             limits.Check([.. form.Files.Select(f => (f.FileName, f.Length))]);

@@ -26,7 +26,7 @@ public static class RunFieldsBody
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw DomainException.Invalid("Skicka ett JSON-objekt: {\"fields\": {namn: värde}}.");
+                throw DomainException.Invalid("Skicka ett JSON-objekt: {\"fields\": {namn: värde}}.", "Api.FieldsBody");
             }
             return document.RootElement.TryGetProperty("fields", out var fields) ? fields.GetRawText() : null;
         }

@@ -26,7 +26,7 @@ public static class VersionImport
             var scripts = zip.Entries.Where(e => e.FullName.EndsWith(".py", StringComparison.OrdinalIgnoreCase)).ToList();
             if (scripts.Count != 1)
             {
-                throw DomainException.Invalid("Zip-filen måste innehålla exakt ett skript (.py).");
+                throw DomainException.Invalid("Zip-filen måste innehålla exakt ett skript (.py).", "Zip.OneScript");
             }
             var source = Text(scripts[0], TextLimits.Source * 4);
             var inputs = zip.GetEntry(VersionExport.InputsEntry) is { } inputsEntry
@@ -36,7 +36,7 @@ public static class VersionImport
         }
         catch (InvalidDataException)
         {
-            throw DomainException.Invalid("Filen är inte en läsbar zip-fil.");
+            throw DomainException.Invalid("Filen är inte en läsbar zip-fil.", "Zip.Unreadable");
         }
     }
 
@@ -56,7 +56,7 @@ public static class VersionImport
         }
         catch (JsonException)
         {
-            throw DomainException.Invalid("metadata.json i zip-filen är inte giltig JSON.");
+            throw DomainException.Invalid("metadata.json i zip-filen är inte giltig JSON.", "Zip.MetadataInvalid");
         }
     }
 
@@ -72,7 +72,7 @@ public static class VersionImport
         }
         if (read > maxBytes)
         {
-            throw DomainException.Invalid($"\"{entry.FullName}\" i zip-filen är för stor.");
+            throw DomainException.Invalid($"\"{entry.FullName}\" i zip-filen är för stor.", "Zip.EntryTooLarge", entry.FullName);
         }
         return new UTF8Encoding(false, true).GetString(buffer, 0, read);
     }

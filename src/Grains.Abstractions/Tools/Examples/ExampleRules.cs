@@ -15,5 +15,5 @@ public static class ExampleRules
     /// <summary>The note a publisher writes when examples changed, failed or still run; null when left empty.</summary>
     public static string? Note(string? note) => TextRules.OptionalOrNull(note, "Anteckningen om exemplen", MaxNote);
 
-    public static DomainException NameTaken(string name) => DomainException.Conflict($"Det finns redan ett exempel som heter \"{name}\".");
+    public static DomainException NameTaken(string name) => DomainException.Conflict($"Det finns redan ett exempel som heter \"{name}\".", "Example.NameTaken", name);
 }

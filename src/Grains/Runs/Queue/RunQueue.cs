@@ -20,7 +20,7 @@ internal sealed class RunQueue(NpgsqlDataSource db, Serializer<RunnerJob> serial
 
     public string ClusterId => clusterId;
 
-    internal static DomainException Busy() => new(Abstractions.Errors.ErrorCode.Busy, BusyMessage);
+    internal static DomainException Busy() => new(Abstractions.Errors.ErrorCode.Busy, BusyMessage, "Run.Busy");
 
     /// <summary>
     /// Adds the run at the end of the queue and wakes the runner silos; returns its 1-based position, or

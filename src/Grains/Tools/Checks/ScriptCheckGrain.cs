@@ -38,7 +38,7 @@ internal sealed class ScriptCheckGrain(IContainerRunner runner, RunSupervisor su
         var outcome = await runner.RunAsync(job, supervisor.SiloName, CancellationToken.None);
         if (outcome.Completion.Status != RunStatus.Succeeded)
         {
-            throw new DomainException(Abstractions.Errors.ErrorCode.Busy, "Skriptet kunde inte kontrolleras just nu. Försök igen om en stund.");
+            throw new DomainException(Abstractions.Errors.ErrorCode.Busy, "Skriptet kunde inte kontrolleras just nu. Försök igen om en stund.", "Script.CheckBusy");
         }
         return JsonSerializer.Deserialize<List<ScriptProblem>>(outcome.Completion.Output.Html, Json) ?? [];
     }

@@ -40,7 +40,7 @@ internal sealed partial class ToolExamplesGrain(
         var existing = await examples.ListAsync(ToolId);
         if (existing.Count >= ExampleRules.MaxExamplesPerTool)
         {
-            throw DomainException.Invalid($"Ett verktyg kan ha högst {ExampleRules.MaxExamplesPerTool} exempel.");
+            throw DomainException.Invalid($"Ett verktyg kan ha högst {ExampleRules.MaxExamplesPerTool} exempel.", "Example.TooMany", ExampleRules.MaxExamplesPerTool.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         var files = UploadPolicy.Check(example!.Files ?? [], uploads.Value);
         // The values as the newest version declares them: refused here with the run form's messages, not at a later run.
@@ -98,11 +98,11 @@ internal sealed partial class ToolExamplesGrain(
         // Only the example's own runs (its checks and "Kör exempel"): another run's output is another input's result.
         if (!await checks.IsRunOfAsync(example.Id, runId))
         {
-            throw DomainException.Invalid($"Körningen är inte en körning av exemplet \"{example.Name}\". Kör exemplet först.");
+            throw DomainException.Invalid($"Körningen är inte en körning av exemplet \"{example.Name}\". Kör exemplet först.", "Example.NotItsRun", example.Name);
         }
         if (run.Status != RunStatus.Succeeded)
         {
-            throw DomainException.Invalid("Bara en körning som gick bra kan bli exemplets förväntade resultat.");
+            throw DomainException.Invalid("Bara en körning som gick bra kan bli exemplets förväntade resultat.", "Example.OnlySucceeded");
         }
         var expected = new ExpectedResult(ExampleOutput.Normalize(run.Output), run.VersionId, run.RunId, actor.UserId, time.GetUtcNow());
         await examples.SetExpectedAsync(example.Id, expected);

@@ -58,7 +58,7 @@ internal static class ToolExampleEndpoints
     private static async Task<Ok<ToolExample>> AcceptAsync(Guid id, Guid exampleId, AcceptResultRequest body, HttpContext http, IGrainFactory grains) =>
         body.RunId is { } runId && runId != Guid.Empty
             ? TypedResults.Ok(await Grain(grains, id).AcceptResultAsync(ApiActor.Require(http), exampleId, runId))
-            : throw DomainException.Invalid("Ange runId: körningen vars resultat ska bli det förväntade.");
+            : throw DomainException.Invalid("Ange runId: körningen vars resultat ska bli det förväntade.", "Api.RunIdMissing");
 
     private static async Task<IResult> TryAsync(Guid id, Guid exampleId, [FromHeader(Name = RunStartKey.Header)] string? startKey,
         HttpContext http, IGrainFactory grains)
@@ -83,7 +83,7 @@ public sealed record AddExampleRequest(string? Name, JsonElement? Fields, IReadO
     public NewExample ToNewExample()
     {
         var fields = Fields is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } f
-            ? f.ValueKind == JsonValueKind.Object ? f.GetRawText() : throw DomainException.Invalid("fields måste vara ett JSON-objekt: {namn: värde}.")
+            ? f.ValueKind == JsonValueKind.Object ? f.GetRawText() : throw DomainException.Invalid("fields måste vara ett JSON-objekt: {namn: värde}.", "Api.FieldsObject")
             : null;
         var files = (Files ?? []).Select(Decode).ToList();
         return new NewExample(Name ?? "", fields, files);
@@ -93,7 +93,7 @@ public sealed record AddExampleRequest(string? Name, JsonElement? Fields, IReadO
     {
         if (file is not { Name.Length: > 0, ContentBase64: not null })
         {
-            throw DomainException.Invalid("Varje fil behöver name och contentBase64.");
+            throw DomainException.Invalid("Varje fil behöver name och contentBase64.", "Api.FileParts");
         }
         try
         {
@@ -101,7 +101,7 @@ public sealed record AddExampleRequest(string? Name, JsonElement? Fields, IReadO
         }
         catch (FormatException)
         {
-            throw DomainException.Invalid($"Filen \"{(file.Name.Length <= 80 ? file.Name : file.Name[..80])}\": contentBase64 är inte giltig base64.");
+            throw DomainException.Invalid($"Filen \"{(file.Name.Length <= 80 ? file.Name : file.Name[..80])}\": contentBase64 är inte giltig base64.", "Api.Base64Invalid", file.Name.Length <= 80 ? file.Name : file.Name[..80]);
         }
     }
 }

@@ -31,5 +31,5 @@ public sealed record SuggestionDecisionRequest([property: Required] SuggestionDe
 {
     public SuggestionDecision ToDecision() => Kind is { } kind
         ? new SuggestionDecision(kind, Rationale, Modified, MakeSubmitterMaintainer ?? false)
-        : throw Grains.Abstractions.Errors.DomainException.Invalid("Välj ett beslut: accept, modify eller deny.");
+        : throw Grains.Abstractions.Errors.DomainException.Invalid("Välj ett beslut: accept, modify eller deny.", "Suggestion.DecisionUnknown");
 }

@@ -38,7 +38,7 @@ internal static class ToolVersionEndpoints
     {
         if (body.BaseVersionId == Guid.Empty || body.Source is null)
         {
-            throw DomainException.Invalid("Ange baseVersionId och source.");
+            throw DomainException.Invalid("Ange baseVersionId och source.", "Api.SaveParts");
         }
         var (tool, actor) = await ToolOfAsync(grains, http, id);
         var saved = await tool.SaveAsync(actor, new SaveVersionCommand(body.BaseVersionId, body.Source, body.Entrypoint, body.ChangeSummary, body.Inputs));
@@ -85,7 +85,8 @@ internal static class ToolVersionEndpoints
         }
         if (file is null || file.Length == 0 || file.Length > VersionImport.MaxZipBytes)
         {
-            throw DomainException.Invalid($"Skicka zip-filen som multipart-delen \"file\" (högst {VersionImport.MaxZipBytes / (1024 * 1024)} MB).");
+            throw DomainException.Invalid($"Skicka zip-filen som multipart-delen \"file\" (högst {VersionImport.MaxZipBytes / (1024 * 1024)} MB).",
+                "Api.ZipPart", (VersionImport.MaxZipBytes / (1024 * 1024)).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer);

@@ -179,11 +179,16 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
         _ => null,
     };
 
-    private Task AcceptAsync(ToolExample e) => ActAsync(async () =>
+    private Task AcceptAsync(ToolExample e)
     {
-        var run = RunToAccept(e) ?? throw DomainException.Invalid(AcceptHint(e) ?? S["Examples.RunFirst"].Value);
-        await Examples.AcceptAsync(ToolId, e.Id, run);
-    }, S["Examples.Accepted"]);
+        if (RunToAccept(e) is not { } run)
+        {
+            // Nothing to accept yet: the page says why (the button normally carries the same hint).
+            Snackbar.Add(AcceptHint(e) ?? S["Examples.RunFirst"].Value, Severity.Warning);
+            return Task.CompletedTask;
+        }
+        return ActAsync(() => Examples.AcceptAsync(ToolId, e.Id, run), S["Examples.Accepted"]);
+    }
 
     private Task RenameAsync(ToolExample e) => ActAsync(async () =>
     {
