@@ -27,6 +27,7 @@ HELP_MAX = 1000     # ToolInputRules.HelpLength
 OPTIONS_MAX = 100   # ToolInputRules.MaxOptions
 OPTION_MAX = 200    # ToolInputRules.OptionLength
 STEPS_TOTAL_MAX = 100
+STATE_DEPTH_MAX = 40  # result.json nests the state; the host reads JSON at most 64 levels deep
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
@@ -62,6 +63,12 @@ def clean(text):
     return text.replace("\x00", "\ufffd").encode("utf-8", "replace").decode("utf-8")
 
 
+def storable(text):
+    """What the host stores as text (TextRules.IsStorable): no C0 control character but tab, newline and carriage
+    return, no lone surrogate."""
+    return clean(text) == text and not any(ord(ch) < 32 and ch not in "\t\n\r" for ch in text)
+
+
 def _text(value, what, limit, required, strip=True):
     if value is None:
         value = ""
@@ -73,7 +80,7 @@ def _text(value, what, limit, required, strip=True):
         raise StepProblem("%s saknas." % what)
     if len(value) > limit:
         raise StepProblem("%s får vara högst %d tecken." % (what, limit))
-    if clean(value) != value or any(ord(ch) < 32 and ch not in "\t\n\r" for ch in value):
+    if not storable(value):
         raise StepProblem("%s innehåller otillåtna tecken." % what)
     return value
 
@@ -264,11 +271,11 @@ def state_json(state, limit):
 def _check_texts(value, depth):
     """Keys must be text (json.dumps would silently turn 1 into "1", a different key in the next step) and every
     text storable (no NUL, no lone surrogate: PostgreSQL refuses both)."""
-    if depth > 100:
+    if depth > STATE_DEPTH_MAX:
         raise RecursionError()
     if isinstance(value, str):
-        if clean(value) != value:
-            raise TypeError("en text innehåller otillåtna tecken (NUL eller ett ofullständigt tecken).")
+        if not storable(value):
+            raise TypeError("en text innehåller otillåtna tecken (kontrolltecken som NUL eller ett ofullständigt tecken).")
     elif isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
