@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Abstractions.Sessions;
 using Skriptoteket.Grains.Runs;
 
 namespace Skriptoteket.Grains.Execution;
@@ -205,7 +206,7 @@ internal sealed class DockerContainerRunner(
     /// <summary>The most a well-behaved wrapper can send: all caps plus room for tar headers and result.json.</summary>
     internal static long OutputLimit(ExecutionOptions o) =>
         o.ArtifactTotalBytesCap + o.HtmlCapBytes * 2L + o.BlocksBytesCap * 2L + o.StdoutCapBytes + o.StderrCapBytes
-        + (o.ArtifactCountCap + 10) * 2048L + 1024 * 1024;
+        + SessionLimits.MaxStateBytes * 2L + (o.ArtifactCountCap + 10) * 2048L + 1024 * 1024;
 
     private async Task RenameAsync(string id, Guid runId)
     {
