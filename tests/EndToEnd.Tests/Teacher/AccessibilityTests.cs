@@ -47,7 +47,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string name)
+    internal static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string name)
     {
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         // The script-result frame is sandboxed without scripts (axe cannot run inside it, and its content is
