@@ -42,6 +42,26 @@ public sealed class InputsBuilderTests : StudioTestContext
     }
 
     [Fact]
+    public void Settings_are_declared_like_fields_in_their_own_section_and_show_in_the_JSON_view()
+    {
+        var builder = Render(ToolInputs.Legacy);
+
+        builder.Find("[data-testid=settings-add]").Click();
+        builder.Find("#settings-name-0").Change("signatur");
+        builder.Find("#settings-label-0").Change("Signatur");
+        builder.Find("[data-testid=settings-add]").Click();
+        builder.Find("#settings-name-1").Change("signatur");
+
+        Assert.NotNull(published);
+        Assert.Empty(published.Fields);
+        Assert.Equal(["signatur", "signatur"], published.SettingsFields.Select(f => f.Name));
+        Assert.Contains("Inställningen \"signatur\": namnet finns redan", builder.Find("[data-testid=inputs-problems]").TextContent);
+        builder.Find("[data-testid=settings-remove-1]").Click();
+        builder.Find(".mud-switch input").Change(true);
+        Assert.Contains("\"settings\": [", builder.Find("#inputs-json").GetAttribute("value") ?? builder.Find("#inputs-json").TextContent);
+    }
+
+    [Fact]
     public void Problems_show_while_typing_with_the_grain_s_own_words()
     {
         var builder = Render(ToolInputs.Legacy);

@@ -6,6 +6,7 @@ using Skriptoteket.Grains.Abstractions;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Abstractions.Sessions;
 using Skriptoteket.Grains.Audit;
 using Skriptoteket.Grains.Execution;
 using Skriptoteket.Grains.Runs.Queue;
@@ -86,10 +87,11 @@ internal sealed class RunGrain(
             version = version with { Source = text, Entrypoint = snapshotEntrypoint };
         }
         var inputs = UploadPolicy.Check(request.Inputs, uploads.Value);
+        var settings = await SettingsAsync(request, version);
         var o = options.Value;
         var job = new RunnerJob(RunId, version.Source, version.Entrypoint,
             [.. inputs.Select(i => new RunnerInput(i.FileName, i.Content))],
-            request.Kind.RunsAsSandbox() ? o.SandboxTimeoutSeconds : o.ProductionTimeoutSeconds, fieldValues);
+            request.Kind.RunsAsSandbox() ? o.SandboxTimeoutSeconds : o.ProductionTimeoutSeconds, fieldValues) { SettingsJson = settings };
         var queued = new RunInfo(RunId, request.Kind, RunStatus.Queued, version.ToolId, version.VersionId,
             request.RequestedBy.UserId, null, RunOutput.None,
             [.. inputs.Select(i => new RunInputInfo(i.FileName, i.Content.LongLength))],
@@ -278,6 +280,26 @@ internal sealed class RunGrain(
         }
         return (request.ToolSlug is { Length: > 0 } slug ? await versions.FindPublishedAsync(slug) : null)
                ?? throw DomainException.NotFound("Verktyget");
+    }
+
+    /// <summary>
+    /// The requester's settings for the tool (st.settings), fitted to the version that runs: sandbox kinds use the
+    /// author's sandbox settings, an example check the declared defaults (the same result whoever saves), and a
+    /// version that declares no settings asks no grain.
+    /// </summary>
+    private async Task<string> SettingsAsync(RunRequest request, ToolVersionToRun version)
+    {
+        var declared = version.Inputs.SettingsFields;
+        if (declared.Count == 0)
+        {
+            return "{}";
+        }
+        if (request.Kind == RunKind.ExampleCheck)
+        {
+            return Settings.SettingsFit.Of(declared, "{}").Values;
+        }
+        var key = ToolSettingsKey.For(version.ToolId, request.RequestedBy.UserId, request.Kind.RunsAsSandbox());
+        return await GrainFactory.GetGrain<IToolSettingsGrain>(key).ForRunAsync(request.RequestedBy, version.VersionId);
     }
 
     private RunInfo Visible(ActingUser user) =>

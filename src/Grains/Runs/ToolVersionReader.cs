@@ -19,6 +19,16 @@ internal sealed class ToolVersionReader(NpgsqlDataSource db)
             WHERE t.slug = @p AND t.is_published AND v.state = 'active'
             """, slug);
 
+    /// <summary>True when <paramref name="versionId"/> is the active version of the published tool <paramref name="toolId"/>.</summary>
+    public async Task<bool> IsPublishedActiveAsync(Guid toolId, Guid versionId)
+    {
+        await using var command = db.CreateCommand(
+            "SELECT EXISTS (SELECT 1 FROM tools t WHERE t.id = @t AND t.active_version_id = @v AND t.is_published)");
+        command.Parameters.AddWithValue("t", toolId);
+        command.Parameters.AddWithValue("v", versionId);
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
     private async Task<ToolVersionToRun?> ReadOneAsync(string sql, object parameter)
     {
         await using var command = db.CreateCommand(sql);

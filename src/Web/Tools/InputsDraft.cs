@@ -26,12 +26,14 @@ public sealed class FieldDraft
 }
 
 /// <summary>
-/// The studio's form builder model (pure): add, change, reorder and remove fields and say which files the tool
-/// takes, without writing JSON. <see cref="Problems"/> are the tool grain's own rules (ToolInputRules).
+/// The studio's form builder model (pure): add, change, reorder and remove fields and settings and say which files
+/// the tool takes, without writing JSON. <see cref="Problems"/> are the tool grain's own rules (ToolInputRules).
+/// Settings (st.settings) are declared exactly like fields, in their own list.
 /// </summary>
 public sealed class InputsDraft
 {
     public List<FieldDraft> Fields { get; } = [];
+    public List<FieldDraft> Settings { get; } = [];
     public int MinFiles { get; set; } = 1;
     public int MaxFiles { get; set; } = ToolInputs.MaxDeclaredFiles;
     public HashSet<string> Types { get; } = [];
@@ -44,43 +46,54 @@ public sealed class InputsDraft
     {
         var draft = new InputsDraft { MinFiles = inputs.Files.MinFiles, MaxFiles = Math.Min(inputs.Files.MaxFiles, fileLimit) };
         draft.Fields.AddRange(inputs.Fields.Select(FieldDraft.From));
+        draft.Settings.AddRange(inputs.SettingsFields.Select(FieldDraft.From));
         draft.Types.UnionWith(inputs.Files.Types);
         return draft;
     }
 
     public ToolInputs ToInputs() => new([.. Fields.Select(f => f.ToField())],
-        new FileInputs(MinFiles, MaxFiles, Types.Count == 0 ? null : [.. Types.Order()]));
+        new FileInputs(MinFiles, MaxFiles, Types.Count == 0 ? null : [.. Types.Order()]),
+        Settings.Count == 0 ? null : [.. Settings.Select(f => f.ToField())]);
 
     public IReadOnlyList<string> Problems => ToolInputRules.Problems(ToInputs());
 
     /// <summary>A new short-text field with a free name (falt_1, falt_2, …).</summary>
-    public FieldDraft Add()
+    public FieldDraft Add() => Add(Fields, "falt", "Fält");
+
+    /// <summary>A new short-text setting with a free name (installning_1, …).</summary>
+    public FieldDraft AddSetting() => Add(Settings, "installning", "Inställning");
+
+    public void Move(int index, int by) => Move(Fields, index, by);
+
+    public void Remove(int index) => Remove(Fields, index);
+
+    public static FieldDraft Add(List<FieldDraft> list, string name, string label)
     {
-        var n = Fields.Count + 1;
-        while (Fields.Any(f => f.Name == $"falt_{n}"))
+        var n = list.Count + 1;
+        while (list.Any(f => f.Name == $"{name}_{n}"))
         {
             n++;
         }
-        var field = new FieldDraft { Name = $"falt_{n}", Label = $"Fält {n}" };
-        Fields.Add(field);
+        var field = new FieldDraft { Name = $"{name}_{n}", Label = $"{label} {n}" };
+        list.Add(field);
         return field;
     }
 
-    public void Move(int index, int by)
+    public static void Move(List<FieldDraft> list, int index, int by)
     {
         var to = index + by;
-        if (index < 0 || index >= Fields.Count || to < 0 || to >= Fields.Count)
+        if (index < 0 || index >= list.Count || to < 0 || to >= list.Count)
         {
             return;
         }
-        (Fields[index], Fields[to]) = (Fields[to], Fields[index]);
+        (list[index], list[to]) = (list[to], list[index]);
     }
 
-    public void Remove(int index)
+    public static void Remove(List<FieldDraft> list, int index)
     {
-        if (index >= 0 && index < Fields.Count)
+        if (index >= 0 && index < list.Count)
         {
-            Fields.RemoveAt(index);
+            list.RemoveAt(index);
         }
     }
 }

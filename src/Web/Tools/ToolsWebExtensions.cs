@@ -12,6 +12,7 @@ public static class ToolsWebExtensions
         services.AddScoped<ToolsService>();
         services.AddScoped<StudioService>();
         services.AddScoped<ExamplesService>();
+        services.AddSingleton<ToolSettingsService>();
         services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
         return services;

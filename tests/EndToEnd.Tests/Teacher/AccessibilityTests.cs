@@ -47,7 +47,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string name)
+    internal static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string name)
     {
         // Colour contrast depends on the web fonts. Not "network idle": that state never comes when a result
         // frame appears within its half second, and Blazor's socket keeps no request open that it could wait for.

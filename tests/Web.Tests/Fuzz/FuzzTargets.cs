@@ -19,6 +19,8 @@ internal sealed class FuzzTargets(FuzzWorld world)
         {
             // A real version or published slug would start a container per request: those routes get invalid ids only.
             _ when t.EndsWith("/run-sandbox") || t.EndsWith("/{slug}/run") => null,
+            // Settings are the caller's own, of the published tool by its slug.
+            _ when parameter == "slug" && t.EndsWith("/{slug}/settings") => w.Slug,
             _ when t.StartsWith("/api/v1/tools/") || t.StartsWith("/api/v1/me/favorites/") => w.ToolId.ToString(),
             _ when t.StartsWith("/api/v1/tool-versions/") => w.DraftToSave.ToString(),
             _ when t.StartsWith("/api/v1/suggestions/") => w.SuggestionId.ToString(),
@@ -59,6 +61,8 @@ internal sealed class FuzzTargets(FuzzWorld world)
         "source" => StarterSource,
         "entrypoint" => "run_tool",
         "summary" or "usageMarkdown" => "",
+        // Settings values: an object by setting name (the fuzzed tool declares none, so {} is what it accepts).
+        "values" => new JsonObject(),
         _ when schema.Type == "string" && schema.Format is null && schema.Enum.Count == 0 => "Fuzz",
         _ => null,
     };
@@ -71,6 +75,11 @@ internal sealed class FuzzTargets(FuzzWorld world)
         if (t.StartsWith("/api/v1/tools"))
         {
             yield return $"api/v1/tools/{w.ToolId}";
+        }
+        if (t.EndsWith("settings"))
+        {
+            // By version: other routes' fuzzing renames and depublishes the tool, so its slug may not answer by now.
+            yield return $"api/v1/tool-versions/{w.DraftToSave}/sandbox-settings";
         }
         if (t.StartsWith("/api/v1/tool-versions"))
         {

@@ -28,6 +28,7 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
             "/api/v1/me/sessions/end-others", "/api/v1/users/{id}/password",
             "/api/v1/tools/{id}/maintainers", "/api/v1/tools/{id}/maintainers/{userId}", "/api/v1/my-tools",
             "/api/v1/tools/{id}/insights", "/api/v1/insights",
+            "/api/v1/tools/{slug}/settings", "/api/v1/tool-versions/{id}/sandbox-settings",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
     }

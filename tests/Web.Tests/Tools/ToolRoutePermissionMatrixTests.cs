@@ -42,6 +42,7 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
             await SuggestionsAsync(m, w);
             await RunsAsync(m, w);
             await MyToolsAsync(m, w);
+            await SettingsAsync(m, w);
             await MaintainersAsync(m, w, fixture);
             await InsightsAsync(m, w);
             await m.CheckAsync("POST tools/{id}/depublish", m.Allowed(Admin, OK), s => s.PostAsync($"api/v1/tools/{w.ToolId}/depublish"));
@@ -176,6 +177,23 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
         await m.CheckAsync("GET suggestions/{unknown}", m.Nobody(Contributor), s => s.GetAsync($"api/v1/suggestions/{Guid.NewGuid()}"));
         await m.CheckAsync("POST suggestions/{other's}/decision", m.Allowed(Admin, OK),
             s => s.PostAsync($"api/v1/suggestions/{w.SuggestionId}/decision", new { kind = "accept", rationale = "Bra" }));
+    }
+
+    /// <summary>Settings are always the caller's own: a published tool's for every user, a version's sandbox ones for who may test it.</summary>
+    private static async Task SettingsAsync(RouteMatrix m, ToolRouteWorld w)
+    {
+        await m.CheckAsync("GET tools/{slug}/settings", m.Allowed(User, OK), s => s.GetAsync($"api/v1/tools/{w.Slug}/settings"));
+        await m.CheckAsync("PUT tools/{slug}/settings", m.Allowed(User, OK),
+            s => s.SendAsync(HttpMethod.Put, $"api/v1/tools/{w.Slug}/settings", new { values = new { } }));
+        await m.CheckAsync("GET tools/{unpublished slug}/settings", m.Nobody(User), s => s.GetAsync($"api/v1/tools/{w.Slug}-dold/settings"));
+        await m.CheckAsync("PUT tools/{unknown slug}/settings", m.Nobody(User),
+            s => s.SendAsync(HttpMethod.Put, $"api/v1/tools/{w.Slug}-finns-inte/settings", new { values = new { } }));
+        await m.CheckAsync("GET tool-versions/{other's draft}/sandbox-settings", m.Hidden(Contributor, Maintainer, OK),
+            s => s.GetAsync($"api/v1/tool-versions/{w.DraftToSubmit}/sandbox-settings"));
+        await m.CheckAsync("PUT tool-versions/{other's draft}/sandbox-settings", m.Hidden(Contributor, Maintainer, OK),
+            s => s.SendAsync(HttpMethod.Put, $"api/v1/tool-versions/{w.DraftToSubmit}/sandbox-settings", new { values = new { } }));
+        await m.CheckAsync("GET tool-versions/{unknown}/sandbox-settings", m.Nobody(Contributor),
+            s => s.GetAsync($"api/v1/tool-versions/{Guid.NewGuid()}/sandbox-settings"));
     }
 
     private static async Task RunsAsync(RouteMatrix m, ToolRouteWorld w)

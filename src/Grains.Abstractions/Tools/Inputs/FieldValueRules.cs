@@ -131,7 +131,8 @@ public static class FieldValueRules
         _ => new(field.Name, $"{field.Label}: fyll i ett värde.", "Missing", [field.Label]),
     };
 
-    private static bool IsEmpty(JsonElement? value) => value is not { } v || v.ValueKind switch
+    /// <summary>A value that counts as not given: null, blank text or an empty list (the field's default applies).</summary>
+    public static bool IsEmpty(JsonElement? value) => value is not { } v || v.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => true,
         JsonValueKind.String => v.GetString()!.Trim().Length == 0,

@@ -8,7 +8,8 @@ namespace Skriptoteket.Grains.Abstractions.Tools.Inputs;
 /// <summary>
 /// Validation of a declaration itself (pure; the tool grain on save, the studio's form builder as the admin
 /// types): names are Python identifiers and unique, labels present, options present and unique, min ≤ max,
-/// the default a valid value, file counts and types possible. Returns the normalized declaration.
+/// the default a valid value, file counts and types possible; the settings (per-person, <c>st.settings</c>) by the
+/// same rules, with names unique among the settings. Returns the normalized declaration.
 /// </summary>
 public static partial class ToolInputRules
 {
@@ -34,20 +35,31 @@ public static partial class ToolInputRules
         {
             problems.Add($"Högst {MaxFields} fält per verktyg.");
         }
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < inputs.Fields.Count; i++)
+        ListProblems(inputs.Fields, "Fält", "Fältet", problems);
+        FileProblems(inputs.Files, problems);
+        // Settings (st.settings) are fields the teacher saves once: the same kinds and rules, their own names.
+        if (inputs.SettingsFields.Count > MaxFields)
         {
-            var field = inputs.Fields[i];
+            problems.Add($"Högst {MaxFields} inställningar per verktyg.");
+        }
+        ListProblems(inputs.SettingsFields, "Inställning", "Inställningen", problems);
+        return problems;
+    }
+
+    private static void ListProblems(IReadOnlyList<InputField> fields, string numbered, string named, List<string> problems)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var field = fields[i];
             if (field is null)
             {
-                problems.Add($"Fält {i + 1} saknas.");
+                problems.Add($"{numbered} {i + 1} saknas.");
                 continue;
             }
-            var who = string.IsNullOrWhiteSpace(field.Name) ? $"Fält {i + 1}" : $"Fältet \"{Clip(field.Name)}\"";
+            var who = string.IsNullOrWhiteSpace(field.Name) ? $"{numbered} {i + 1}" : $"{named} \"{Clip(field.Name)}\"";
             FieldProblems(field, who, names, problems);
         }
-        FileProblems(inputs.Files, problems);
-        return problems;
     }
 
     /// <summary>The trimmed declaration, or one VALIDATION error listing every problem.</summary>
@@ -190,7 +202,8 @@ public static partial class ToolInputRules
     private static ToolInputs Normalize(ToolInputs inputs) => new(
         [.. inputs.Fields.Select(Normalize)],
         new FileInputs(inputs.Files.MinFiles, inputs.Files.MaxFiles,
-            inputs.Files.Types.Count == 0 ? null : [.. inputs.Files.Types.Select(NormalizeType).Distinct()]));
+            inputs.Files.Types.Count == 0 ? null : [.. inputs.Files.Types.Select(NormalizeType).Distinct()]),
+        inputs.SettingsFields.Count == 0 ? null : [.. inputs.SettingsFields.Select(Normalize)]);
 
     private static InputField Normalize(InputField f) => new(
         f.Name.Trim(), f.Kind, f.Label.Trim(), (f.Help ?? "").Trim(), f.Required,

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
 /// <summary>The kinds of input field a tool version may declare (docs/tool-author-guide.md, "Fält").</summary>
@@ -58,7 +60,11 @@ public sealed record ToolInputs(
     [property: Id(1)] FileInputs Files,
     [property: Id(2)] IReadOnlyList<InputField>? Settings = null)
 {
-    /// <summary>The per-person settings the version declares (<c>st.settings</c>; never null). Left out of the JSON when none.</summary>
+    /// <summary>
+    /// The per-person settings the version declares (<c>st.settings</c>; never null). Not part of the JSON (the
+    /// content hash): "settings" is written only when there are some (<see cref="ToolInputsJson.Canonical"/>).
+    /// </summary>
+    [JsonIgnore]
     public IReadOnlyList<InputField> SettingsFields => Settings ?? [];
 
     /// <summary>Most files any declaration may ask for (the installation's upload limit may be lower).</summary>

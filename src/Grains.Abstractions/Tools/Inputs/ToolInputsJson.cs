@@ -31,7 +31,13 @@ public static class ToolInputsJson
     };
 
     public static string Write(ToolInputs inputs, bool indented = false) =>
-        JsonSerializer.Serialize(inputs, indented ? Indented : Options);
+        JsonSerializer.Serialize(Canonical(inputs), indented ? Indented : Options);
+
+    /// <summary>
+    /// An empty settings list means no settings: it becomes null, so "settings" is left out of the JSON and a
+    /// version that declares none keeps the content hash it had before settings existed.
+    /// </summary>
+    public static ToolInputs Canonical(ToolInputs inputs) => inputs.Settings is { Count: 0 } ? inputs with { Settings = null } : inputs;
 
     /// <summary>Reads a declaration someone wrote (JSON view, zip, API); a Swedish VALIDATION error when unreadable.</summary>
     public static ToolInputs Read(string json)
@@ -40,7 +46,7 @@ public static class ToolInputsJson
         {
             var inputs = JsonSerializer.Deserialize<ToolInputs>(json, Options);
             return inputs is { Fields: not null, Files: not null }
-                ? inputs
+                ? Canonical(inputs)
                 : throw DomainException.Invalid("Indata-deklarationen måste ha \"fields\" och \"files\".", "Inputs.Unreadable");
         }
         catch (JsonException e)
@@ -51,5 +57,5 @@ public static class ToolInputsJson
     }
 
     /// <summary>The stored declaration of a version; null (a version from before declarations) is <see cref="ToolInputs.Legacy"/>.</summary>
-    public static ToolInputs ReadStored(string? json) => json is null ? ToolInputs.Legacy : JsonSerializer.Deserialize<ToolInputs>(json, Options)!;
+    public static ToolInputs ReadStored(string? json) => json is null ? ToolInputs.Legacy : Canonical(JsonSerializer.Deserialize<ToolInputs>(json, Options)!);
 }

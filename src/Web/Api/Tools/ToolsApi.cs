@@ -13,6 +13,7 @@ public static class ToolsApi
         SuggestionEndpoints.Map(api);
         CatalogEndpoints.Map(api);
         MyToolsEndpoints.Map(api);
+        ToolSettingsEndpoints.Map(api);
         InsightsEndpoints.Map(api);
         return api;
     }

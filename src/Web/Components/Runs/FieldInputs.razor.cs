@@ -16,7 +16,10 @@ public sealed partial class FieldInputs
 
     [Parameter] public bool Disabled { get; set; }
 
-    private static string InputId(InputField f) => $"field-input-{f.Name}";
+    /// <summary>Prefix of the inputs' ids and test ids, so two forms on one page never share an id ("setting" for settings).</summary>
+    [Parameter] public string IdPrefix { get; set; } = "field";
+
+    private string InputId(InputField f) => $"{IdPrefix}-input-{f.Name}";
 
     private string? Help(InputField f)
     {

@@ -45,6 +45,9 @@ public sealed partial class SandboxPanel : IAsyncDisposable
     /// <summary>The saved declaration of the editor's version: its fields are filled in here (the run grain checks them).</summary>
     [Parameter] public ToolInputs? Inputs { get; set; }
 
+    /// <summary>The editor's version: its declared settings are the author's own test settings (st.settings of sandbox runs).</summary>
+    [Parameter] public Guid? VersionId { get; set; }
+
     /// <summary>Runs the editor's current text (the default target) with the files, the fields' JSON and the start's key (RunStartKey).</summary>
     [Parameter, EditorRequired] public Func<IReadOnlyList<RunInputFile>, string, string, Task<RunInfo>> RunEditor { get; set; } = null!;
 

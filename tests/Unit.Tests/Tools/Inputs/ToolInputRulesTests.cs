@@ -108,4 +108,47 @@ public sealed class ToolInputRulesTests
             ContentHash.Of(source, "run_tool", ClassAndThreshold with { Files = new FileInputs(0, 1) }));
         Assert.Equal(ContentHash.Of(source, "run_tool", ClassAndThreshold), ContentHash.Of(source, "run_tool", ToolInputsJson.Read(ToolInputsJson.Write(ClassAndThreshold))));
     }
+    [Fact]
+    public void Settings_are_checked_like_fields_with_names_unique_among_the_settings()
+    {
+        var settings = new ToolInputs(ClassAndThreshold.Fields, OneCsv,
+            [new InputField("klass", FieldKind.ShortText, "Min klass"), new InputField("Klass", FieldKind.ShortText, "Igen"), new InputField("grans", FieldKind.Integer, "Gräns", Default: "200", Max: "100")]);
+
+        var problems = ToolInputRules.Problems(settings);
+
+        // A setting may share a field's name (st.fields and st.settings are apart), not another setting's.
+        Assert.Equal(["Inställningen \"Klass\": namnet finns redan; varje fält behöver ett eget namn.", "Inställningen \"grans\": standardvärdet högst 100."], problems);
+        Assert.Contains($"Högst {ToolInputRules.MaxFields} inställningar",
+            Assert.Single(ToolInputRules.Problems(new ToolInputs([], OneCsv,
+                [.. Enumerable.Range(0, ToolInputRules.MaxFields + 1).Select(i => new InputField($"s{i}", FieldKind.YesNo, "S"))]))));
+    }
+
+    [Fact]
+    public void Settings_are_trimmed_and_an_empty_list_is_no_settings()
+    {
+        var valid = ToolInputRules.Validate(new ToolInputs([], OneCsv, [new InputField(" sign ", FieldKind.ShortText, " Signatur ")]));
+
+        Assert.Equal(("sign", "Signatur"), (valid.SettingsFields[0].Name, valid.SettingsFields[0].Label));
+        Assert.Null(ToolInputRules.Validate(ClassAndThreshold with { Settings = [] }).Settings);
+    }
+
+    [Fact]
+    public void Settings_are_part_of_the_JSON_and_the_hash_and_a_declaration_without_them_hashes_as_before()
+    {
+        const string source = "def run_tool(i, o):\n    return ''\n";
+        var withSettings = ClassAndThreshold with { Settings = [new InputField("sign", FieldKind.ShortText, "Signatur", Default: "AB")] };
+        var json = ToolInputsJson.Write(withSettings, indented: true);
+
+        Assert.Contains("\"settings\": [", json);
+        Assert.Equal(withSettings.SettingsFields, ToolInputsJson.Read(json).SettingsFields);
+        Assert.Equal(json, ToolInputsJson.Write(ToolInputsJson.Read(json), indented: true));
+        // No settings (null or an empty list) is left out: the JSON and so the hash of every earlier version stay the same.
+        Assert.DoesNotContain("settings", ToolInputsJson.Write(ClassAndThreshold with { Settings = [] }), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(ToolInputsJson.Write(ClassAndThreshold), ToolInputsJson.Write(ClassAndThreshold with { Settings = [] }));
+        // The hash this declaration had before settings existed (computed on the code of that time).
+        Assert.Equal("475c7abf7e548a2e189aafeeaba922498e1feabc751f1f86de849f27c906a888", ContentHash.Of(source, "run_tool", ClassAndThreshold with { Settings = [] }));
+        Assert.Equal(ContentHash.Of(source, "run_tool"), ContentHash.Of(source, "run_tool", ToolInputs.Legacy with { Settings = [] }));
+        Assert.NotEqual(ContentHash.Of(source, "run_tool", ClassAndThreshold), ContentHash.Of(source, "run_tool", withSettings));
+        Assert.Null(ToolInputsJson.Read("{\"fields\": [], \"files\": {\"minFiles\": 0, \"maxFiles\": 1}, \"settings\": []}").Settings);
+    }
 }
