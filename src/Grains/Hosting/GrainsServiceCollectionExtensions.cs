@@ -36,6 +36,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddTools();
         services.AddSkriptoteketIdentityGrains();
         services.AddRuns();
+        // Tool sessions (docs/adr/0016-tool-sessions.md): the one limits contract, with the retention from "Sessions".
+        services.AddOptions<Abstractions.Sessions.SessionLimits>().BindConfiguration(Abstractions.Sessions.SessionLimits.Section);
+        services.AddSingleton<Sessions.ToolSessionStore>();
         services.AddSingleton<Insights.InsightsQueries>();
         services.AddSingleton<Insights.InsightsAccess>();
         return services;
