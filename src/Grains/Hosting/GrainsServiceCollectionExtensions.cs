@@ -18,6 +18,7 @@ public static class GrainsServiceCollectionExtensions
     public static IServiceCollection AddSkriptoteketGrainServices(this IServiceCollection services, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(Sessions.SessionClock.Key, TimeProvider.System);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddSingleton<RowLag>();

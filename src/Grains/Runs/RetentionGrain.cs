@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,6 +15,7 @@ internal sealed class RetentionGrain(
     Sessions.ToolSessionStore sessions,
     IOptions<Abstractions.Sessions.SessionLimits> sessionLimits,
     TimeProvider time,
+    [FromKeyedServices(Sessions.SessionClock.Key)] TimeProvider sessionTime,
     ILogger<RetentionGrain> logger) : Grain, IRetentionGrain, IRemindable
 {
     private const string ReminderName = "sweep";
@@ -29,7 +31,7 @@ internal sealed class RetentionGrain(
         // the same for every node of the cluster.
         var artifacts = await store.RemoveOlderThanAsync(ArtifactStore.ArtifactKind, now.AddDays(-o.ArtifactRetentionDays));
         var inputs = await store.RemoveOlderThanAsync(ArtifactStore.SandboxInputKind, now.AddHours(-o.SandboxInputRetentionHours));
-        var (endedSessions, sessionFiles) = await ExpireSessionsAsync(now);
+        var (endedSessions, sessionFiles) = await ExpireSessionsAsync(sessionTime.GetUtcNow(), now);
         if (artifacts.Count > 0)
         {
             await using var c = db.CreateCommand("UPDATE runs SET artifacts_removed_at = @now WHERE id = ANY(@ids)");
@@ -59,11 +61,11 @@ internal sealed class RetentionGrain(
     /// Tool sessions idle past Sessions:Retention end through their own grain (the single writer, which deletes their
     /// files); session files no open session lists (a session that could not delete its own) go after the same time.
     /// </summary>
-    private async Task<(List<string> Sessions, List<string> Files)> ExpireSessionsAsync(DateTimeOffset now)
+    private async Task<(List<string> Sessions, List<string> Files)> ExpireSessionsAsync(DateTimeOffset sessionNow, DateTimeOffset now)
     {
         var ended = new List<string>();
         var files = new List<string>();
-        foreach (var key in await sessions.ExpiredAsync(now))
+        foreach (var key in await sessions.ExpiredAsync(sessionNow))
         {
             if (await GrainFactory.GetGrain<Sessions.IToolSessionExpiry>(key).ExpireAsync() is { } removed)
             {

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -23,7 +24,7 @@ internal sealed class ToolSessionGrain(
     ArtifactStore files,
     ToolVersionReader versions,
     IOptions<SessionLimits> limits,
-    TimeProvider time,
+    [FromKeyedServices(SessionClock.Key)] TimeProvider time,
     RowLag lag,
     ILogger<ToolSessionGrain> logger) : Grain, IToolSessionGrain, IToolSessionExpiry
 {
@@ -190,7 +191,7 @@ internal sealed class ToolSessionGrain(
         var offered = Offered(run);
         if (run.StepName is null)
         {
-            if (offered.Count == 0 || s.RunIds.Contains(run.RunId) || (s.IsOpen && run.CreatedAt <= s.OpenedAt))
+            if (offered.Count == 0 || s.RunIds.Contains(run.RunId) || run.CreatedAt <= s.OpenedAt)
             {
                 return;
             }
@@ -242,7 +243,8 @@ internal sealed class ToolSessionGrain(
         {
             return [];
         }
-        await Rows.CommitAsync(ToolSessionState.None);
+        // The opening time stays: an older opening run never reopens what was ended.
+        await Rows.CommitAsync(ToolSessionState.None with { OpenedAt = state.State.OpenedAt });
         return await RemoveFilesAsync(runIds, reason);
     }
 

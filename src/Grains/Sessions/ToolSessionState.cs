@@ -5,7 +5,8 @@ namespace Skriptoteket.Grains.Sessions;
 /// <summary>
 /// A tool session's Orleans state, the truth of the session (its tool_sessions row follows, ADR 0008). Empty
 /// (<see cref="RunIds"/> empty) when no session is open. <see cref="LatestRunId"/> is the run whose offer a step
-/// answers, or, while <see cref="StepRunning"/>, the step's own run.
+/// answers, or, while <see cref="StepRunning"/>, the step's own run. <see cref="OpenedAt"/> (the newest opening
+/// run's start) outlives the session, so an older run's late or replayed offer never reopens an ended session.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Skriptoteket.ToolSessionState")]
 public sealed record ToolSessionState
