@@ -19,6 +19,9 @@ internal sealed class FuzzTargets(FuzzWorld world)
         {
             // A real version or published slug would start a container per request: those routes get invalid ids only.
             _ when t.EndsWith("/run-sandbox") || t.EndsWith("/{slug}/run") => null,
+            // Sessions (docs/adr/0016-tool-sessions.md): the real tool and version, so the grain itself meets every
+            // hostile step; none starts a container, as no session of theirs offers a step.
+            _ when t.StartsWith("/api/v1/tools/{slug}/session") => w.Slug,
             _ when t.StartsWith("/api/v1/tools/") || t.StartsWith("/api/v1/me/favorites/") => w.ToolId.ToString(),
             _ when t.StartsWith("/api/v1/tool-versions/") => w.DraftToSave.ToString(),
             _ when t.StartsWith("/api/v1/suggestions/") => w.SuggestionId.ToString(),
@@ -58,6 +61,9 @@ internal sealed class FuzzTargets(FuzzWorld world)
         "kind" => "deny",
         "source" => StarterSource,
         "entrypoint" => "run_tool",
+        // A step answering another's finished run: refused as a stale view, never a run.
+        "fromRunId" => world.Tools.RunId.ToString(),
+        "step" => "nasta",
         "summary" or "usageMarkdown" => "",
         _ when schema.Type == "string" && schema.Format is null && schema.Enum.Count == 0 => "Fuzz",
         _ => null,
@@ -87,6 +93,11 @@ internal sealed class FuzzTargets(FuzzWorld world)
         if (t.StartsWith("/api/v1/nominations"))
         {
             yield return "api/v1/nominations";
+        }
+        if (t.Contains("/session") && !t.StartsWith("/api/v1/me/"))
+        {
+            yield return $"api/v1/tools/{w.Slug}/session";
+            yield return $"api/v1/tool-versions/{w.DraftToSave}/session";
         }
         if (t.StartsWith("/api/v1/tool-runs") || t.StartsWith("/api/v1/my-runs"))
         {
