@@ -96,7 +96,7 @@ internal sealed class FuzzTargets(FuzzWorld world)
         }
         if (t.Contains("/session") && !t.StartsWith("/api/v1/me/"))
         {
-            yield return $"api/v1/tools/{w.Slug}/session";
+            // The version's sandbox session: the tool itself may be unpublished by the fuzzed depublish route meanwhile.
             yield return $"api/v1/tool-versions/{w.DraftToSave}/session";
         }
         if (t.StartsWith("/api/v1/tool-runs") || t.StartsWith("/api/v1/my-runs"))

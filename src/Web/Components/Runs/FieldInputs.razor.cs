@@ -16,7 +16,10 @@ public sealed partial class FieldInputs
 
     [Parameter] public bool Disabled { get; set; }
 
-    private static string InputId(InputField f) => $"field-input-{f.Name}";
+    /// <summary>Sets this form's inputs apart when a page shows two (the tool's form and a session step's).</summary>
+    [Parameter] public string IdPrefix { get; set; } = "";
+
+    private string InputId(InputField f) => $"{IdPrefix}field-input-{f.Name}";
 
     private string? Help(InputField f)
     {
