@@ -1,11 +1,8 @@
--- Issue 21: tool sessions (docs/adr/0016-tool-sessions.md). A run that is part of a session says which one and
--- which step it took; the state, kept files and step count the script returned travel with the run's output, so
--- a session grain that missed the run's notification can still adopt it from the row.
+-- Issue 21: tool sessions (docs/adr/0016-tool-sessions.md). A run that is part of a session says which one (an
+-- opening run learns it when it finishes offering steps) and which step it took, so "Mina körningar" can group a
+-- session's runs. (What the script kept for the next step is stored with its output: 0740_run_session_output.sql.)
 ALTER TABLE runs ADD COLUMN IF NOT EXISTS session_key text;
 ALTER TABLE runs ADD COLUMN IF NOT EXISTS step_name text;
-ALTER TABLE runs ADD COLUMN IF NOT EXISTS session_state text;
-ALTER TABLE runs ADD COLUMN IF NOT EXISTS kept_files jsonb NOT NULL DEFAULT '[]';
-ALTER TABLE runs ADD COLUMN IF NOT EXISTS steps_total integer;
 
 -- Files a session keeps for its later steps live with the run that brought them (ADR 0011): the opening run's
 -- uploads and the artifacts a script kept, as their own kinds so the session, not the artifact retention,
