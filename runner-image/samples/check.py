@@ -31,15 +31,17 @@ RUN_FLAGS = [
 
 
 def job_tar(sample_dir):
-    """job.json, script.py and input/* (sorted by name: the first one is run_tool's input_path)."""
+    """job.json, script.py, input/* (sorted by name: the first one is run_tool's input_path) and session/*
+    (protocol v3: files of earlier steps)."""
     buf = io.BytesIO()
     with tarfile.open(fileobj=buf, mode="w", format=tarfile.PAX_FORMAT) as tar:
         tar.add(os.path.join(sample_dir, "job.json"), "job.json")
         tar.add(os.path.join(sample_dir, "script.py"), "script.py")
-        input_dir = os.path.join(sample_dir, "input")
-        if os.path.isdir(input_dir):
-            for name in sorted(os.listdir(input_dir)):
-                tar.add(os.path.join(input_dir, name), "input/" + name)
+        for folder in ("input", "session"):
+            path = os.path.join(sample_dir, folder)
+            if os.path.isdir(path):
+                for name in sorted(os.listdir(path)):
+                    tar.add(os.path.join(path, name), folder + "/" + name)
     return buf.getvalue()
 
 
@@ -85,8 +87,20 @@ def check(expect, result, files, seconds):
     if "blocks_json_max_bytes" in expect:
         size = len(json.dumps(blocks, ensure_ascii=False).encode())
         want(size <= expect["blocks_json_max_bytes"], f"blocks take {size} bytes")
+    # The blocks' JSON, and their texts as written (quotes in a notice unescaped).
+    blocks_text = json.dumps(blocks, ensure_ascii=False) + "\n" + "\n".join(str(b.get("text", "")) for b in blocks)
     for part in expect.get("blocks_contains", []):
-        want(part in json.dumps(blocks, ensure_ascii=False), f"blocks lack {part!r}")
+        want(part in blocks_text, f"blocks lack {part!r}")
+    for part in expect.get("blocks_not_contains", []):
+        want(part not in blocks_text, f"blocks contain {part!r}")
+    # Protocol v3: what the run keeps for its session's next step.
+    for key in ("state", "state_error", "kept", "steps_total"):
+        if key in expect:
+            want(result.get(key, "(absent)") == expect[key], f"{key}: {result.get(key, '(absent)')!r}, expected {expect[key]!r}")
+    for part in expect.get("state_error_contains", []):
+        want(part in (result.get("state_error") or ""), f"state_error lacks {part!r}: {result.get('state_error')!r}")
+    for key in expect.get("absent", []):
+        want(key not in result, f"result.json has {key}")
     for key in ("status", "html_truncated", "stdout_truncated", "stderr_truncated"):
         if key in expect:
             want(result[key] == expect[key], f"{key}: {result[key]!r}, expected {expect[key]!r}")
@@ -110,6 +124,9 @@ def check(expect, result, files, seconds):
         data = files.get("artifacts/" + name, b"")
         want(len(data) == art["bytes"] and hashlib.sha256(data).hexdigest() == art["sha256"],
              f"artifact {name}: size/hash mismatch")
+    for name, prefix in expect.get("artifact_starts", {}).items():
+        data = files.get("artifacts/" + name, b"")
+        want(data.startswith(prefix.encode()), f"artifact {name} starts with {data[:20]!r}, expected {prefix!r}")
     if "artifacts" in expect:
         want(sorted(listed) == sorted(expect["artifacts"]),
              f"artifacts {sorted(listed)}, expected {sorted(expect['artifacts'])}")
@@ -148,9 +165,15 @@ def main():
             os.makedirs(args.keep, exist_ok=True)
             with open(os.path.join(args.keep, name + ".tar"), "wb") as f:
                 f.write(proc.stdout)
-        if proc.returncode != 0:
+        if proc.returncode != expect.get("exit_code", 0):
             problems = [f"exit code {proc.returncode}: {proc.stderr.decode(errors='replace')[-500:]}"]
             result = {}
+        elif proc.returncode != 0:
+            # A refused job: nothing on stdout, the reason on stderr (PROTOCOL.md, "Exit codes").
+            stderr = proc.stderr.decode(errors="replace")
+            problems = [f"stderr lacks {part!r}: {stderr[-300:]!r}" for part in expect.get("stderr_contains", [])
+                        if part not in stderr] + ([f"stdout not empty"] if proc.stdout else [])
+            result = {"status": "refused"}
         else:
             result, files = read_result(proc.stdout)
             problems = check(expect, result, files, seconds)

@@ -1,6 +1,6 @@
 """The runner wrapper's parts, one concern each (runner.py composes them; PROTOCOL.md is the contract):
 
-- job.py        reading the job: the input tar, job.json, the manifest and the field values
+- job.py        reading the job: the input tar, job.json, the manifest, the field values and (v3) the session
 - supervise.py  supervising the script's process: pipes, timeout, killing what it leaves behind
 - outcome.py    deciding the outcome from what the process left: status, texts, failure kinds, images
 - artifacts.py  collecting the files in /work/output: safe names, caps, no links followed

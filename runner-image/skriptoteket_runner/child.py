@@ -7,7 +7,7 @@ import os
 import sys
 import traceback
 
-from skriptoteket import _blocks
+from skriptoteket import _blocks, _session
 
 from .job import OUTPUT_DIR, SCRIPT_PATH
 from .texts import (KIND_LIMIT, KIND_USER, MSG_BAD_RETURN, MSG_MEMORY, MSG_MISSING_ENTRY, MSG_NO_RESULT,
@@ -44,6 +44,7 @@ def _print_user_traceback(exc):
 def _call_script(entrypoint, input_path, html_cap, version=1, caps=None):
     import skriptoteket  # before the script: its ToolUserError is the one the script raises
     skriptoteket._read_fields()  # the job's values, also when the module was imported before the job came
+    skriptoteket._read_session()
     try:
         spec = importlib.util.spec_from_file_location("script", SCRIPT_PATH)
         module = importlib.util.module_from_spec(spec)
@@ -57,7 +58,7 @@ def _call_script(entrypoint, input_path, html_cap, version=1, caps=None):
         value = func(input_path, OUTPUT_DIR)
     except SystemExit as e:
         if e.code is None or e.code == 0:
-            return {"ok": True, "html": "", "html_truncated": False}
+            return _with_session({"ok": True, "html": "", "html_truncated": False}, skriptoteket, version, caps)
         if isinstance(e.code, str):
             return {"ok": False, "error": clip(e.code), "error_kind": KIND_USER}
         return {"ok": False, "error": MSG_SYS_EXIT.format(e.code)}
@@ -72,7 +73,21 @@ def _call_script(entrypoint, input_path, html_cap, version=1, caps=None):
     except BaseException as e:  # noqa: BLE001 - anything the script raises is the script's failure
         _print_user_traceback(e)
         return {"ok": False, "error": _summary(e)}
-    return _returned(value, entrypoint, html_cap, version, caps)
+    return _with_session(_returned(value, entrypoint, html_cap, version, caps), skriptoteket, version, caps)
+
+
+def _with_session(message, module, version, caps):
+    """v3: what a successful run keeps for the session's next step: the state (checked: a JSON object within
+    state_bytes, else the run fails with the author's kind of error), the files marked with keep, steps_total."""
+    if version < 3 or not message.get("ok"):
+        return message
+    try:
+        state = json.loads(_session.state_json(module.state, caps["state_bytes"]))
+    except _session.StateError as e:
+        return {"ok": False, "error": str(e), "error_kind": KIND_USER, "state_error": str(e)}
+    total, warning = _session.steps_total(module.steps_total)
+    kept = [_session.clean(str(path))[:1000] for path in module._kept[:1000]]
+    return dict(message, state=state, kept=kept, steps_total=total, warnings=[warning] if warning else [])
 
 
 def _returned(value, entrypoint, html_cap, version, caps):
@@ -81,7 +96,7 @@ def _returned(value, entrypoint, html_cap, version, caps):
         value = ""
     if version >= 2 and isinstance(value, (list, tuple, dict)):
         try:
-            blocks, cut = _blocks.normalize(list(value) if not isinstance(value, dict) else value, caps)
+            blocks, cut = _blocks.normalize(list(value) if not isinstance(value, dict) else value, caps, version)
         except _blocks.BlockError as e:
             return {"ok": False, "error": clip(str(e))}
         return {"ok": True, "html": "", "html_truncated": False, "blocks": blocks, "blocks_truncated": cut}

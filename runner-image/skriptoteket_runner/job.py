@@ -12,9 +12,12 @@ OUTPUT_DIR = WORK + "/output"
 SCRIPT_PATH = WORK + "/script.py"
 MANIFEST_NAME = "manifest.json"
 FIELDS_PATH = WORK + "/fields.json"
-JOB_JSON_MAX = 1 << 20  # v2 field values (long texts) travel in job.json
+SESSION_DIR = WORK + "/session"          # v3: files of the session's earlier steps, read-only
+SESSION_PATH = WORK + "/session.json"    # v3: settings, current step, state and the session files' list
+JOB_JSON_MAX = 1 << 20  # v2 field values (long texts) and v3 state and settings travel in job.json
 
-PROTOCOL_VERSIONS = (1, 2)
+PROTOCOL_VERSIONS = (1, 2, 3)
+STEP_NAME_MAX = 40
 DEFAULT_TIMEOUT_SECONDS = 55
 MAX_TIMEOUT_SECONDS = 3600
 # The one catalogue of caps (runner-image/caps.json): the defaults for caps a job leaves out, and the host's
@@ -41,11 +44,11 @@ def _member_path(name):
 
 def _check_input_name(parts, original):
     if len(parts) != 2:
-        raise ProtocolError("input files must sit directly in input/: %r" % original)
+        raise ProtocolError("%s files must sit directly in %s/: %r" % (parts[0], parts[0], original))
     name = parts[1]
     if name.startswith(".") or len(name.encode("utf-8")) > 255:
-        raise ProtocolError("forbidden input name %r" % original)
-    if name == MANIFEST_NAME:
+        raise ProtocolError("forbidden %s name %r" % (parts[0], original))
+    if parts[0] == "input" and name == MANIFEST_NAME:
         raise ProtocolError("input/%s is reserved for the wrapper" % MANIFEST_NAME)
 
 
@@ -61,17 +64,19 @@ def _write_new_file(path, source, mode=0o644):
 
 
 def unpack_job(stream):
-    """Reads the job tar and returns (job dict, list of input names in tar order)."""
+    """Reads the job tar and returns (job dict, list of input names in tar order). The names of session files
+    (v3) are in job["session_files"], in tar order."""
     os.makedirs(INPUT_DIR, exist_ok=True)
     job_bytes = None
     inputs = []
+    session_files = []
     have_script = False
     try:
         with tarfile.open(fileobj=stream, mode="r|", encoding="utf-8", errors="strict") as tar:
             for member in tar:
                 parts = _member_path(member.name)
                 if member.isdir():
-                    if parts not in ([], ["input"]):
+                    if parts not in ([], ["input"], ["session"]):
                         raise ProtocolError("unexpected folder %r" % member.name)
                     continue
                 if not member.isreg():
@@ -90,6 +95,11 @@ def unpack_job(stream):
                     _check_input_name(parts, member.name)
                     _write_new_file(os.path.join(INPUT_DIR, parts[1]), src)
                     inputs.append(parts[1])
+                elif parts and parts[0] == "session":
+                    _check_input_name(parts, member.name)
+                    os.makedirs(SESSION_DIR, exist_ok=True)  # only when there are files: v1/v2 see no new folder
+                    _write_new_file(os.path.join(SESSION_DIR, parts[1]), src, 0o444)
+                    session_files.append(parts[1])
                 else:
                     raise ProtocolError("unexpected file %r" % member.name)
     except FileExistsError as e:
@@ -100,7 +110,11 @@ def unpack_job(stream):
         raise ProtocolError("job.json missing")
     if not have_script:
         raise ProtocolError("script.py missing")
-    return parse_job(job_bytes), inputs
+    job = parse_job(job_bytes)
+    if session_files and job["version"] < 3:
+        raise ProtocolError("session/ files need protocol version 3")
+    job["session_files"] = session_files
+    return job, inputs
 
 
 def parse_job(raw):
@@ -123,8 +137,26 @@ def parse_job(raw):
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) \
             or not 0 < timeout <= MAX_TIMEOUT_SECONDS:
         raise ProtocolError("timeout_seconds must be a number in (0, %d]" % MAX_TIMEOUT_SECONDS)
-    return {"version": version, "entrypoint": entrypoint, "timeout_seconds": timeout,
-            "caps": _parse_caps(job.get("caps")), "fields": fields}
+    parsed = {"version": version, "entrypoint": entrypoint, "timeout_seconds": timeout,
+              "caps": _parse_caps(job.get("caps")), "fields": fields}
+    if version >= 3:
+        parsed.update(_parse_session(job))
+    return parsed
+
+
+def _parse_session(job):
+    """v3: the person's settings, the step being taken (None on a session's first run) and the kept state."""
+    settings = job.get("settings", {})
+    state = job.get("state", {})
+    if not isinstance(settings, dict):
+        raise ProtocolError("settings must be an object")
+    if not isinstance(state, dict):
+        raise ProtocolError("state must be an object")
+    step = job.get("current_step")
+    if step is not None and not (isinstance(step, str) and step.isascii() and step.isidentifier()
+                                 and len(step) <= STEP_NAME_MAX):
+        raise ProtocolError("current_step must be null or a step name")
+    return {"settings": settings, "state": state, "current_step": step}
 
 
 def _parse_caps(given):
@@ -147,7 +179,26 @@ def prepare_work(job, inputs):
     os.makedirs(OUTPUT_DIR, exist_ok=True)
     _write_manifest(inputs)
     _write_fields(job)
+    _write_session(job)
     return os.path.join(INPUT_DIR, inputs[0]) if inputs else INPUT_DIR
+
+
+def _write_session(job):
+    """v3: /work/session.json for the helper module and the session files' folder, both read-only. The files are
+    copies: nothing a script does to them reaches the session (what it keeps it writes to /work/output)."""
+    if job["version"] < 3:
+        return
+    os.makedirs(SESSION_DIR, exist_ok=True)
+    files = []
+    for name in job["session_files"]:
+        path = os.path.join(SESSION_DIR, name)
+        files.append({"name": name, "path": path, "bytes": os.lstat(path).st_size})
+    os.chmod(SESSION_DIR, 0o555)
+    session = {"settings": job["settings"], "current_step": job["current_step"], "state": job["state"],
+               "files": files}
+    with open(SESSION_PATH, "w", encoding="utf-8") as f:
+        json.dump(session, f, ensure_ascii=False)
+    os.chmod(SESSION_PATH, 0o444)
 
 
 def _write_fields(job):

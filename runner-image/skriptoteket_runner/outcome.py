@@ -5,7 +5,7 @@ import json
 import os
 import signal
 
-from skriptoteket import _blocks
+from skriptoteket import _blocks, _session
 
 from .texts import (KIND_LIMIT, KIND_SCRIPT, KIND_USER, MSG_EXIT, MSG_IMAGE_MISSING, MSG_NO_RESULT, MSG_OOM,
                     MSG_SIGNAL, MSG_TIMEOUT, clip, user_text)
@@ -13,9 +13,10 @@ from .texts import (KIND_LIMIT, KIND_SCRIPT, KIND_USER, MSG_EXIT, MSG_IMAGE_MISS
 IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
 
-def _failure(summary, kind, detail=None):
+def _failure(summary, kind, detail=None, state_error=None):
     return {"status": "failed", "html": "", "html_truncated": False, "blocks": [],
-            "blocks_truncated": False, "error_summary": summary, "error_kind": kind, "error_detail": detail}
+            "blocks_truncated": False, "error_summary": summary, "error_kind": kind, "error_detail": detail,
+            "state": None, "state_error": state_error, "kept": [], "steps_total": None, "warnings": []}
 
 
 def decide_outcome(job, returncode, timed_out, result_reader):
@@ -48,7 +49,8 @@ def decide_outcome(job, returncode, timed_out, result_reader):
         summary = MSG_EXIT.format(returncode) if returncode else MSG_NO_RESULT
     kind = message.get("error_kind") if message.get("error_kind") in (KIND_USER, KIND_LIMIT) else KIND_SCRIPT
     if kind == KIND_USER:
-        return _failure(user_text(summary), kind)
+        state_error = message.get("state_error")
+        return _failure(user_text(summary), kind, state_error=user_text(state_error) if isinstance(state_error, str) else None)
     return _failure(clip(summary), kind, clip(summary))
 
 
@@ -57,12 +59,31 @@ def _success(job, message):
     blocks, cut = [], False
     if job["version"] >= 2 and isinstance(message.get("blocks"), list):
         try:
-            blocks, cut = _blocks.normalize(message["blocks"], job["caps"])
+            blocks, cut = _blocks.normalize(message["blocks"], job["caps"], job["version"])
         except _blocks.BlockError as e:
             return _failure(str(e), KIND_SCRIPT, str(e))
-    return {"status": "succeeded", "html": html, "html_truncated": bool(message.get("html_truncated")),
-            "blocks": blocks, "blocks_truncated": cut or message.get("blocks_truncated") is True,
-            "error_summary": None, "error_kind": None, "error_detail": None}
+    succeeded = {"status": "succeeded", "html": html, "html_truncated": bool(message.get("html_truncated")),
+                 "blocks": blocks, "blocks_truncated": cut or message.get("blocks_truncated") is True,
+                 "error_summary": None, "error_kind": None, "error_detail": None,
+                 "state": None, "state_error": None, "kept": [], "steps_total": None, "warnings": []}
+    if job["version"] >= 3:
+        return _with_session(job, message, succeeded)
+    return succeeded
+
+
+def _with_session(job, message, succeeded):
+    """v3: the state, kept files and steps total of the child's message, checked again (the child ran the
+    author's code). A state that is no JSON object within state_bytes fails the run as the child would have."""
+    try:
+        state = json.loads(_session.state_json(message.get("state"), job["caps"]["state_bytes"]))
+    except _session.StateError as e:
+        return _failure(user_text(str(e)), KIND_USER, state_error=user_text(str(e)))
+    kept = message.get("kept") if isinstance(message.get("kept"), list) else []
+    total, warning = _session.steps_total(message.get("steps_total"))
+    warnings = message.get("warnings") if isinstance(message.get("warnings"), list) else []
+    warnings = [w for w in warnings if isinstance(w, str)][:5] + ([warning] if warning else [])
+    return dict(succeeded, state=state, steps_total=total, warnings=warnings,
+                kept=[os.path.normpath(k) for k in kept[:1000] if isinstance(k, str) and k])
 
 
 def attach_images(blocks, artifacts):
@@ -80,6 +101,23 @@ def attach_images(blocks, artifacts):
             block = {"kind": "image", "artifact": name, "alt": block.get("alt", "")}
         result.append(block)
     return result
+
+
+def attach_kept(kept, artifacts):
+    """(artifact names of the files marked with keep, a warning notice for each that was not collected)."""
+    by_path = {a["rel"]: a["name"] for a in artifacts}
+    names, notices = [], []
+    for rel in kept:
+        name = by_path.get(rel)
+        if name is None:
+            notices.append(notice(_session.MSG_KEPT_MISSING.format(rel[:200])))
+        elif name not in names:
+            names.append(name)
+    return names, notices
+
+
+def notice(text, level="warning"):
+    return {"kind": "notice", "level": level, "text": clip(text), "truncated": False}
 
 
 def _format_seconds(value):

@@ -7,7 +7,7 @@ import os
 import tarfile
 import time
 
-from .outcome import attach_images
+from .outcome import attach_images, attach_kept, notice
 from .texts import KIND_SCRIPT, MSG_SCRIPT_FAILED, cap_text
 
 
@@ -39,7 +39,22 @@ def build(job, outcome, readers, duration_ms, artifacts, skipped, omitted):
             "error_kind": outcome["error_kind"],
             "error_detail": outcome["error_detail"],
         })
+    if job["version"] >= 3:
+        _add_session(result, outcome, artifacts, caps)
     return result, stdout_bytes, stderr_bytes
+
+
+def _add_session(result, outcome, artifacts, caps):
+    """v3: state, state_error, kept (artifact names) and steps_total; warnings (a bad steps_total, a kept file
+    that was not collected) become notices after the other blocks, within block_count."""
+    kept, missing = attach_kept(outcome["kept"], artifacts)
+    for warning in [notice(w) for w in outcome["warnings"]] + missing:
+        if len(result["blocks"]) >= caps["block_count"]:
+            result["blocks_truncated"] = True
+            break
+        result["blocks"].append(warning)
+    result.update({"state": outcome["state"], "state_error": outcome["state_error"], "kept": kept,
+                   "steps_total": outcome["steps_total"]})
 
 
 def _capped_stream(reader, cap):

@@ -55,11 +55,11 @@ class HeadReader(threading.Thread):
 
 def start_readers(caps, stdout_fd, stderr_fd, result_fd):
     """One reader per pipe of the script's process, already draining."""
-    # The child's result message carries the (already capped) HTML and blocks as JSON; allow for escaping.
+    # The child's result message carries the (already capped) HTML, blocks and (v3) state as JSON; allow for escaping.
     readers = {
         "stdout": HeadReader(stdout_fd, caps["stdout_bytes"] + 4),
         "stderr": HeadReader(stderr_fd, caps["stderr_bytes"] + 4),
-        "result": HeadReader(result_fd, (caps["html_bytes"] + caps["blocks_bytes"]) * 6 + 65536),
+        "result": HeadReader(result_fd, (caps["html_bytes"] + caps["blocks_bytes"] + caps["state_bytes"]) * 6 + 65536),
     }
     for reader in readers.values():
         reader.start()

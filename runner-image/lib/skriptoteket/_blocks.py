@@ -10,14 +10,17 @@ import datetime
 import json
 import math
 
+from . import _session
+
 KINDS = ("notice", "markdown", "table", "image", "html")
+KINDS_V3 = KINDS + ("step",)  # protocol v3: a follow-up step (skriptoteket._session)
 LEVELS = ("info", "warning", "error")
 
 # The caps `normalize` applies; the wrapper passes the job's, complete (runner-image/caps.json fills the gaps).
 CAP_NAMES = ("block_count", "blocks_bytes", "table_rows", "table_columns", "cell_chars", "notice_chars",
-             "markdown_chars", "title_chars", "html_bytes")
+             "markdown_chars", "title_chars", "html_bytes", "step_count", "step_fields")
 
-MSG_BAD_BLOCK = "Ett utdatablock (nr {0}) saknar en giltig typ; tillåtna typer: " + ", ".join(KINDS) + "."
+MSG_BAD_BLOCK = "Ett utdatablock (nr {0}) saknar en giltig typ; tillåtna typer: {1}."
 MSG_BAD_RETURN_V2 = "{0} ska returnera text (str) med HTML eller en lista med utdatablock, men returnerade {1}."
 
 
@@ -121,11 +124,15 @@ def _table(block, caps):
             "truncated": truncated or cut or bool(block.get("truncated") is True)}
 
 
-def block(raw, index, caps, html_room):
-    """One block as plain JSON within the caps; returns (block, html bytes used)."""
-    if not isinstance(raw, dict) or raw.get("kind") not in KINDS:
-        raise BlockError(MSG_BAD_BLOCK.format(index + 1))
+def block(raw, index, caps, html_room, version=2, steps=None):
+    """One block as plain JSON within the caps; returns (block, html bytes used). `steps` holds the names of the
+    steps offered so far (v3)."""
+    kinds = KINDS_V3 if version >= 3 else KINDS
+    if not isinstance(raw, dict) or raw.get("kind") not in kinds:
+        raise BlockError(MSG_BAD_BLOCK.format(index + 1, ", ".join(kinds)))
     kind = raw["kind"]
+    if kind == "step":
+        return _session.step_or_notice(raw, caps, steps if steps is not None else set()), 0
     earlier_cut = raw.get("truncated") is True
     if kind == "notice":
         level = raw.get("level") if raw.get("level") in LEVELS else "info"
@@ -148,17 +155,18 @@ def block(raw, index, caps, html_room):
     return _table(raw, caps), 0
 
 
-def normalize(value, caps):
-    """(list of blocks, truncated?) from a returned list (or one block); raises BlockError."""
+def normalize(value, caps, version=2):
+    """(list of blocks, truncated?) from a returned list (or one block); raises BlockError. Step blocks (v3) count
+    among the blocks; a bad one becomes a warning notice."""
     caps = {name: caps[name] for name in CAP_NAMES}
     if isinstance(value, dict):
         value = [value]
-    blocks, truncated, used_bytes, html_used = [], False, 0, 0
+    blocks, truncated, used_bytes, html_used, steps = [], False, 0, 0, set()
     for index, raw in enumerate(value):
         if len(blocks) >= caps["block_count"]:
             truncated = True
             break
-        b, html_bytes = block(raw, index, caps, caps["html_bytes"] - html_used)
+        b, html_bytes = block(raw, index, caps, caps["html_bytes"] - html_used, version, steps)
         size = _size(b)
         if used_bytes + size > caps["blocks_bytes"] and b["kind"] == "table":
             b = _fit_table(b, caps["blocks_bytes"] - used_bytes)

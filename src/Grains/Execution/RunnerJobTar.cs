@@ -1,20 +1,33 @@
 using System.Formats.Tar;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using Skriptoteket.Grains.Abstractions.Sessions;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
 namespace Skriptoteket.Grains.Execution;
 
-/// <summary>Builds the one tar the wrapper reads on stdin (runner-image/PROTOCOL.md, "Input", protocol v2).</summary>
+/// <summary>
+/// Builds the one tar the wrapper reads on stdin (runner-image/PROTOCOL.md, "Input" and "Version 3"). Every run is a
+/// version 3 job: a script that offers no step and keeps no state runs exactly as in version 2, and any run may open
+/// a tool session (its first step), so each gets the person's settings.
+/// </summary>
 internal static class RunnerJobTar
 {
+    // Å stays two bytes rather than a six-byte escape: field values, settings and state share job.json's 1 MiB.
+    private static readonly JsonSerializerOptions JobJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Build(RunnerJob job, ExecutionOptions options)
     {
         var jobJson = JsonSerializer.SerializeToUtf8Bytes(new
         {
-            version = 2,
+            version = 3,
             entrypoint = job.Entrypoint,
             timeout_seconds = job.TimeoutSeconds,
-            fields = Fields(job.FieldValuesJson),
+            fields = JsonObject(job.FieldValuesJson, nameof(job.FieldValuesJson)),
+            settings = JsonObject(job.SettingsJson, nameof(job.SettingsJson)),
+            current_step = job.CurrentStep,
+            state = JsonObject(job.StateJson, nameof(job.StateJson)),
             caps = new
             {
                 stdout_bytes = options.StdoutCapBytes,
@@ -31,8 +44,12 @@ internal static class RunnerJobTar
                 notice_chars = options.NoticeCharsCap,
                 markdown_chars = options.MarkdownCharsCap,
                 title_chars = options.TitleCharsCap,
+                // The sessions' one limits contract decides these (runner-image/caps.json holds the same numbers).
+                state_bytes = SessionLimits.MaxStateBytes,
+                step_count = SessionLimits.MaxNextSteps,
+                step_fields = ToolInputRules.MaxFields,
             },
-        });
+        }, JobJson);
         using var buffer = new MemoryStream();
         using (var tar = new TarWriter(buffer, TarEntryFormat.Pax, leaveOpen: true))
         {
@@ -42,20 +59,25 @@ internal static class RunnerJobTar
             {
                 Add(tar, "input/" + input.Name, input.Content);
             }
+            foreach (var file in job.SessionFiles)
+            {
+                Add(tar, "session/" + file.Name, file.Content);
+            }
         }
         return buffer.ToArray();
     }
 
     /// <summary>
-    /// The checked field values as a JSON object (the run form validated them against the version's declaration);
-    /// anything else is a bug upstream and must not reach the script as something it cannot read.
+    /// Checked values as a JSON object (field values and settings checked against the version's declarations, the
+    /// state checked when the previous step's run kept it); anything else is a bug upstream and must not reach the
+    /// script as something it cannot read.
     /// </summary>
-    private static JsonElement Fields(string json)
+    private static JsonElement JsonObject(string? json, string what)
     {
         using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json);
         if (doc.RootElement.ValueKind != JsonValueKind.Object)
         {
-            throw new InvalidOperationException("FieldValuesJson must be a JSON object.");
+            throw new InvalidOperationException($"{what} must be a JSON object.");
         }
         return doc.RootElement.Clone();
     }

@@ -6,8 +6,9 @@ using Skriptoteket.Grains.Abstractions.Runs;
 namespace Skriptoteket.Grains.Execution;
 
 /// <summary>
-/// Reads the output blocks of a protocol v2 result.json. The wrapper already capped them, but they come out of an
+/// Reads the output blocks of a protocol v2/v3 result.json. The wrapper already capped them, but they come out of an
 /// untrusted container, so every cap is applied again here (ExecutionOptions) and anything malformed is dropped.
+/// Step blocks (v3) are read by <see cref="RunnerResultSteps"/>.
 /// </summary>
 internal static class RunnerResultBlocks
 {
@@ -25,13 +26,14 @@ internal static class RunnerResultBlocks
         }
         long bytes = 0;
         var htmlLeft = options.HtmlCapBytes;
+        var steps = new HashSet<string>(StringComparer.Ordinal);
         foreach (var raw in list.EnumerateArray())
         {
             if (blocks.Count >= options.BlockCountCap)
             {
                 return (blocks, true);
             }
-            if (Block(raw, options, artifactNames, ref htmlLeft) is not { } block)
+            if (Block(raw, options, artifactNames, steps, ref htmlLeft) is not { } block)
             {
                 truncated = true;
                 continue;
@@ -48,7 +50,8 @@ internal static class RunnerResultBlocks
         return (blocks, truncated);
     }
 
-    private static OutputBlock? Block(JsonElement raw, ExecutionOptions o, IReadOnlySet<string> artifacts, ref int htmlLeft)
+    private static OutputBlock? Block(
+        JsonElement raw, ExecutionOptions o, IReadOnlySet<string> artifacts, HashSet<string> steps, ref int htmlLeft)
     {
         if (raw.ValueKind != JsonValueKind.Object)
         {
@@ -86,6 +89,8 @@ internal static class RunnerResultBlocks
             }
             case "table":
                 return Table(raw, o, cut);
+            case "step":
+                return RunnerResultSteps.Read(raw, o, steps);
             default:
                 return null;
         }

@@ -73,8 +73,17 @@ internal static partial class RunnerResultTar
             }
         }
         var artifacts = CheckArtifacts(r, files, options, skipped);
-        var (blocks, blocksCut) = RunnerResultBlocks.Read(r, options, artifacts.Select(a => a.Name).ToHashSet(StringComparer.Ordinal));
+        var artifactNames = artifacts.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        var (blocks, blocksCut) = RunnerResultBlocks.Read(r, options, artifactNames);
         var (summary, detail) = Failure(r, status, runId);
+        // Protocol v3: what a successful run keeps for its session's next step. A state the wrapper would have
+        // refused fails the run (its steps could not go on without it).
+        string? state = null;
+        if (status == RunStatus.Succeeded && !RunnerResultSession.TryState(r, out state))
+        {
+            (status, summary, blocks) = (RunStatus.Failed, RunnerResultSession.StateRefused, Array.Empty<OutputBlock>());
+        }
+        var succeeded = status == RunStatus.Succeeded;
         var output = new RunOutput(
             html, htmlCut || Bool(r, "html_truncated"),
             outText, outCut || Bool(r, "stdout_truncated"),
@@ -86,6 +95,9 @@ internal static partial class RunnerResultTar
             Blocks = blocks,
             BlocksTruncated = blocksCut,
             ErrorDetail = detail,
+            SessionStateJson = state,
+            KeptFiles = succeeded ? RunnerResultSession.Kept(r, artifactNames) : [],
+            StepsTotal = succeeded ? RunnerResultSession.StepsTotal(r) : null,
         };
         var scriptMs = r.TryGetProperty("duration_ms", out var d) && d.TryGetInt64(out var ms) ? ms : 0;
         return new RunnerOutcome(new RunCompletion(status, output, false, scriptMs, 0, null), artifacts);

@@ -26,11 +26,12 @@ public sealed class RunStore(NpgsqlDataSource db)
             INSERT INTO runs (id, kind, status, tool_id, version_id, requested_by, queue_position, stdout, stderr, html,
                 output_truncated, html_truncated, stdout_truncated, stderr_truncated, error_summary, internal_error,
                 artifacts, skipped_artifacts, inputs, oom_killed, script_ms, container_ms, silo, created_at, started_at,
-                finished_at, blocks, blocks_truncated, error_detail, start_key, field_values, example_id)
+                finished_at, blocks, blocks_truncated, error_detail, start_key, field_values, example_id,
+                session_state, kept_files, steps_total)
             VALUES (@id, @kind, @status, @tool, @version, @by, @pos, @stdout, @stderr, @html, @trunc, @html_trunc,
                 @stdout_trunc, @stderr_trunc, @summary, @internal, @artifacts, @skipped, @inputs, @oom, @script_ms,
                 @container_ms, @silo, @created, @started, @finished, @blocks, @blocks_trunc, @detail, @start_key,
-                @field_values::jsonb, @example)
+                @field_values::jsonb, @example, @state, @kept, @steps_total)
             ON CONFLICT (id) DO UPDATE SET status = excluded.status, queue_position = excluded.queue_position,
                 stdout = excluded.stdout, stderr = excluded.stderr, html = excluded.html,
                 output_truncated = excluded.output_truncated, html_truncated = excluded.html_truncated,
@@ -40,7 +41,8 @@ public sealed class RunStore(NpgsqlDataSource db)
                 oom_killed = excluded.oom_killed, script_ms = excluded.script_ms, container_ms = excluded.container_ms,
                 silo = excluded.silo, started_at = excluded.started_at, finished_at = excluded.finished_at,
                 blocks = excluded.blocks, blocks_truncated = excluded.blocks_truncated,
-                error_detail = excluded.error_detail
+                error_detail = excluded.error_detail, session_state = excluded.session_state,
+                kept_files = excluded.kept_files, steps_total = excluded.steps_total
             WHERE runs.finished_at IS NULL
             """);
         var o = run.Output;
@@ -74,6 +76,9 @@ public sealed class RunStore(NpgsqlDataSource db)
         p.AddWithValue("blocks", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(o.Blocks, Json));
         p.AddWithValue("blocks_trunc", o.BlocksTruncated);
         p.AddWithValue("detail", (object?)o.ErrorDetail ?? DBNull.Value);
+        p.AddWithValue("state", NpgsqlDbType.Text, (object?)o.SessionStateJson ?? DBNull.Value);
+        p.AddWithValue("kept", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(o.KeptFiles, Json));
+        p.AddWithValue("steps_total", NpgsqlDbType.Integer, (object?)o.StepsTotal ?? DBNull.Value);
         // Written with the first row only (the update above leaves them): what the run was started with.
         p.AddWithValue("start_key", NpgsqlDbType.Varchar, (object?)run.StartKey ?? DBNull.Value);
         p.AddWithValue("field_values", NpgsqlDbType.Text, (object?)run.FieldValuesJson ?? DBNull.Value);
@@ -162,7 +167,7 @@ public sealed class RunStore(NpgsqlDataSource db)
         id, kind, status, tool_id, version_id, requested_by, queue_position, html, stdout, stderr, error_summary,
         artifacts::text, inputs::text, created_at, started_at, finished_at, silo, html_truncated, stdout_truncated,
         stderr_truncated, skipped_artifacts::text, snap.source, snap.entrypoint, blocks::text, blocks_truncated,
-        error_detail, start_key, field_values::text, example_id
+        error_detail, start_key, field_values::text, example_id, session_state, kept_files::text, steps_total
         """;
 
     private const string From = "FROM runs LEFT JOIN run_snapshots snap ON snap.run_id = runs.id";
@@ -170,7 +175,8 @@ public sealed class RunStore(NpgsqlDataSource db)
     private static readonly string ListColumns = Columns
         .Replace("html, stdout, stderr,", "''::text, ''::text, ''::text,", StringComparison.Ordinal)
         .Replace("snap.source,", "NULL::text,", StringComparison.Ordinal)
-        .Replace("blocks::text,", "'[]'::text,", StringComparison.Ordinal);
+        .Replace("blocks::text,", "'[]'::text,", StringComparison.Ordinal)
+        .Replace("session_state,", "NULL::text,", StringComparison.Ordinal);
 
     private static async Task<List<RunInfo>> ReadAsync(NpgsqlCommand c)
     {
@@ -187,6 +193,9 @@ public sealed class RunStore(NpgsqlDataSource db)
                 Blocks = JsonSerializer.Deserialize<List<OutputBlock>>(r.GetString(23), Json) ?? [],
                 BlocksTruncated = r.GetBoolean(24),
                 ErrorDetail = r.IsDBNull(25) ? null : r.GetString(25),
+                SessionStateJson = r.IsDBNull(29) ? null : r.GetString(29),
+                KeptFiles = JsonSerializer.Deserialize<List<string>>(r.GetString(30), Json) ?? [],
+                StepsTotal = r.IsDBNull(31) ? null : r.GetInt32(31),
             };
             list.Add(new RunInfo(
                 r.GetGuid(0), RunText.ParseKind(r.GetString(1)), RunText.ParseStatus(r.GetString(2)), r.GetGuid(3),
