@@ -33,7 +33,7 @@ public sealed partial class ToolRun
         ? [.. r.Output.NextSteps.DistinctBy(n => n.Name).Take(SessionLimits.MaxNextSteps)]
         : [];
 
-    private bool InSession => run is not null && (earlierRuns.Count > 0 || run.SessionKey is not null || OfferedSteps.Count > 0);
+    private bool InSession => Latest is { } r && (earlierRuns.Count > 0 || r.SessionKey is not null || OfferedSteps.Count > 0);
 
     /// <summary>The last step of a session: finished, part of it, and offering nothing further.</summary>
     private bool SessionDone => Latest is { IsFinished: true } r && earlierRuns.Count > 0 && OfferedSteps.Count == 0;
