@@ -7,7 +7,7 @@ namespace Skriptoteket.EndToEnd.Tests.Teacher;
 /// <summary>
 /// Issue 21: a teacher takes a three-step tool from first run to last (docs/adr/0016-tool-sessions.md), reloads in
 /// the middle and goes on where she was, gets a clear refusal in a second, stale tab (which then shows the latest
-/// step), and starts over with "Börja om".
+/// step), and starts over with "Börja om"; "Mina körningar" groups each session's runs.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ToolSessionWalkTests(BrowserFixture fixture, ITestOutputHelper output)
@@ -117,6 +117,10 @@ public sealed class ToolSessionWalkTests(BrowserFixture fixture, ITestOutputHelp
         await Assertions.Expect(page.GetByTestId("run-button")).ToBeEnabledAsync();
         await Assertions.Expect(page.GetByTestId("session-steps")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("latest-run")).ToHaveCountAsync(0);
+
+        // "Mina körningar" shows each session's runs as one group: its first run and the steps after it (newest first).
+        await BrowserSteps.GotoInteractiveAsync(page, "/my-runs");
+        await Assertions.Expect(page.GetByTestId("run-list").GetByTestId("run-session-step")).ToHaveTextAsync(["Steg 1", "Steg 3", "Steg 2", "Steg 1"]);
         await page.Context.CloseAsync();
     }
 
