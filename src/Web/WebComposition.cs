@@ -30,6 +30,7 @@ public static class WebComposition
         services.AddToolsWeb();
         services.AddSkriptoteketIdentity();
         services.AddScoped<Runs.RunService>();
+        services.AddScoped<Runs.SessionService>();
         services.AddSingleton<Runs.RunStarter>();
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using Skriptoteket.Grains.Execution;
 using Skriptoteket.Grains.Hosting;
@@ -24,6 +25,12 @@ public class ClusterFixture : IAsyncLifetime
 
     /// <summary>Uploads:MaxFileBytes of the silos (1 MB); Uploads:MaxRunBytes is one and a half of it.</summary>
     public const int MaxUploadFileBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The session clock of every silo (<see cref="Skriptoteket.Grains.Sessions.SessionClock"/>): session expiry moves only when a test
+    /// advances it; Orleans' own timers and reminders keep the real clock.
+    /// </summary>
+    public static FakeTimeProvider SessionTime { get; } = new(DateTimeOffset.UtcNow);
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -84,6 +91,7 @@ public class ClusterFixture : IAsyncLifetime
                 o.Invariant = "Npgsql";
                 o.ConnectionString = connectionString;
             });
+            silo.Services.AddKeyedSingleton<TimeProvider>(Skriptoteket.Grains.Sessions.SessionClock.Key, SessionTime);
             silo.Services.AddSkriptoteketGrainServices(connectionString);
             // Only the primary silo has Docker access: run grains must never be placed on the secondary.
             silo.Services.AddSingleton<IPostConfigureOptions<ExecutionOptions>>(services =>

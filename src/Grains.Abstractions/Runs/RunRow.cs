@@ -31,6 +31,10 @@ public sealed record RunRow(
     [Id(14)]
     public string? ExampleName { get; init; }
 
+    /// <summary>Which step of its tool session the run was (1: the run that opened it); null outside a session. Lists only.</summary>
+    [Id(15)]
+    public int? SessionStep { get; init; }
+
     /// <summary>From start to finish; null until the run has both.</summary>
     public TimeSpan? Duration => StartedAt is { } s && FinishedAt is { } f ? f - s : null;
 }

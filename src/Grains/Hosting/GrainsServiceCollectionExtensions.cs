@@ -18,6 +18,7 @@ public static class GrainsServiceCollectionExtensions
     public static IServiceCollection AddSkriptoteketGrainServices(this IServiceCollection services, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(Sessions.SessionClock.Key, TimeProvider.System);
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddSingleton<RowLag>();
@@ -36,6 +37,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddTools();
         services.AddSkriptoteketIdentityGrains();
         services.AddRuns();
+        // Tool sessions (docs/adr/0016-tool-sessions.md): the one limits contract, with the retention from "Sessions".
+        services.AddOptions<Abstractions.Sessions.SessionLimits>().BindConfiguration(Abstractions.Sessions.SessionLimits.Section);
+        services.AddSingleton<Sessions.ToolSessionStore>();
         services.AddSingleton<Insights.InsightsQueries>();
         services.AddSingleton<Insights.InsightsAccess>();
         return services;

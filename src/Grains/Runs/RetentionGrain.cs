@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -11,7 +12,10 @@ internal sealed class RetentionGrain(
     NpgsqlDataSource db,
     IAuditLog audit,
     IOptions<ExecutionOptions> options,
+    Sessions.ToolSessionStore sessions,
+    IOptions<Abstractions.Sessions.SessionLimits> sessionLimits,
     TimeProvider time,
+    [FromKeyedServices(Sessions.SessionClock.Key)] TimeProvider sessionTime,
     ILogger<RetentionGrain> logger) : Grain, IRetentionGrain, IRemindable
 {
     private const string ReminderName = "sweep";
@@ -27,6 +31,7 @@ internal sealed class RetentionGrain(
         // the same for every node of the cluster.
         var artifacts = await store.RemoveOlderThanAsync(ArtifactStore.ArtifactKind, now.AddDays(-o.ArtifactRetentionDays));
         var inputs = await store.RemoveOlderThanAsync(ArtifactStore.SandboxInputKind, now.AddHours(-o.SandboxInputRetentionHours));
+        var (endedSessions, sessionFiles) = await ExpireSessionsAsync(sessionTime.GetUtcNow(), now);
         if (artifacts.Count > 0)
         {
             await using var c = db.CreateCommand("UPDATE runs SET artifacts_removed_at = @now WHERE id = ANY(@ids)");
@@ -36,6 +41,8 @@ internal sealed class RetentionGrain(
         }
         logger.LogInformation("Retention sweep removed artifacts of {ArtifactRuns} run(s) and sandbox inputs of {InputRuns} run(s)",
             artifacts.Count, inputs.Count);
+        logger.LogInformation("Retention sweep ended {SessionCount} expired tool session(s) {Sessions} and removed {FileCount} session file(s) {Files}",
+            endedSessions.Count, endedSessions, sessionFiles.Count, sessionFiles);
         await audit.AppendAsync(new AuditEntry(null, "runs.retention_sweep", "runs", null, new Dictionary<string, object?>
         {
             // Run ids as before (32 hex digits), so earlier audit rows and new ones read alike.
@@ -43,8 +50,32 @@ internal sealed class RetentionGrain(
             ["sandbox_input_runs"] = inputs.Select(id => id.ToString("N")).ToList(),
             ["artifact_retention_days"] = o.ArtifactRetentionDays,
             ["sandbox_input_retention_hours"] = o.SandboxInputRetentionHours,
+            ["expired_sessions"] = endedSessions,
+            ["session_files"] = sessionFiles,
+            ["session_retention_hours"] = sessionLimits.Value.Retention.TotalHours,
         }));
-        return artifacts.Count + inputs.Count;
+        return artifacts.Count + inputs.Count + endedSessions.Count;
+    }
+
+    /// <summary>
+    /// Tool sessions idle past Sessions:Retention end through their own grain (the single writer, which deletes their
+    /// files); session files no open session lists (a session that could not delete its own) go after the same time.
+    /// </summary>
+    private async Task<(List<string> Sessions, List<string> Files)> ExpireSessionsAsync(DateTimeOffset sessionNow, DateTimeOffset now)
+    {
+        var ended = new List<string>();
+        var files = new List<string>();
+        foreach (var key in await sessions.ExpiredAsync(sessionNow))
+        {
+            if (await GrainFactory.GetGrain<Sessions.IToolSessionExpiry>(key).ExpireAsync() is { } removed)
+            {
+                ended.Add(key);
+                files.AddRange(removed.Select(name => $"{key}: {name}"));
+            }
+        }
+        var orphans = await store.RemoveOrphanSessionFilesAsync(now - sessionLimits.Value.Retention);
+        files.AddRange(orphans.Select(run => $"run {run:N}"));
+        return (ended, files);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => SweepAsync();

@@ -41,6 +41,10 @@ internal sealed class RunGrain(
     private IGrainTimer? retry;
     private RunInfo? record;
 
+    // The uploads of a run that may open a session, kept in memory until it finishes: production inputs are
+    // stored only when the run offers next steps (they become the session's files, docs/adr/0016-tool-sessions.md).
+    private IReadOnlyList<RunInputFile> openingUploads = [];
+
     private Guid RunId => this.GetPrimaryKey();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -77,8 +81,9 @@ internal sealed class RunGrain(
             throw new InvalidOperationException($"Run {RunId} started with a key that names another run id");
         }
         var version = await ResolveAsync(request);
-        // Files and field values as the version declares them (RunInputCheck), before any row or container.
-        var fieldValues = RunInputCheck.Check(request, version.Inputs);
+        // Files and field values as the version declares them (RunInputCheck), before any row or container; a
+        // session's step brings values its session grain checked against the step's own form.
+        var fieldValues = request.Session is { } step ? SessionStepCheck(request, step, version) : RunInputCheck.Check(request, version.Inputs);
         string? snapshotEntrypoint = null;
         if (request.Kind.RunsAsSandbox() && request.SnapshotSource is { } text)
         {
@@ -91,7 +96,13 @@ internal sealed class RunGrain(
         var o = options.Value;
         var job = new RunnerJob(RunId, version.Source, version.Entrypoint,
             [.. inputs.Select(i => new RunnerInput(i.FileName, i.Content))],
-            request.Kind.RunsAsSandbox() ? o.SandboxTimeoutSeconds : o.ProductionTimeoutSeconds, fieldValues) { SettingsJson = settings };
+            request.Kind.RunsAsSandbox() ? o.SandboxTimeoutSeconds : o.ProductionTimeoutSeconds, fieldValues)
+        {
+            SettingsJson = settings,
+            CurrentStep = request.Session?.StepName,
+            StateJson = request.Session?.StateJson ?? "{}",
+            SessionFiles = [.. (request.Session?.Files ?? []).Select(f => new RunnerInput(f.FileName, f.Content))],
+        };
         var queued = new RunInfo(RunId, request.Kind, RunStatus.Queued, version.ToolId, version.VersionId,
             request.RequestedBy.UserId, null, RunOutput.None,
             [.. inputs.Select(i => new RunInputInfo(i.FileName, i.Content.LongLength))],
@@ -103,6 +114,8 @@ internal sealed class RunGrain(
             StartKey = request.StartKey,
             FieldValuesJson = fieldValues,
             ExampleId = request.ExampleId,
+            SessionKey = request.Session?.SessionKey,
+            StepName = request.Session?.StepName,
         };
         if (snapshotEntrypoint is not null)
         {
@@ -119,6 +132,7 @@ internal sealed class RunGrain(
             throw DomainException.Conflict("Körningen har redan startats.", "Run.AlreadyStarted");
         }
         record = queued;
+        openingUploads = request.Session is null && request.Kind is RunKind.Production or RunKind.Sandbox ? inputs : [];
         int? position;
         try
         {
@@ -220,8 +234,66 @@ internal sealed class RunGrain(
     Task IRunSupervision.ReportFinishedAsync(RunCompletion completion) =>
         record is null || record.IsFinished ? Task.CompletedTask : FinishAsync(completion);
 
-    private Task FinishAsync(RunCompletion c) =>
-        SaveAsync(record! with { Status = c.Status, QueuePosition = null, Output = c.Output, FinishedAt = time.GetUtcNow() }, c);
+    private async Task FinishAsync(RunCompletion c)
+    {
+        var finished = record! with { Status = c.Status, QueuePosition = null, Output = c.Output, FinishedAt = time.GetUtcNow() };
+        var sessionKey = SessionKeyOf(finished);
+        if (sessionKey is not null && finished.SessionKey is null)
+        {
+            // An opening run: it belongs to the session it opens.
+            finished = finished with { SessionKey = sessionKey };
+        }
+        if (OffersSteps(finished))
+        {
+            // The session's files are stored before anyone hears the run finished, so a step never misses them.
+            await KeepSessionFilesAsync(finished);
+        }
+        openingUploads = [];
+        await SaveAsync(finished, c);
+        if (sessionKey is not null)
+        {
+            // One way: the session grain reads the run itself, and catches up on its own should this be lost.
+            await GrainFactory.GetGrain<Abstractions.Sessions.IToolSessionGrain>(sessionKey).RunFinishedAsync(RunId);
+        }
+    }
+
+    /// <summary>The session a finished run reports to: the one it is a step of, or the one it opens by offering steps.</summary>
+    private static string? SessionKeyOf(RunInfo run) => run.SessionKey ?? (!OffersSteps(run) ? null : run.Kind switch
+    {
+        RunKind.Production => Abstractions.Sessions.ToolSessionKey.Production(run.ToolId, run.RequestedBy),
+        RunKind.Sandbox => Abstractions.Sessions.ToolSessionKey.Sandbox(run.VersionId, run.RequestedBy),
+        _ => null,
+    });
+
+    private static bool OffersSteps(RunInfo run) => run.Status == RunStatus.Succeeded && run.Output.NextSteps.Any();
+
+    private async Task KeepSessionFilesAsync(RunInfo run)
+    {
+        try
+        {
+            await artifacts.SaveSessionUploadsAsync(RunId, openingUploads);
+            await artifacts.KeepForSessionAsync(RunId, run.Output.KeptFiles);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        {
+            // The run's outcome stands; its next step then runs without these files.
+            logger.LogError(e, "Session files of run {RunId} could not be stored", RunId);
+        }
+    }
+
+    /// <summary>
+    /// A step's run: its values were checked by the session grain against the step's form; the session must be the
+    /// requester's own, with this tool (production) or this version (sandbox). Anything else is a programming error.
+    /// </summary>
+    private static string SessionStepCheck(RunRequest request, RunSessionStep step, ToolVersionToRun version)
+    {
+        var key = Abstractions.Sessions.ToolSessionKey.Parse(step.SessionKey);
+        var fits = key is { } k && k.UserId == request.RequestedBy.UserId && request.Inputs.Count == 0
+                   && (k.Kind == Abstractions.Sessions.SessionKind.Production
+                       ? request.Kind == RunKind.Production && k.Subject == version.ToolId
+                       : request.Kind == RunKind.Sandbox && k.Subject == version.VersionId);
+        return fits ? request.FieldValuesJson ?? "{}" : throw new InvalidOperationException($"Run started as a step of session {step.SessionKey} it does not belong to");
+    }
 
     /// <summary>
     /// The record moves on at once (the run did move on, whatever the database says) and watchers hear of it;

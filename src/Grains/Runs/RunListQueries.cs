@@ -26,7 +26,7 @@ internal sealed class RunListQueries(NpgsqlDataSource db)
         await using var batch = db.CreateBatch();
         var count = new NpgsqlBatchCommand($"SELECT count(*) FROM runs r WHERE {Where}");
         var rows = new NpgsqlBatchCommand($"""
-            SELECT {Columns}
+            SELECT {Columns}, {SessionStep}
             FROM (SELECT * FROM runs r WHERE {Where} ORDER BY r.created_at DESC, r.id LIMIT @limit OFFSET @offset) r
             LEFT JOIN tools t ON t.id = r.tool_id
             LEFT JOIN tool_versions v ON v.id = r.version_id
@@ -46,10 +46,24 @@ internal sealed class RunListQueries(NpgsqlDataSource db)
         var items = new List<RunRow>();
         while (await r.ReadAsync())
         {
-            items.Add(Read(r));
+            items.Add(Read(r) with { SessionStep = r.IsDBNull(12) ? null : (int)r.GetInt64(12) });
         }
         return new RunPage(items, page, size, total);
     }
+
+    /// <summary>
+    /// Which step of its tool session a run of the page was (1: the run that opened it), so the list shows a
+    /// session's runs as one group (docs/adr/0016-tool-sessions.md): the person's runs of the same session key since
+    /// the latest opening run up to this one. Evaluated for the page's rows only.
+    /// </summary>
+    private const string SessionStep = """
+        CASE WHEN r.session_key IS NULL THEN NULL ELSE (
+            SELECT count(*) FROM runs s
+            WHERE s.requested_by = r.requested_by AND s.session_key = r.session_key AND s.created_at <= r.created_at
+              AND s.created_at >= (SELECT max(o.created_at) FROM runs o WHERE o.requested_by = r.requested_by
+                                   AND o.session_key = r.session_key AND o.step_name IS NULL AND o.created_at <= r.created_at))
+        END
+        """;
 
     /// <summary>The filter on runs alone (the requester's name through an indexed lookup of the user).</summary>
     private const string Where = """

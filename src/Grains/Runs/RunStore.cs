@@ -27,11 +27,11 @@ public sealed class RunStore(NpgsqlDataSource db)
                 output_truncated, html_truncated, stdout_truncated, stderr_truncated, error_summary, internal_error,
                 artifacts, skipped_artifacts, inputs, oom_killed, script_ms, container_ms, silo, created_at, started_at,
                 finished_at, blocks, blocks_truncated, error_detail, start_key, field_values, example_id,
-                session_state, kept_files, steps_total)
+                session_state, kept_files, steps_total, session_key, step_name)
             VALUES (@id, @kind, @status, @tool, @version, @by, @pos, @stdout, @stderr, @html, @trunc, @html_trunc,
                 @stdout_trunc, @stderr_trunc, @summary, @internal, @artifacts, @skipped, @inputs, @oom, @script_ms,
                 @container_ms, @silo, @created, @started, @finished, @blocks, @blocks_trunc, @detail, @start_key,
-                @field_values::jsonb, @example, @state, @kept, @steps_total)
+                @field_values::jsonb, @example, @state, @kept, @steps_total, @session_key, @step_name)
             ON CONFLICT (id) DO UPDATE SET status = excluded.status, queue_position = excluded.queue_position,
                 stdout = excluded.stdout, stderr = excluded.stderr, html = excluded.html,
                 output_truncated = excluded.output_truncated, html_truncated = excluded.html_truncated,
@@ -42,7 +42,7 @@ public sealed class RunStore(NpgsqlDataSource db)
                 silo = excluded.silo, started_at = excluded.started_at, finished_at = excluded.finished_at,
                 blocks = excluded.blocks, blocks_truncated = excluded.blocks_truncated,
                 error_detail = excluded.error_detail, session_state = excluded.session_state,
-                kept_files = excluded.kept_files, steps_total = excluded.steps_total
+                kept_files = excluded.kept_files, steps_total = excluded.steps_total, session_key = excluded.session_key
             WHERE runs.finished_at IS NULL
             """);
         var o = run.Output;
@@ -79,6 +79,10 @@ public sealed class RunStore(NpgsqlDataSource db)
         p.AddWithValue("state", NpgsqlDbType.Text, (object?)o.SessionStateJson ?? DBNull.Value);
         p.AddWithValue("kept", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(o.KeptFiles, Json));
         p.AddWithValue("steps_total", NpgsqlDbType.Integer, (object?)o.StepsTotal ?? DBNull.Value);
+        // The session the run belongs to (an opening run learns it when it finishes offering steps) and the step it
+        // took (docs/adr/0016-tool-sessions.md).
+        p.AddWithValue("session_key", NpgsqlDbType.Text, (object?)run.SessionKey ?? DBNull.Value);
+        p.AddWithValue("step_name", NpgsqlDbType.Text, (object?)run.StepName ?? DBNull.Value);
         // Written with the first row only (the update above leaves them): what the run was started with.
         p.AddWithValue("start_key", NpgsqlDbType.Varchar, (object?)run.StartKey ?? DBNull.Value);
         p.AddWithValue("field_values", NpgsqlDbType.Text, (object?)run.FieldValuesJson ?? DBNull.Value);
@@ -167,7 +171,8 @@ public sealed class RunStore(NpgsqlDataSource db)
         id, kind, status, tool_id, version_id, requested_by, queue_position, html, stdout, stderr, error_summary,
         artifacts::text, inputs::text, created_at, started_at, finished_at, silo, html_truncated, stdout_truncated,
         stderr_truncated, skipped_artifacts::text, snap.source, snap.entrypoint, blocks::text, blocks_truncated,
-        error_detail, start_key, field_values::text, example_id, session_state, kept_files::text, steps_total
+        error_detail, start_key, field_values::text, example_id, session_state, kept_files::text, steps_total, session_key,
+        step_name
         """;
 
     private const string From = "FROM runs LEFT JOIN run_snapshots snap ON snap.run_id = runs.id";
@@ -210,6 +215,8 @@ public sealed class RunStore(NpgsqlDataSource db)
                 StartKey = r.IsDBNull(26) ? null : r.GetString(26),
                 FieldValuesJson = r.IsDBNull(27) ? null : r.GetString(27),
                 ExampleId = r.IsDBNull(28) ? null : r.GetGuid(28),
+                SessionKey = r.IsDBNull(32) ? null : r.GetString(32),
+                StepName = r.IsDBNull(33) ? null : r.GetString(33),
             });
         }
         return list;

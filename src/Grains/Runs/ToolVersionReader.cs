@@ -29,6 +29,14 @@ internal sealed class ToolVersionReader(NpgsqlDataSource db)
         return (bool)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>The slug of a published tool (a session's next step runs its active version then), or null.</summary>
+    public async Task<string?> FindSlugAsync(Guid toolId)
+    {
+        await using var command = db.CreateCommand("SELECT slug FROM tools WHERE id = @p AND is_published");
+        command.Parameters.AddWithValue("p", toolId);
+        return await command.ExecuteScalarAsync() as string;
+    }
+
     private async Task<ToolVersionToRun?> ReadOneAsync(string sql, object parameter)
     {
         await using var command = db.CreateCommand(sql);

@@ -18,6 +18,7 @@ public static class ApiComposition
         Tools.ToolsApi.MapToolsApi(api);
         api.MapIdentityApi();
         Runs.RunEndpoints.MapRunEndpoints(api);
+        Runs.SessionEndpoints.MapSessionEndpoints(api);
         return api;
     }
 }

@@ -37,6 +37,11 @@ public sealed record RunResponse(
     /// <summary>The failure's exception type and message: only for the run's author (sandbox) and admins.</summary>
     public string? ErrorDetail { get; init; }
 
+    /// <summary>The tool session the run is part of (docs/adr/0016-tool-sessions.md), and the step it took (null: the opening run).</summary>
+    public string? SessionKey { get; init; }
+
+    public string? StepName { get; init; }
+
     public static RunResponse From(RunInfo r) => new(
         r.RunId, RunSpelling.Kind(r.Kind), RunSpelling.Status(r.Status), r.IsFinished, r.ToolId,
         r.VersionId, r.RequestedBy, r.QueuePosition, r.Output.Html, r.Output.Stdout, r.Output.Stderr,
@@ -46,5 +51,7 @@ public sealed record RunResponse(
         Blocks = r.Output.Blocks,
         BlocksTruncated = r.Output.BlocksTruncated,
         ErrorDetail = r.Output.ErrorDetail,
+        SessionKey = r.SessionKey,
+        StepName = r.StepName,
     };
 }

@@ -21,6 +21,9 @@ internal sealed class FuzzTargets(FuzzWorld world)
             _ when t.EndsWith("/run-sandbox") || t.EndsWith("/{slug}/run") => null,
             // Settings are the caller's own, of the published tool by its slug.
             _ when parameter == "slug" && t.EndsWith("/{slug}/settings") => w.Slug,
+            // Sessions (docs/adr/0016-tool-sessions.md): the real tool and version, so the grain itself meets every
+            // hostile step; none starts a container, as no session of theirs offers a step.
+            _ when t.StartsWith("/api/v1/tools/{slug}/session") => w.Slug,
             _ when t.StartsWith("/api/v1/tools/") || t.StartsWith("/api/v1/me/favorites/") => w.ToolId.ToString(),
             _ when t.StartsWith("/api/v1/tool-versions/") => w.DraftToSave.ToString(),
             _ when t.StartsWith("/api/v1/suggestions/") => w.SuggestionId.ToString(),
@@ -60,6 +63,9 @@ internal sealed class FuzzTargets(FuzzWorld world)
         "kind" => "deny",
         "source" => StarterSource,
         "entrypoint" => "run_tool",
+        // A step answering another's finished run: refused as a stale view, never a run.
+        "fromRunId" => world.Tools.RunId.ToString(),
+        "step" => "nasta",
         "summary" or "usageMarkdown" => "",
         // Settings values: an object by setting name (the fuzzed tool declares none, so {} is what it accepts).
         "values" => new JsonObject(),
@@ -96,6 +102,11 @@ internal sealed class FuzzTargets(FuzzWorld world)
         if (t.StartsWith("/api/v1/nominations"))
         {
             yield return "api/v1/nominations";
+        }
+        if (t.Contains("/session") && !t.StartsWith("/api/v1/me/"))
+        {
+            // The version's sandbox session: the tool itself may be unpublished by the fuzzed depublish route meanwhile.
+            yield return $"api/v1/tool-versions/{w.DraftToSave}/session";
         }
         if (t.StartsWith("/api/v1/tool-runs") || t.StartsWith("/api/v1/my-runs"))
         {

@@ -28,7 +28,8 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
             "/api/v1/me/sessions/end-others", "/api/v1/users/{id}/password",
             "/api/v1/tools/{id}/maintainers", "/api/v1/tools/{id}/maintainers/{userId}", "/api/v1/my-tools",
             "/api/v1/tools/{id}/insights", "/api/v1/insights",
-            "/api/v1/tools/{slug}/settings", "/api/v1/tool-versions/{id}/sandbox-settings",
+            "/api/v1/tools/{slug}/settings", "/api/v1/tool-versions/{id}/sandbox-settings", "/api/v1/tools/{slug}/session",
+            "/api/v1/tools/{slug}/session/steps", "/api/v1/tool-versions/{id}/session", "/api/v1/tool-versions/{id}/session/steps",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
     }
@@ -53,6 +54,7 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
         Assert.Equal(["currentPassword", "newPassword"], Required(schemas, "ChangePasswordRequest"));
         Assert.Equal(["password"], Required(schemas, "SetPasswordRequest"));
         Assert.Equal(["userId"], Required(schemas, "AddMaintainerRequest"));
+        Assert.Equal(["fromRunId", "step"], Required(schemas, "StepRequestBody"));
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
             await VersionsAsync(m, w);
             await SuggestionsAsync(m, w);
             await RunsAsync(m, w);
+            await SessionsAsync(m, w);
             await MyToolsAsync(m, w);
             await SettingsAsync(m, w);
             await MaintainersAsync(m, w, fixture);
@@ -227,6 +228,33 @@ public sealed class ToolRoutePermissionMatrixTests(ToolsApiHostFixture fixture, 
         var slowId = slow.ValueKind == JsonValueKind.Object ? slow.GetProperty("runId").GetGuid() : w.RunId;
         var canceled = await m.CheckAsync("POST tool-runs/{own, running}/cancel", m.Allowed(User, OK), s => s.PostAsync($"api/v1/tool-runs/{slowId}/cancel"));
         m.Holds("the own run is canceled", m.Can(User), Text(canceled, "status") == "canceled");
+    }
+
+    /// <summary>
+    /// Tool sessions (docs/adr/0016-tool-sessions.md): every route reaches the caller's own session only, so another's
+    /// run can never be answered with a step (a stale view, 409) and nothing of another's session shows. Sandbox
+    /// sessions need the right to run the version (its maintainers and admins); other contributors learn nothing.
+    /// </summary>
+    private static async Task SessionsAsync(RouteMatrix m, ToolRouteWorld w)
+    {
+        var session = await m.CheckAsync("GET tools/{slug}/session", m.Allowed(User, OK), s => s.GetAsync($"api/v1/tools/{w.Slug}/session"));
+        m.Holds("the caller's own session with the tool is not open (another's run opens nothing for them)", m.Can(User),
+            session.ValueKind == JsonValueKind.Object && !session.GetProperty("open").GetBoolean());
+        await m.CheckAsync("GET tools/{unknown slug}/session", m.Nobody(User), s => s.GetAsync($"api/v1/tools/{w.Slug}-finns-inte/session"));
+        await m.CheckAsync("GET tools/{unpublished slug}/session", m.Nobody(User), s => s.GetAsync($"api/v1/tools/{w.Slug}-dold/session"));
+        var forged = new { fromRunId = w.RunId, step = "nasta", values = new { }, startKey = Guid.NewGuid().ToString("N") };
+        await m.CheckAsync("POST tools/{slug}/session/steps (another's run)", m.Allowed(User, Conflict),
+            s => s.PostAsync($"api/v1/tools/{w.Slug}/session/steps", forged));
+        await m.CheckAsync("POST tools/{slug}/session/steps (no step named)", m.Allowed(User, BadRequest),
+            s => s.PostAsync($"api/v1/tools/{w.Slug}/session/steps", new { fromRunId = w.RunId }));
+        await m.CheckAsync("DELETE tools/{slug}/session", m.Allowed(User, OK), s => s.SendAsync(HttpMethod.Delete, $"api/v1/tools/{w.Slug}/session"));
+
+        await m.CheckAsync("GET tool-versions/{active}/session", m.Hidden(Contributor, Maintainer, OK), s => s.GetAsync($"api/v1/tool-versions/{w.Active}/session"));
+        await m.CheckAsync("POST tool-versions/{active}/session/steps (another's run)", m.Hidden(Contributor, Maintainer, Conflict),
+            s => s.PostAsync($"api/v1/tool-versions/{w.Active}/session/steps", forged));
+        await m.CheckAsync("DELETE tool-versions/{active}/session", m.Hidden(Contributor, Maintainer, OK),
+            s => s.SendAsync(HttpMethod.Delete, $"api/v1/tool-versions/{w.Active}/session"));
+        await m.CheckAsync("GET tool-versions/{unknown}/session", m.Nobody(Contributor), s => s.GetAsync($"api/v1/tool-versions/{Guid.NewGuid()}/session"));
     }
 
     /// <summary>Favorites and recently used: every role has its own lists, of published tools only; no route reaches another's.</summary>

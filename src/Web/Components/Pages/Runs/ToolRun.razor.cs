@@ -28,6 +28,8 @@ public sealed partial class ToolRun
 
     [Inject] private RunService Runs { get; set; } = null!;
 
+    [Inject] private SessionService Sessions { get; set; } = null!;
+
     [Inject] private ToolsService Tools { get; set; } = null!;
 
     [Inject] private ExamplesService Examples { get; set; } = null!;
@@ -55,6 +57,11 @@ public sealed partial class ToolRun
         notFound = tool is null;
         examples = tool is null ? [] : await Examples.ListAsync(tool.Id);
         earlier = tool is null || FromRun is not { } from ? null : await EarlierRunAsync(from, tool.Id);
+        if (tool is not null && run is null)
+        {
+            // A reload or a new circuit at any step: the session, read from its grain, puts the page back where it was.
+            await ShowSessionAsync();
+        }
     }
 
     /// <summary>The run to take values from, as its page shows it (the same rule: own runs, admins any), of this tool.</summary>
@@ -88,7 +95,11 @@ public sealed partial class ToolRun
             var files = input.Files;
             limits.Check([.. files.Select(f => (f.Name, f.Size))]);
             var inputs = await BrowserUploads.ReadAsync(files, limits.MaxFileBytes);
-            return await Runs.StartProductionAsync(Slug, inputs, input.FieldValuesJson, key);
+            var started = await Runs.StartProductionAsync(Slug, inputs, input.FieldValuesJson, key);
+            // A new first run: should it offer steps, it opens a new session in place of the old one.
+            earlierRuns = [];
+            startedOver = false;
+            return started;
         },
         // Refused field values are shown at their fields, and the form points there itself (as for its own check).
         e => form?.ShowRefusal(e) == true ? null : ErrorText.For(Text, e));
@@ -120,5 +131,9 @@ public sealed partial class ToolRun
     }
 
     /// <summary>Each state the live result shows: Run and the examples are free again once the run has finished.</summary>
-    private void RunChanged(RunInfo shown) => launch.Saw(shown);
+    private void RunChanged(RunInfo shown)
+    {
+        launch.Saw(shown);
+        latest = shown;
+    }
 }

@@ -1,0 +1,40 @@
+using Skriptoteket.Grains.Abstractions.Sessions;
+
+namespace Skriptoteket.Grains.Sessions;
+
+/// <summary>
+/// A tool session's Orleans state, the truth of the session (its tool_sessions row follows, ADR 0008). Empty
+/// (<see cref="RunIds"/> empty) when no session is open. <see cref="LatestRunId"/> is the run whose offer a step
+/// answers, or, while <see cref="StepRunning"/>, the step's own run. <see cref="OpenedAt"/> (the newest opening
+/// run's start) outlives the session, so an older run's late or replayed offer never reopens an ended session.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Skriptoteket.ToolSessionState")]
+public sealed record ToolSessionState
+{
+    [Id(0)] public Guid ToolId { get; init; }
+    [Id(1)] public Guid VersionId { get; init; }
+    [Id(2)] public IReadOnlyList<Guid> RunIds { get; init; } = [];
+    [Id(3)] public Guid? LatestRunId { get; init; }
+    [Id(4)] public bool StepRunning { get; init; }
+    [Id(5)] public IReadOnlyList<NextStep> NextSteps { get; init; } = [];
+    [Id(6)] public string StateJson { get; init; } = "{}";
+    [Id(7)] public int? StepsTotal { get; init; }
+    [Id(8)] public IReadOnlyList<SessionFile> Files { get; init; } = [];
+    [Id(9)] public DateTimeOffset OpenedAt { get; init; }
+    [Id(10)] public DateTimeOffset ExpiresAt { get; init; }
+
+    public static ToolSessionState None { get; } = new();
+
+    public bool IsOpen => RunIds.Count > 0;
+
+    public ToolSessionInfo Info(string key, SessionKind kind) => IsOpen
+        ? new ToolSessionInfo(key, kind, ToolId, VersionId, RunIds, LatestRunId, StepRunning, NextSteps, Files, ExpiresAt)
+        {
+            StepsTotal = StepsTotal,
+        }
+        : ToolSessionInfo.Empty(key, kind);
+
+    /// <summary>The session's files with <paramref name="added"/>: a later file of the same name replaces the earlier one.</summary>
+    public IReadOnlyList<SessionFile> FilesWith(IReadOnlyList<SessionFile> added) =>
+        [.. Files.Where(f => added.All(a => a.Name != f.Name)), .. added];
+}
