@@ -15,6 +15,7 @@ public sealed class ExampleToolTests(RunnerFixture fixture)
     [Theory]
     [InlineData("betygsstatistik", new[] { OutputBlockKind.Markdown, OutputBlockKind.Table, OutputBlockKind.Image }, "Betygsstatistik.xlsx")]
     [InlineData("gruppindelning", new[] { OutputBlockKind.Notice, OutputBlockKind.Markdown, OutputBlockKind.Table }, null)]
+    [InlineData("klassdelning", new[] { OutputBlockKind.Notice, OutputBlockKind.Table, OutputBlockKind.Step }, null)]
     [InlineData("ordraknare", new[] { OutputBlockKind.Notice, OutputBlockKind.Table, OutputBlockKind.Image }, "vanligaste_orden.png")]
     public async Task Example_tool_runs_its_worked_example(string slug, OutputBlockKind[] kinds, string? file)
     {
@@ -69,5 +70,46 @@ public sealed class ExampleToolTests(RunnerFixture fixture)
 
         Assert.Equal(RunStatus.Failed, outcome.Completion.Status);
         Assert.Equal("Gruppstorleken 5 är lika stor som klassen (2 elever). Välj en mindre.", outcome.Completion.Output.ErrorSummary);
+    }
+
+    [Fact]
+    public async Task The_class_split_takes_its_three_steps_with_the_teachers_settings_and_keeps_chosen_pupils_apart()
+    {
+        var folder = Path.Combine(RepositoryPaths.Root, "examples", "tools", "klassdelning");
+        var source = await File.ReadAllTextAsync(Path.Combine(folder, "script.py"));
+        const string settings = """{"standardstorlek": 3, "gruppnamn": "Lag A, B, C"}""";
+        async Task<RunOutput> RunAsync(string? step, string values, string state, params RunnerInput[] inputs)
+        {
+            var outcome = await fixture.Runner.RunAsync(new RunnerJob(Guid.NewGuid(), source, "run_tool", inputs, 30, values)
+            {
+                SettingsJson = settings, CurrentStep = step, StateJson = state,
+            }, RunnerFixture.Silo, CancellationToken.None);
+            var output = outcome.Completion.Output;
+            Assert.True(outcome.Completion.Status == RunStatus.Succeeded, $"{step}: {output.ErrorSummary} {output.ErrorDetail} {output.Stderr}");
+            return output;
+        }
+
+        var list = new RunnerInput("klass.csv", File.ReadAllBytes(Path.Combine(folder, "exempel-klasslista.csv")));
+        var first = await RunAsync(null, "{}", "{}", list);
+        var dela = Assert.Single(first.NextSteps);
+        Assert.Equal("dela", dela.Name);
+        Assert.Equal("3", dela.Fields.Single(f => f.Name == "storlek").Default); // the teacher's usual size
+        Assert.Equal(11, dela.Fields.Single(f => f.Name == "isar").Choices.Count);
+        Assert.Equal(3, first.StepsTotal);
+
+        var apart = new[] { "Ada Lind", "Bo Ek", "Ceylan Aydın" };
+        var split = await RunAsync("dela", JsonSerializer.Serialize(new { storlek = 3, isar = apart, fro = 1 }), first.SessionStateJson!);
+        var groups = split.Blocks.Single(b => b.Kind == OutputBlockKind.Table).Rows
+            .GroupBy(r => r[0].Text, r => r[1].Text).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(["Lag A", "Lag B", "Lag C", "Lag D"], groups.Keys.Order());
+        Assert.All(groups.Values, g => Assert.True(g.Count(apart.Contains) <= 1, string.Join(", ", g)));
+        Assert.Equal(["gor_om", "dela", "skriv_ut"], split.NextSteps.Select(s => s.Name));
+
+        var again = await RunAsync("gor_om", "{}", split.SessionStateJson!);
+        Assert.NotEqual(split.SessionStateJson, again.SessionStateJson); // a new seed, the same choices
+
+        var printed = await RunAsync("skriv_ut", """{"rubrik": "Åk 7 – grupper"}""", again.SessionStateJson!);
+        Assert.Contains(printed.Artifacts, a => a.Name == "grupper.pdf");
+        Assert.Empty(printed.NextSteps);
     }
 }

@@ -42,6 +42,14 @@ public static class HelperModule
         new("image", HelperKind.Function, "(path, alt='')"),
         new("html", HelperKind.Function, "(text)"),
         new("ToolUserError", HelperKind.Class, "(message)"),
+        new("current_step", HelperKind.Value, ""),
+        new("settings", HelperKind.Value, ""),
+        new("state", HelperKind.Value, ""),
+        new("step", HelperKind.Function, "(name, label, fields, values=None)"),
+        new("steps_total", HelperKind.Value, ""),
+        new("keep", HelperKind.Function, "(path)"),
+        new("session_files", HelperKind.Function, "()"),
+        new("pdf", HelperKind.Function, "(html, name)"),
     ];
 
     /// <summary>What the editor's completions and hovers get (studio.js registerHelper), explained in the page's language.</summary>
