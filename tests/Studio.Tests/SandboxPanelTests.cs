@@ -22,7 +22,7 @@ public sealed class SandboxPanelTests : StudioTestContext
     public SandboxPanelTests()
     {
         // Never reached: the run target below is the test's own, and nothing is followed live.
-        Context.Services.AddSingleton(new RunService(null!, null!, null!));
+        Context.Services.AddSingleton(new RunService(null!, null!, null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<RunService>.Instance));
         Context.Services.AddSingleton(Options.Create(new UploadLimits()));
     }
 

@@ -85,7 +85,10 @@ def run_tool(input_path, output_dir):
     else:  # gor_om: samma val, nästa frö
         val = dict(st.state["val"], fro=st.state["val"]["fro"] + 1)
     if val["storlek"] >= len(names):
-        raise st.ToolUserError(f"Gruppstorleken {val['storlek']} är lika stor som klassen ({len(names)} elever). Välj en mindre.")
+        # Not an error: a failed step would end the session and the teacher would have to upload the list again.
+        return [st.notice(f"Gruppstorleken {val['storlek']} är lika stor som klassen ({len(names)} elever). Välj en mindre.",
+                          level="warning"),
+                dela_step(names, dict(val, storlek=len(names) - 1), "Välj igen")]
     grupper = split(names, val["storlek"], set(val["isar"]), val["fro"])
     st.state["val"] = val
     st.state["grupper"] = grupper

@@ -16,7 +16,7 @@ namespace Skriptoteket.Grains.Execution;
 /// </summary>
 internal static partial class RunnerResultSteps
 {
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex Identifier();
 
     /// <param name="offered">Names of the steps of this result read so far (no duplicates, at most <see cref="SessionLimits.MaxNextSteps"/>).</param>

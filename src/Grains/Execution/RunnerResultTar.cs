@@ -14,7 +14,7 @@ namespace Skriptoteket.Grains.Execution;
 /// </summary>
 internal static partial class RunnerResultTar
 {
-    [GeneratedRegex("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}\z")]
     private static partial Regex SafeName();
 
     /// <summary>

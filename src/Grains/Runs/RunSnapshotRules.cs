@@ -7,7 +7,7 @@ namespace Skriptoteket.Grains.Runs;
 /// <summary>What unsaved editor text must satisfy before it runs in the sandbox: the same limits a save has (TextLimits).</summary>
 public static partial class RunSnapshotRules
 {
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,99}$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,99}\z")]
     private static partial Regex EntrypointFormat();
 
     /// <summary>The entrypoint to use (trimmed; "run_tool" when empty); refuses an oversized text or a bad name.</summary>

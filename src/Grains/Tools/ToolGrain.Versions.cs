@@ -13,7 +13,7 @@ namespace Skriptoteket.Grains.Tools;
 /// </summary>
 internal sealed partial class ToolGrain
 {
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,99}$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,99}\z")]
     private static partial Regex EntrypointFormat();
 
     public async Task<ToolVersionHeader> CreateDraftAsync(ActingUser actor, Guid? derivedFrom)

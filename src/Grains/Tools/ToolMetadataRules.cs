@@ -10,7 +10,7 @@ public static partial class ToolMetadataRules
 {
     public const int MaxSlugLength = TextLimits.Slug;
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [GeneratedRegex(@"^[a-z0-9]+(-[a-z0-9]+)*\z")]
     private static partial Regex SlugFormat();
 
     public static bool IsValidSlug(string slug) => slug.Length <= MaxSlugLength && SlugFormat().IsMatch(slug);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Skriptoteket.Web.Runs;
 
 /// <summary>
@@ -14,10 +16,14 @@ public sealed class GrainWatch<TObserver> : IAsyncDisposable where TObserver : c
     private readonly TObserver observer; // references are weak: the observer lives as long as the watch
     private readonly Func<TObserver, Task> subscribe;
     private readonly Func<TObserver, Task> unsubscribe;
+    private readonly ILogger logger;
     private Task renewing = Task.CompletedTask;
+    private int disposed;
 
-    private GrainWatch(IGrainFactory grains, TObserver observer, Func<TObserver, Task> subscribe, Func<TObserver, Task> unsubscribe)
+    private GrainWatch(IGrainFactory grains, TObserver observer, Func<TObserver, Task> subscribe, Func<TObserver, Task> unsubscribe,
+        ILogger logger)
     {
+        this.logger = logger;
         this.grains = grains;
         this.subscribe = subscribe;
         this.unsubscribe = unsubscribe;
@@ -27,9 +33,9 @@ public sealed class GrainWatch<TObserver> : IAsyncDisposable where TObserver : c
 
     /// <summary>Subscribes <paramref name="observer"/> (the grain checks who may watch: a refusal is thrown here).</summary>
     public static async Task<GrainWatch<TObserver>> StartAsync(IGrainFactory grains, TObserver observer,
-        Func<TObserver, Task> subscribe, Func<TObserver, Task> unsubscribe)
+        Func<TObserver, Task> subscribe, Func<TObserver, Task> unsubscribe, ILogger logger)
     {
-        var watch = new GrainWatch<TObserver>(grains, observer, subscribe, unsubscribe);
+        var watch = new GrainWatch<TObserver>(grains, observer, subscribe, unsubscribe, logger);
         try
         {
             await subscribe(watch.reference);
@@ -50,7 +56,16 @@ public sealed class GrainWatch<TObserver> : IAsyncDisposable where TObserver : c
         {
             while (await timer.WaitForNextTickAsync(stop.Token))
             {
-                await subscribe(reference);
+                try
+                {
+                    await subscribe(reference);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One failed renewal (a timeout, a silo moving) must not end the watch: the next tick tries again,
+                    // within the grain's five minutes. Said in the log, never swallowed.
+                    logger.LogWarning(e, "Renewing the subscription of {Observer} failed; trying again in {Renewal}", typeof(TObserver).Name, Renewal);
+                }
             }
         }
         catch (OperationCanceledException)
@@ -59,11 +74,24 @@ public sealed class GrainWatch<TObserver> : IAsyncDisposable where TObserver : c
         }
     }
 
+    /// <summary>Ends the watch; a second call does nothing (a page may dispose a watch it is replacing).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
         await stop.CancelAsync();
         await renewing;
-        await unsubscribe(reference);
+        try
+        {
+            await unsubscribe(reference);
+        }
+        catch (Exception e)
+        {
+            // The grain forgets the observer by itself within minutes; the reference goes now either way.
+            logger.LogWarning(e, "Unsubscribing {Observer} failed", typeof(TObserver).Name);
+        }
         grains.DeleteObjectReference<TObserver>(reference);
         GC.KeepAlive(observer);
         stop.Dispose();

@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Logging;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Web.Runs;
 
 /// <summary>Pages' way to runs: supplies the acting user to every grain call (one instance per circuit).</summary>
-public sealed class RunService(IGrainFactory grains, CurrentUser currentUser, RunStarter starter)
+public sealed class RunService(IGrainFactory grains, CurrentUser currentUser, RunStarter starter, ILogger<RunService> logger)
 {
     /// <summary>A run of the published tool; a repeat with the same <paramref name="startKey"/> gets the same run (<see cref="RunStartKey"/>).</summary>
     public async Task<RunInfo> StartProductionAsync(string slug, IReadOnlyList<RunInputFile> inputs, string? fieldValuesJson, string startKey) =>
@@ -30,7 +31,7 @@ public sealed class RunService(IGrainFactory grains, CurrentUser currentUser, Ru
     public async Task<RunSubscription> WatchAsync(Guid runId, Func<RunInfo, Task> changed)
     {
         var subscription = new RunSubscription(CircuitCulture.Keep(changed));
-        await subscription.StartAsync(grains, grains.GetGrain<IRunGrain>(runId), await currentUser.GetAsync());
+        await subscription.StartAsync(grains, grains.GetGrain<IRunGrain>(runId), await currentUser.GetAsync(), logger);
         return subscription;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
 
@@ -8,8 +9,8 @@ public sealed class RunSubscription(Func<RunInfo, Task> changed) : IRunObserver,
 {
     private GrainWatch<IRunObserver>? watch;
 
-    internal async Task StartAsync(IGrainFactory grains, IRunGrain run, ActingUser user) =>
-        watch = await GrainWatch<IRunObserver>.StartAsync(grains, this, r => run.SubscribeAsync(user, r), run.UnsubscribeAsync);
+    internal async Task StartAsync(IGrainFactory grains, IRunGrain run, ActingUser user, ILogger logger) =>
+        watch = await GrainWatch<IRunObserver>.StartAsync(grains, this, r => run.SubscribeAsync(user, r), run.UnsubscribeAsync, logger);
 
     public Task RunChangedAsync(RunInfo info) => changed(info);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools.Examples;
 using Skriptoteket.Web.Runs;
@@ -6,7 +7,7 @@ using Skriptoteket.Web.Security;
 namespace Skriptoteket.Web.Tools;
 
 /// <summary>The pages' way to a tool's worked examples (docs/adr/0012-worked-examples.md), with the circuit's acting user.</summary>
-public sealed class ExamplesService(IGrainFactory grains, CurrentUser currentUser)
+public sealed class ExamplesService(IGrainFactory grains, CurrentUser currentUser, ILogger<ExamplesService> logger)
 {
     private IToolExamplesGrain Grain(Guid toolId) => grains.GetGrain<IToolExamplesGrain>(toolId);
 
@@ -37,7 +38,7 @@ public sealed class ExamplesService(IGrainFactory grains, CurrentUser currentUse
         var actor = await currentUser.GetAsync();
         var grain = Grain(toolId);
         return await GrainWatch<IExampleChecksObserver>.StartAsync(grains, new ChecksWatcher(CircuitCulture.Keep(changed)),
-            o => grain.SubscribeChecksAsync(actor, o), grain.UnsubscribeChecksAsync);
+            o => grain.SubscribeChecksAsync(actor, o), grain.UnsubscribeChecksAsync, logger);
     }
 
     private sealed class ChecksWatcher(Func<Guid, Task> changed) : IExampleChecksObserver

@@ -18,6 +18,7 @@ public sealed class ToolMetadataRulesTests
     [InlineData("-klass", false)]
     [InlineData("klass_lista", false)]
     [InlineData("", false)]
+    [InlineData("klasslista\n", false)] // .NET's "$" also matches before a final line break; the rules end at "\z"
     public void Slug_format(string slug, bool valid) => Assert.Equal(valid, ToolMetadataRules.IsValidSlug(slug));
 
     [Theory]

@@ -20,7 +20,7 @@ public static partial class ToolInputRules
     public const int HelpLength = 1_000;
     public const int OptionLength = 200;
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex Identifier();
 
     /// <summary>Every problem of the declaration, in Swedish (empty when it is valid).</summary>

@@ -28,6 +28,7 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
     private bool loaded;
     private IAsyncDisposable? watch;
     private Guid watching;
+    private bool disposed;
     private bool busy;
     private string newName = "";
     private Guid? renaming;
@@ -80,6 +81,10 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
             await (watch?.DisposeAsync() ?? ValueTask.CompletedTask);
             watch = await Examples.WatchChecksAsync(ToolId, _ => InvokeAsync(ReloadAsync));
             watching = ToolId;
+            if (disposed)
+            {
+                await watch.DisposeAsync(); // the panel went away while the watch was being made
+            }
         }
         examples = await Examples.ListAsync(ToolId);
         checks = Version is null ? [] : await Examples.ChecksAsync(ToolId, Version.Id);
@@ -220,5 +225,9 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => watch?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        disposed = true;
+        return watch?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
 }

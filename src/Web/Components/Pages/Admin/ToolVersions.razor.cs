@@ -15,6 +15,7 @@ public partial class ToolVersions : IAsyncDisposable
     private string examplesNote = "";
     private IAsyncDisposable? watch;
     private Guid watching;
+    private bool disposed;
     private ToolInfo? tool;
     private IReadOnlyDictionary<Guid, string> names = new Dictionary<Guid, string>();
     private bool notFound;
@@ -68,6 +69,10 @@ public partial class ToolVersions : IAsyncDisposable
                 await LoadChecksAsync();
                 StateHasChanged();
             }));
+            if (disposed)
+            {
+                await watch.DisposeAsync(); // the page went away while the watch was being made
+            }
         }
         var list = new List<(ToolVersionHeader, IReadOnlyList<ExampleCheck>)>();
         foreach (var v in tool!.Versions.Where(v => v.State == VersionState.InReview))
@@ -77,7 +82,11 @@ public partial class ToolVersions : IAsyncDisposable
         reviewChecks = list;
     }
 
-    public ValueTask DisposeAsync() => watch?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        disposed = true;
+        return watch?.DisposeAsync() ?? ValueTask.CompletedTask;
+    }
 
     private async Task OpenAsync(ToolVersionHeader version)
     {

@@ -36,7 +36,10 @@ public sealed partial class ToolRun
     private bool InSession => Latest is { } r && (earlierRuns.Count > 0 || r.SessionKey is not null || OfferedSteps.Count > 0);
 
     /// <summary>The last step of a session: finished, part of it, and offering nothing further.</summary>
-    private bool SessionDone => Latest is { IsFinished: true } r && earlierRuns.Count > 0 && OfferedSteps.Count == 0;
+    private bool SessionDone => Latest is { IsFinished: true } && earlierRuns.Count > 0 && OfferedSteps.Count == 0;
+
+    /// <summary>The session ended because its last step did not succeed (a failed step offers nothing).</summary>
+    private bool SessionFailed => SessionDone && Latest!.Status != RunStatus.Succeeded;
 
     /// <summary>The step the teacher is on: the runs so far, plus the offered step's form when there is one.</summary>
     private int StepNumber => earlierRuns.Count + 1 + (OfferedSteps.Count > 0 ? 1 : 0);
@@ -63,7 +66,17 @@ public sealed partial class ToolRun
 
     private async Task ShowSessionAsync()
     {
-        var session = await Sessions.GetAsync(tool!.Id);
+        ToolSessionInfo session;
+        try
+        {
+            session = await Sessions.GetAsync(tool!.Id);
+        }
+        catch (DomainException e)
+        {
+            // The page still offers the first form; the reason the session could not be read is said above it.
+            failure = ErrorText.For(Text, e);
+            return;
+        }
         if (!session.IsOpen)
         {
             return;
@@ -102,7 +115,7 @@ public sealed partial class ToolRun
             },
             e =>
             {
-                stale = e.Key == "Session.Stale";
+                stale = e.Key is "Session.Stale" or "Session.Ended";
                 return !stale && submission.Form.Show(e) ? null : ErrorText.For(Text, e);
             });
         if (stale)
@@ -122,7 +135,15 @@ public sealed partial class ToolRun
         {
             return;
         }
-        await Sessions.ClearAsync(tool!.Id);
+        try
+        {
+            await Sessions.ClearAsync(tool!.Id);
+        }
+        catch (DomainException e)
+        {
+            failure = ErrorText.For(Text, e);
+            return;
+        }
         run = latest = null;
         earlierRuns = [];
         stepForms = [];
