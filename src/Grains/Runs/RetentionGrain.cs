@@ -31,7 +31,6 @@ internal sealed class RetentionGrain(
         // the same for every node of the cluster.
         var artifacts = await store.RemoveOlderThanAsync(ArtifactStore.ArtifactKind, now.AddDays(-o.ArtifactRetentionDays));
         var inputs = await store.RemoveOlderThanAsync(ArtifactStore.SandboxInputKind, now.AddHours(-o.SandboxInputRetentionHours));
-        var (endedSessions, sessionFiles) = await ExpireSessionsAsync(sessionTime.GetUtcNow(), now);
         if (artifacts.Count > 0)
         {
             await using var c = db.CreateCommand("UPDATE runs SET artifacts_removed_at = @now WHERE id = ANY(@ids)");
@@ -41,8 +40,11 @@ internal sealed class RetentionGrain(
         }
         logger.LogInformation("Retention sweep removed artifacts of {ArtifactRuns} run(s) and sandbox inputs of {InputRuns} run(s)",
             artifacts.Count, inputs.Count);
-        logger.LogInformation("Retention sweep ended {SessionCount} expired tool session(s) {Sessions} and removed {FileCount} session file(s) {Files}",
-            endedSessions.Count, endedSessions, sessionFiles.Count, sessionFiles);
+        // Sessions after the runs' bookkeeping, so a session that cannot end never leaves removed artifacts unrecorded.
+        var (endedSessions, sessionFiles, orphanRuns) = await ExpireSessionsAsync(sessionTime.GetUtcNow(), now);
+        // Counts of files only: their names can name pupils or classes.
+        logger.LogInformation("Retention sweep ended {SessionCount} expired tool session(s) {Sessions} and removed {FileCount} of their session file(s) and the left-over session files of {OrphanRuns} run(s)",
+            endedSessions.Count, endedSessions, sessionFiles, orphanRuns.Count);
         await audit.AppendAsync(new AuditEntry(null, "runs.retention_sweep", "runs", null, new Dictionary<string, object?>
         {
             // Run ids as before (32 hex digits), so earlier audit rows and new ones read alike.
@@ -52,6 +54,7 @@ internal sealed class RetentionGrain(
             ["sandbox_input_retention_hours"] = o.SandboxInputRetentionHours,
             ["expired_sessions"] = endedSessions,
             ["session_files"] = sessionFiles,
+            ["orphan_session_file_runs"] = orphanRuns.Select(id => id.ToString("N")).ToList(),
             ["session_retention_hours"] = sessionLimits.Value.Retention.TotalHours,
         }));
         return artifacts.Count + inputs.Count + endedSessions.Count;
@@ -61,21 +64,28 @@ internal sealed class RetentionGrain(
     /// Tool sessions idle past Sessions:Retention end through their own grain (the single writer, which deletes their
     /// files); session files no open session lists (a session that could not delete its own) go after the same time.
     /// </summary>
-    private async Task<(List<string> Sessions, List<string> Files)> ExpireSessionsAsync(DateTimeOffset sessionNow, DateTimeOffset now)
+    private async Task<(List<string> Sessions, int Files, IReadOnlyList<Guid> OrphanRuns)> ExpireSessionsAsync(DateTimeOffset sessionNow, DateTimeOffset now)
     {
         var ended = new List<string>();
-        var files = new List<string>();
+        var files = 0;
         foreach (var key in await sessions.ExpiredAsync(sessionNow))
         {
-            if (await GrainFactory.GetGrain<Sessions.IToolSessionExpiry>(key).ExpireAsync() is { } removed)
+            try
             {
-                ended.Add(key);
-                files.AddRange(removed.Select(name => $"{key}: {name}"));
+                if (await GrainFactory.GetGrain<Sessions.IToolSessionExpiry>(key).ExpireAsync() is { } removed)
+                {
+                    ended.Add(key);
+                    files += removed.Count;
+                }
+            }
+            catch (Exception e)
+            {
+                // One session that cannot end now waits for the next sweep; the others still end.
+                logger.LogError(e, "Retention sweep could not end tool session {SessionKey}", key);
             }
         }
         var orphans = await store.RemoveOrphanSessionFilesAsync(now - sessionLimits.Value.Retention);
-        files.AddRange(orphans.Select(run => $"run {run:N}"));
-        return (ended, files);
+        return (ended, files, orphans);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => SweepAsync();

@@ -1,4 +1,5 @@
 using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Sessions;
 
 namespace Skriptoteket.Grains.Sessions;
@@ -10,6 +11,16 @@ internal static class SessionRefusals
 
     public static DomainException Stale() => DomainException.Conflict(
         "Det här steget hör till en äldre vy av verktyget. Sidan visar nu det senaste steget.", "Session.Stale");
+
+    public static DomainException Ended() => DomainException.Conflict(
+        "Sessionen har avslutats. Börja om från första steget.", "Session.Ended");
+
+    public static DomainException FilesTooLarge(long maxBytes) => DomainException.Invalid(
+        $"Sessionens filer är större än {UploadLimits.Size(maxBytes)} tillsammans. Börja om med mindre filer.",
+        "Session.FilesTooLarge", UploadLimits.Size(maxBytes));
+
+    /// <summary>A start key that already named another run (the run grain's own refusal of a started run).</summary>
+    public static DomainException AlreadyStarted() => DomainException.Conflict("Körningen har redan startats.", "Run.AlreadyStarted");
 
     public static DomainException UnknownStep(string name)
     {

@@ -24,6 +24,7 @@ internal sealed class ToolSessionGrain(
     ArtifactStore files,
     ToolVersionReader versions,
     IOptions<SessionLimits> limits,
+    IOptions<UploadLimits> uploads,
     [FromKeyedServices(SessionClock.Key)] TimeProvider time,
     RowLag lag,
     ILogger<ToolSessionGrain> logger) : Grain, IToolSessionGrain, IToolSessionExpiry
@@ -70,7 +71,8 @@ internal sealed class ToolSessionGrain(
         if (startKey is not null && state.State.RunIds.Contains(runId))
         {
             // A repeat of a step already started (a double click, a retried request): that step, not a second one.
-            return Info;
+            // The opening run's key is no step's.
+            return runId != state.State.RunIds[0] ? Info : throw SessionRefusals.AlreadyStarted();
         }
         await CatchUpAsync();
         if (!state.State.RunIds.Contains(request.FromRunId))
@@ -79,7 +81,11 @@ internal sealed class ToolSessionGrain(
             await AdoptRunAsync(request.FromRunId);
         }
         var s = state.State;
-        if (!s.IsOpen || s.StepRunning || s.LatestRunId != request.FromRunId)
+        if (!s.IsOpen)
+        {
+            throw SessionRefusals.Ended();
+        }
+        if (s.StepRunning || s.LatestRunId != request.FromRunId)
         {
             throw SessionRefusals.Stale();
         }
@@ -94,7 +100,13 @@ internal sealed class ToolSessionGrain(
         var values = FieldValueRules.Check(form, request.FieldValuesJson);
         var session = new RunSessionStep(Key, step.Name, s.StateJson, await files.ReadSessionFilesAsync(s.Files));
         var run = await StepRequestAsync(user, request, values) with { StartKey = startKey, Session = session };
-        await GrainFactory.GetGrain<IRunGrain>(runId).StartAsync(run);
+        var started = await GrainFactory.GetGrain<IRunGrain>(runId).StartAsync(run);
+        if (started.SessionKey != Key || started.StepName != step.Name || s.RunIds.Contains(started.RunId))
+        {
+            // The start key was used before for another run (another step, another session, or no step at all):
+            // that run is not this step, so nothing is adopted.
+            throw SessionRefusals.AlreadyStarted();
+        }
         await Rows.CommitAsync(s with
         {
             RunIds = [.. s.RunIds, runId],
@@ -206,7 +218,7 @@ internal sealed class ToolSessionGrain(
                 NextSteps = offered,
                 StateJson = run.Output.SessionStateJson ?? "{}",
                 StepsTotal = run.Output.StepsTotal,
-                Files = await files.ListSessionFilesAsync(run.RunId),
+                Files = WithinLimit(ToolSessionState.OnePerName(await files.ListSessionFilesAsync(run.RunId))),
                 OpenedAt = run.CreatedAt,
                 ExpiresAt = now + limits.Value.Retention,
             });
@@ -228,9 +240,10 @@ internal sealed class ToolSessionGrain(
             VersionId = run.VersionId,
             StepRunning = false,
             NextSteps = offered,
-            StateJson = run.Output.SessionStateJson ?? s.StateJson,
+            // No state from a step is an empty one (the runner sends an emptied st.state as none), never the old state.
+            StateJson = run.Output.SessionStateJson ?? "{}",
             StepsTotal = run.Output.StepsTotal ?? s.StepsTotal,
-            Files = s.FilesWith(await files.ListSessionFilesAsync(run.RunId)),
+            Files = WithinLimit(s.FilesWith(await files.ListSessionFilesAsync(run.RunId))),
             ExpiresAt = time.GetUtcNow() + limits.Value.Retention,
         });
     }
@@ -253,8 +266,9 @@ internal sealed class ToolSessionGrain(
         try
         {
             var removed = await files.RemoveSessionFilesAsync(runIds);
-            logger.LogInformation("Session {SessionKey} {Reason}: removed {FileCount} session file(s) {Files} of runs {RunIds}",
-                Key, reason, removed.Count, removed, runIds);
+            // A count only: file names can name pupils or classes.
+            logger.LogInformation("Session {SessionKey} {Reason}: removed {FileCount} session file(s) of runs {RunIds}",
+                Key, reason, removed.Count, runIds);
             return removed;
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
@@ -279,6 +293,40 @@ internal sealed class ToolSessionGrain(
         {
             throw SessionRefusals.TooManyFiles();
         }
+        if (s.Files.Sum(f => f.Bytes) > MaxFilesBytes)
+        {
+            throw SessionRefusals.FilesTooLarge(MaxFilesBytes);
+        }
+    }
+
+    /// <summary>
+    /// A step's files travel to its run in one grain message, so together they may be at most what one run may upload
+    /// (Uploads:MaxRunBytes, itself below UploadLimits.MessageCeilingBytes).
+    /// </summary>
+    private long MaxFilesBytes => uploads.Value.MaxRunBytes;
+
+    /// <summary>
+    /// The files without the kept ones that would take the total past <see cref="MaxFilesBytes"/> (uploads and files
+    /// kept earlier stay): the session keeps what its next step can still be sent.
+    /// </summary>
+    private IReadOnlyList<SessionFile> WithinLimit(IReadOnlyList<SessionFile> candidates)
+    {
+        var room = MaxFilesBytes - candidates.Where(f => !f.KeptByScript).Sum(f => f.Bytes);
+        var taken = new List<SessionFile>();
+        foreach (var file in candidates)
+        {
+            if (!file.KeptByScript || file.Bytes <= room)
+            {
+                taken.Add(file);
+                room -= file.KeptByScript ? file.Bytes : 0;
+            }
+        }
+        if (taken.Count < candidates.Count)
+        {
+            logger.LogWarning("Session {SessionKey} left {FileCount} kept file(s) out: the session's files would exceed {MaxBytes} bytes",
+                Key, candidates.Count - taken.Count, MaxFilesBytes);
+        }
+        return taken;
     }
 
     /// <summary>A teacher's step runs the tool's active version; an author's the sandbox version (or the editor's text).</summary>

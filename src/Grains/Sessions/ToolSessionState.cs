@@ -35,6 +35,16 @@ public sealed record ToolSessionState
         : ToolSessionInfo.Empty(key, kind);
 
     /// <summary>The session's files with <paramref name="added"/>: a later file of the same name replaces the earlier one.</summary>
-    public IReadOnlyList<SessionFile> FilesWith(IReadOnlyList<SessionFile> added) =>
-        [.. Files.Where(f => added.All(a => a.Name != f.Name)), .. added];
+    public IReadOnlyList<SessionFile> FilesWith(IReadOnlyList<SessionFile> added)
+    {
+        var one = OnePerName(added);
+        return [.. Files.Where(f => one.All(a => a.Name != f.Name)), .. one];
+    }
+
+    /// <summary>
+    /// One file per name, as the step's container gets them (session/NAME; the runner refuses a name twice): a file
+    /// the script kept wins over an upload of the same name.
+    /// </summary>
+    public static IReadOnlyList<SessionFile> OnePerName(IReadOnlyList<SessionFile> files) =>
+        [.. files.GroupBy(f => f.Name).Select(g => g.LastOrDefault(f => f.KeptByScript) ?? g.Last())];
 }

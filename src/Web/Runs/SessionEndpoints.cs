@@ -74,7 +74,9 @@ public static class SessionEndpoints
     {
         var request = ToRequest(body);
         var taken = await session.TakeStepAsync(user, request);
-        var run = await grains.GetGrain<IRunGrain>(taken.LatestRunId!.Value).GetAsync(user);
+        // A retried request answers with the run its key named, even when later steps have run since.
+        var runId = request.StartKey is { } key ? RunStartKey.RunIdFor(user.UserId, key) : taken.LatestRunId!.Value;
+        var run = await grains.GetGrain<IRunGrain>(runId).GetAsync(user);
         return Results.Accepted($"/api/v1/tool-runs/{run.RunId}", RunResponse.From(run));
     }
 

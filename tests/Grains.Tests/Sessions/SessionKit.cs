@@ -28,13 +28,28 @@ internal sealed class SessionKit(ClusterFixture fixture)
         public IToolSessionGrain Grain(IGrainFactory grains) => grains.GetGrain<IToolSessionGrain>(Key);
     }
 
-    /// <summary>A teacher's open session; <paramref name="state"/> the state the opening run kept, <paramref name="files"/> its uploads.</summary>
-    public async Task<Opened> OpenAsync(string? state = null, int files = 1, IReadOnlyList<NextStep>? steps = null)
+    /// <summary>A file row of an opening run: its name, whether the script kept it (else an upload), its recorded size.</summary>
+    public sealed record FileRow(string Name, bool Kept, long Bytes);
+
+    /// <summary>
+    /// A teacher's open session; <paramref name="state"/> the state the opening run kept, <paramref name="files"/> its
+    /// uploads, <paramref name="more"/> further session files of the opening run, <paramref name="script"/> the tool's steps.
+    /// </summary>
+    public async Task<Opened> OpenAsync(string? state = null, int files = 1, IReadOnlyList<NextStep>? steps = null,
+        ActingUser? teacher = null, IReadOnlyList<FileRow>? more = null, string script = EndingScript)
     {
-        var teacher = new ActingUser(Guid.NewGuid(), Role.User);
-        var (toolId, versionId, _) = await ToolRows.InsertAsync(fixture.Database, EndingScript, Guid.NewGuid(), published: true);
+        teacher ??= new ActingUser(Guid.NewGuid(), Role.User);
+        var (toolId, versionId, _) = await ToolRows.InsertAsync(fixture.Database, script, Guid.NewGuid(), published: true);
         var key = ToolSessionKey.Production(toolId, teacher.UserId);
         var opener = await InsertOpeningRunAsync(teacher, toolId, versionId, state, files, steps);
+        foreach (var file in more ?? [])
+        {
+            await fixture.Database.ScalarAsync<int>($"""
+                INSERT INTO run_files (run_id, kind, name, size_bytes, content)
+                VALUES ('{opener}', '{(file.Kept ? "session_kept" : "session_upload")}', '{file.Name}', {file.Bytes}, convert_to('Ada;Bo;Cai', 'UTF8'));
+                SELECT 0
+                """);
+        }
         var session = fixture.Grains.GetGrain<IToolSessionGrain>(key);
         await session.RunFinishedAsync(opener);
         await Eventually.GetAsync(() => session.GetAsync(teacher), s => s.LatestRunId == opener, Patience);
