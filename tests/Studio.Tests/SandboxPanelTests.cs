@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Abstractions.Sessions;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 using Skriptoteket.Web.Components.Studio;
 using Skriptoteket.Web.Runs;
@@ -24,17 +25,39 @@ public sealed class SandboxPanelTests : StudioTestContext
         // Never reached: the run target below is the test's own, and nothing is followed live.
         Context.Services.AddSingleton(new RunService(null!, null!, null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<RunService>.Instance));
         Context.Services.AddSingleton(Options.Create(new UploadLimits()));
+        Context.Services.AddSingleton(new SessionService(null!, null!));
     }
 
-    private IRenderedComponent<SandboxPanel> Render(ToolInputs? inputs) => Context.Render<SandboxPanel>(p => p
+    private IRenderedComponent<SandboxPanel> Render(ToolInputs? inputs, RunInfo? finished = null) => Context.Render<SandboxPanel>(p => p
         .Add(s => s.Enabled, true)
         .Add(s => s.Inputs, inputs)
         .Add(s => s.Limits, new SandboxLimits(60, 512L * 1024 * 1024, 1_000_000_000, 25L * 1024 * 1024))
+        .Add(s => s.ReadEditor, () => Task.FromResult(new EditorSnapshot("", "run_tool")))
         .Add(s => s.RunEditor, (files, _, _) =>
         {
             sent = files;
-            return Task.FromException<RunInfo>(DomainException.Invalid("Stoppad av testet.", "Test.Stopped"));
+            return finished is null
+                ? Task.FromException<RunInfo>(DomainException.Invalid("Stoppad av testet.", "Test.Stopped"))
+                : Task.FromResult(finished);
         }));
+
+    [Fact]
+    public void A_sandbox_run_that_offers_a_step_shows_the_run_pages_step_form_with_the_step_number_and_start_over()
+    {
+        var step = new NextStep("storlek", "Välj gruppstorlek", [new InputField("storlek", FieldKind.Integer, "Gruppstorlek", Required: true)]);
+        var output = RunOutput.None with { Blocks = [new OutputBlock(OutputBlockKind.Step, step.Label, false) { Step = step }], StepsTotal = 3 };
+        var now = DateTimeOffset.UtcNow;
+        var run = new RunInfo(Guid.NewGuid(), RunKind.Sandbox, RunStatus.Succeeded, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), null,
+            output, [], now, now, now, null) { FromEditor = true };
+        var panel = Render(new ToolInputs([], new FileInputs(0, 0)), run);
+        Assert.Empty(panel.FindAll("[data-testid=session-steps]"));
+
+        panel.Find("[data-testid=sandbox-run]").Click();
+
+        panel.WaitForAssertion(() => Assert.Equal("Steg 2 av 3", panel.Find("[data-testid=session-step-number]").TextContent.Trim()));
+        Assert.Equal("storlek", panel.Find("[data-testid=session-step]").GetAttribute("data-step"));
+        Assert.Equal("Börja om", panel.Find("[data-testid=session-start-over]").TextContent.Trim());
+    }
 
     [Fact]
     public void A_version_that_reads_a_file_is_not_run_until_one_is_chosen_in_the_run_pages_picker()

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Sessions;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 using Skriptoteket.Web.Runs;
@@ -43,6 +44,11 @@ public sealed partial class SessionSteps
         }
         return form;
     }
+
+    /// <summary>The steps a run offers: only a run that succeeded offers any (each name once, at most the limit).</summary>
+    public static IReadOnlyList<NextStep> OfferedBy(RunInfo? run) => run is { Status: RunStatus.Succeeded }
+        ? [.. run.Output.NextSteps.DistinctBy(n => n.Name).Take(SessionLimits.MaxNextSteps)]
+        : [];
 
     /// <summary>The forms of <paramref name="steps"/>, each starting from what was typed into the same step before (by name), else its defaults.</summary>
     public static Dictionary<string, FieldForm> CarryOver(IReadOnlyList<NextStep> steps, Dictionary<string, FieldForm> typed) =>

@@ -16,7 +16,8 @@ namespace Skriptoteket.Web.Components.Studio;
 
 /// <summary>
 /// A sandbox run, live: reuses RunService (start/watch/cancel) and RunView (result, logs, downloads) and adds
-/// elapsed seconds, duration, the limits that applied and the snapshot that ran.
+/// elapsed seconds, duration, the limits that applied and the snapshot that ran. A run that offers next steps
+/// shows them (SandboxPanel.Session.cs).
 /// </summary>
 public sealed partial class SandboxPanel : IAsyncDisposable
 {
@@ -110,6 +111,7 @@ public sealed partial class SandboxPanel : IAsyncDisposable
             if (run is not null)
             {
                 await ShowAsync(run);
+                await PlaceInSessionAsync(run);
                 await OnRunsChanged.InvokeAsync();
             }
         }
@@ -125,7 +127,9 @@ public sealed partial class SandboxPanel : IAsyncDisposable
     {
         try
         {
-            await ShowAsync(await Runs.GetAsync(runId));
+            var run = await Runs.GetAsync(runId);
+            await ShowAsync(run);
+            await PlaceInSessionAsync(run);
         }
         catch (DomainException e)
         {
@@ -137,6 +141,7 @@ public sealed partial class SandboxPanel : IAsyncDisposable
     public async Task ShowRunAsync(RunInfo run)
     {
         await ShowAsync(run);
+        await PlaceInSessionAsync(run);
         StateHasChanged();
     }
 

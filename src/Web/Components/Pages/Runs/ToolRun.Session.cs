@@ -29,9 +29,7 @@ public sealed partial class ToolRun
     /// <summary>The latest run as last shown (live updates included).</summary>
     private RunInfo? Latest => latest?.RunId == run?.RunId ? latest : run;
 
-    private IReadOnlyList<NextStep> OfferedSteps => Latest is { Status: RunStatus.Succeeded } r
-        ? [.. r.Output.NextSteps.DistinctBy(n => n.Name).Take(SessionLimits.MaxNextSteps)]
-        : [];
+    private IReadOnlyList<NextStep> OfferedSteps => SessionSteps.OfferedBy(Latest);
 
     private bool InSession => Latest is { } r && (earlierRuns.Count > 0 || r.SessionKey is not null || OfferedSteps.Count > 0);
 

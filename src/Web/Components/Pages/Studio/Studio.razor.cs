@@ -261,9 +261,12 @@ public sealed partial class Studio : IAsyncDisposable
 
     private async Task<RunInfo> RunEditorAsync(IReadOnlyList<RunInputFile> inputs, string fields, string startKey)
     {
-        var text = await panel!.CodeEditor!.GetValue();
-        return await StudioApi.StartSandboxAsync(draft!.Header.Id, inputs, text, entrypoint, fields, startKey);
+        var editor = await ReadEditorAsync();
+        return await StudioApi.StartSandboxAsync(draft!.Header.Id, inputs, editor.Source, editor.Entrypoint, fields, startKey);
     }
+
+    /// <summary>The editor's text and entrypoint now: the sandbox's first run and each of its steps run them.</summary>
+    private async Task<EditorSnapshot> ReadEditorAsync() => new(await panel!.CodeEditor!.GetValue(), entrypoint);
 
     public async ValueTask DisposeAsync()
     {
