@@ -72,19 +72,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Runs a long walk; when it fails, the end of the host's log goes to the test output beside the failure.</summary>
-    public async Task ShowingHostLogOnFailureAsync(Xunit.Abstractions.ITestOutputHelper output, Func<Task> walk)
-    {
-        try
-        {
-            await walk();
-        }
-        catch
-        {
-            var log = Host.Output;
-            output.WriteLine(log[Math.Max(0, log.Length - 20_000)..]);
-            throw;
-        }
-    }
+    public Task ShowingHostLogOnFailureAsync(Xunit.Abstractions.ITestOutputHelper output, Func<Task> walk) =>
+        Host.ExplainingFailuresAsync(output, walk);
 }
 
 [CollectionDefinition(Name)]

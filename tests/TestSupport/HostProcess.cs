@@ -44,6 +44,35 @@ public sealed class HostProcess : IAsyncDisposable
         string.Join('\n', Output.Split('\n').Where(line => line.Contains(text, StringComparison.Ordinal)));
 
     /// <summary>
+    /// The host's warning and error log lines (JSON console lines), the last <paramref name="count"/> of them: what a
+    /// failing test prints so that a hang or a refusal on CI explains itself (Orleans names a call that timed out).
+    /// </summary>
+    public string Problems(int count = 40) =>
+        string.Join('\n', Output.Split('\n')
+            .Where(line => line.Contains("\"LogLevel\":\"Warning\"", StringComparison.Ordinal)
+                || line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal)
+                || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal))
+            .TakeLast(count));
+
+    /// <summary>
+    /// Runs <paramref name="body"/>; when it fails, writes the host's problems and the end of its log to the test's
+    /// output (shown under the failed test in the suite's log) before the failure goes on.
+    /// </summary>
+    public async Task ExplainingFailuresAsync(Xunit.Abstractions.ITestOutputHelper output, Func<Task> body)
+    {
+        try
+        {
+            await body();
+        }
+        catch
+        {
+            var log = Output;
+            output.WriteLine($"host warnings and errors:\n{Problems()}\nend of the host log:\n{log[Math.Max(0, log.Length - 8_000)..]}");
+            throw;
+        }
+    }
+
+    /// <summary>
     /// For a 500 answer <paramref name="body"/>: the host's log lines under its correlation id; otherwise "".
     /// </summary>
     public string ExplainInternal(string body)

@@ -13,6 +13,12 @@ public sealed class ApiUser : IDisposable
         Cookies = cookies;
     }
 
+    /// <summary>
+    /// Longer than the host's own limits (Orleans' 30 s response timeout, Npgsql's 30 s command timeout): a call
+    /// that hangs inside the host ends in the host's own answer and log line, which say where it hung.
+    /// </summary>
+    private static readonly TimeSpan ServerAnswersFirst = TimeSpan.FromSeconds(60);
+
     public HttpClient Http { get; }
 
     public CookieContainer Cookies { get; }
@@ -27,7 +33,7 @@ public sealed class ApiUser : IDisposable
     {
         var cookies = new CookieContainer();
         var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        return new ApiUser(new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) }, cookies);
+        return new ApiUser(new HttpClient(handler) { BaseAddress = baseAddress, Timeout = ServerAnswersFirst }, cookies);
     }
 
     public static async Task<ApiUser> LoginAsync(Uri baseAddress, string email, string password, string? userAgent = null)
