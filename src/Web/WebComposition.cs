@@ -22,7 +22,7 @@ public static class WebComposition
         // bar, and the menu is on the left.
         services.AddMudServices(c => c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter);
         services.AddTransient<MudBlazor.MudLocalizer, Localization.SwedishMudLocalizer>();
-        services.AddScoped<Security.CurrentUser>();
+        services.AddScoped<Identity.CurrentUser>();
         services.AddSkriptoteketReverseProxy();
         services.AddOpenApi(o => o.AddDocumentTransformer<Api.ApiDocumentTransformer>().AddSchemaTransformer<Api.RequiredFieldsSchemaTransformer>());
         // The API's error contract reports unreadable bodies itself (ApiErrorMiddleware), in every environment.

@@ -3,7 +3,7 @@ using Npgsql;
 using Orleans.Serialization;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Execution;
-using Skriptoteket.Grains.Runs.Queue;
+using Skriptoteket.Grains.Runs;
 
 namespace Skriptoteket.Grains.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Retention;
 using Skriptoteket.Grains.Runs;
 using Skriptoteket.TestSupport;
 

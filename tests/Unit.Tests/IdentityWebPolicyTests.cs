@@ -1,3 +1,4 @@
+using Skriptoteket.Web.Api.Identity;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Web.Components.Pages.Account;

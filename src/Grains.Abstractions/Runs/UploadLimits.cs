@@ -1,5 +1,6 @@
 using System.Globalization;
 using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
 namespace Skriptoteket.Grains.Abstractions.Runs;
 
@@ -19,9 +20,6 @@ public sealed class UploadLimits
     /// </summary>
     public const long MessageCeilingBytes = 64L * 1024 * 1024;
 
-    /// <summary>File types a run accepts (SPEC §6); .py is accepted as text and never executed.</summary>
-    public static IReadOnlyList<string> AllowedExtensions { get; } = [".csv", ".xlsx", ".docx", ".pdf", ".md", ".txt", ".py"];
-
     private static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
 
     /// <summary>Largest accepted file.</summary>
@@ -34,7 +32,7 @@ public sealed class UploadLimits
     public int MaxFiles { get; set; } = 10;
 
     /// <summary>The value of a file input's accept attribute.</summary>
-    public static string Accept => string.Join(',', AllowedExtensions);
+    public static string Accept => string.Join(',', FileInputs.AllowedTypes);
 
     /// <summary>One sentence for the page: which files, how large, how many.</summary>
     public string Description =>
@@ -70,10 +68,10 @@ public sealed class UploadLimits
         long total = 0;
         foreach (var (name, bytes) in files)
         {
-            if (!AllowedExtensions.Contains(Path.GetExtension(name).ToLowerInvariant()))
+            if (!FileInputs.AllowedTypes.Contains(Path.GetExtension(name).ToLowerInvariant()))
             {
                 throw DomainException.Invalid($"Filtypen för \"{Clip(name)}\" stöds inte. Tillåtna filtyper: {TypeList()}.",
-                    "Upload.WrongType", Clip(name), string.Join(", ", AllowedExtensions.Select(e => e.TrimStart('.'))));
+                    "Upload.WrongType", Clip(name), string.Join(", ", FileInputs.AllowedTypes.Select(e => e.TrimStart('.'))));
             }
             if (bytes > MaxFileBytes)
             {
@@ -108,7 +106,7 @@ public sealed class UploadLimits
 
     private static string TypeList()
     {
-        var names = AllowedExtensions.Select(e => e.TrimStart('.')).ToList();
+        var names = FileInputs.AllowedTypes.Select(e => e.TrimStart('.')).ToList();
         return string.Join(", ", names[..^1]) + " och " + names[^1];
     }
 

@@ -3,7 +3,6 @@ using Orleans.Concurrency;
 using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Validation;
-using Skriptoteket.Grains.Tools;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 

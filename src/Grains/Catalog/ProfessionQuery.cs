@@ -1,6 +1,5 @@
 using Npgsql;
 using Skriptoteket.Grains.Abstractions.Catalog;
-using Skriptoteket.Grains.Tools;
 
 namespace Skriptoteket.Grains.Catalog;
 

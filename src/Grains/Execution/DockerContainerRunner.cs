@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Sessions;
-using Skriptoteket.Grains.Runs;
 
 namespace Skriptoteket.Grains.Execution;
 

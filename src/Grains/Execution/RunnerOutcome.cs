@@ -1,4 +1,3 @@
-using Skriptoteket.Grains.Runs;
 
 namespace Skriptoteket.Grains.Execution;
 

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Skriptoteket.Grains.Abstractions.Runs;
-using Skriptoteket.Grains.Runs;
 
 namespace Skriptoteket.Grains.Execution;
 

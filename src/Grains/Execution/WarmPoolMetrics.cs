@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Skriptoteket.Grains.Runs;
 
 namespace Skriptoteket.Grains.Execution;
 
@@ -10,6 +9,9 @@ namespace Skriptoteket.Grains.Execution;
 /// </summary>
 public sealed class WarmPoolMetrics : IDisposable
 {
+    /// <summary>The runs' meter, shared with RunMetrics (which reads it from here: Runs uses Execution, not the reverse).</summary>
+    public const string MeterName = "Skriptoteket.Runs";
+
     private readonly Meter meter;
     private readonly Counter<long> hits;
     private readonly Counter<long> coldStarts;
@@ -19,7 +21,7 @@ public sealed class WarmPoolMetrics : IDisposable
 
     public WarmPoolMetrics(IMeterFactory factory, ILocalSiloDetails silo)
     {
-        meter = factory.Create(RunMetrics.MeterName);
+        meter = factory.Create(MeterName);
         where = new KeyValuePair<string, object?>("silo", silo.Name);
         hits = meter.CreateCounter<long>("skriptoteket.pool.hits", description: "Containers taken from the warm pool for a run (no create, no start)");
         coldStarts = meter.CreateCounter<long>("skriptoteket.pool.cold_starts",

@@ -2,13 +2,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Orleans.Configuration;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Audit;
 using Skriptoteket.Grains.Execution;
 using Skriptoteket.Grains.Tools;
 using Skriptoteket.Grains.Identity;
 using Skriptoteket.Grains.Persistence;
+using Skriptoteket.Grains.Retention;
 using Skriptoteket.Grains.Runs;
+using Skriptoteket.Grains.Tools.Checks;
+using Skriptoteket.Grains.Tools.Examples;
 
 namespace Skriptoteket.Grains.Hosting;
 
@@ -37,6 +41,22 @@ public static class GrainsServiceCollectionExtensions
         services.AddTools();
         services.AddSkriptoteketIdentityGrains();
         services.AddRuns();
+        // Artifacts, sandbox inputs and ended sessions are swept on one reminder (RetentionGrain).
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RetentionScheduler>();
+        // Worked examples and their checks (docs/adr/0012-worked-examples.md).
+        services.AddSingleton<ExampleStore>();
+        services.AddSingleton<CheckStore>();
+        // Script checks parse in a runner container on the silo that hosts them (docs/studio.md), so a silo
+        // without Docker does not list the class and placement never picks it. Run grains live anywhere: their
+        // containers start on whichever runner silo claims the run (docs/adr/0009-cluster-run-queue.md).
+        services.AddSingleton<IPostConfigureOptions<GrainTypeOptions>>(sp =>
+            new PostConfigureOptions<GrainTypeOptions>(null, o =>
+            {
+                if (!sp.GetRequiredService<IOptions<ExecutionOptions>>().Value.Enabled)
+                {
+                    o.Classes.Remove(typeof(ScriptCheckGrain));
+                }
+            }));
         // Tool sessions (docs/adr/0016-tool-sessions.md): the one limits contract, with the retention from "Sessions".
         services.AddOptions<Abstractions.Sessions.SessionLimits>().BindConfiguration(Abstractions.Sessions.SessionLimits.Section);
         services.AddSingleton<Sessions.ToolSessionStore>();

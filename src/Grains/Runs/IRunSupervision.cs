@@ -1,3 +1,5 @@
+using Skriptoteket.Grains.Execution;
+
 namespace Skriptoteket.Grains.Runs;
 
 /// <summary>Reports from a runner silo's supervisor (and the queue's upkeep) to the run grain (not part of the public contract).</summary>

@@ -9,7 +9,6 @@ using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Sessions;
 using Skriptoteket.Grains.Audit;
 using Skriptoteket.Grains.Execution;
-using Skriptoteket.Grains.Runs.Queue;
 
 namespace Skriptoteket.Grains.Runs;
 
@@ -368,7 +367,7 @@ internal sealed class RunGrain(
         }
         if (request.Kind == RunKind.ExampleCheck)
         {
-            return Settings.SettingsFit.Of(declared, "{}").Values;
+            return SettingsFit.Of(declared, "{}").Values;
         }
         var key = ToolSettingsKey.For(version.ToolId, request.RequestedBy.UserId, request.Kind.RunsAsSandbox());
         return await GrainFactory.GetGrain<IToolSettingsGrain>(key).ForRunAsync(request.RequestedBy, version.VersionId);

@@ -1,3 +1,4 @@
+using Skriptoteket.Grains.Execution;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Skriptoteket.Grains.Persistence;
@@ -12,7 +13,7 @@ namespace Skriptoteket.Grains.Runs;
 /// </summary>
 public sealed class RunMetrics : IDisposable
 {
-    public const string MeterName = "Skriptoteket.Runs";
+    public const string MeterName = WarmPoolMetrics.MeterName;
 
     /// <summary>Traces: one "run container" span per run, a child of the call that started the run.</summary>
     public static readonly ActivitySource Tracing = new(MeterName);

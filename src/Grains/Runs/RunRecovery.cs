@@ -3,7 +3,6 @@ using Docker.DotNet.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Execution;
-using Skriptoteket.Grains.Runs.Queue;
 
 namespace Skriptoteket.Grains.Runs;
 

@@ -1,3 +1,4 @@
+using Skriptoteket.Grains.Execution;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Execution;
-using Skriptoteket.Grains.Runs.Queue;
 
 namespace Skriptoteket.Grains.Runs;
 

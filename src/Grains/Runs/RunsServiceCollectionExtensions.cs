@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Skriptoteket.Grains.Execution;
-using Skriptoteket.Grains.Runs.Queue;
 
 namespace Skriptoteket.Grains.Runs;
 
@@ -44,18 +43,6 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<ArtifactStore>();
         services.AddSingleton<RunMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RunRecovery>();
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RetentionScheduler>();
-        // Script checks parse in a runner container on the silo that hosts them (docs/studio.md), so a silo
-        // without Docker does not list the class and placement never picks it. Run grains live anywhere: their
-        // containers start on whichever runner silo claims the run (docs/adr/0009-cluster-run-queue.md).
-        services.AddSingleton<IPostConfigureOptions<GrainTypeOptions>>(sp =>
-            new PostConfigureOptions<GrainTypeOptions>(null, o =>
-            {
-                if (!sp.GetRequiredService<IOptions<ExecutionOptions>>().Value.Enabled)
-                {
-                    o.Classes.Remove(typeof(Tools.Checks.ScriptCheckGrain));
-                }
-            }));
         return services;
     }
 }

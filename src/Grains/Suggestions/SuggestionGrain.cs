@@ -7,7 +7,6 @@ using Skriptoteket.Grains.Abstractions.Validation;
 using Skriptoteket.Grains.Audit;
 using Skriptoteket.Grains.Catalog;
 using Skriptoteket.Grains.Persistence;
-using Skriptoteket.Grains.Tools;
 
 namespace Skriptoteket.Grains.Suggestions;
 

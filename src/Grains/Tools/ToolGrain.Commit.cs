@@ -1,3 +1,4 @@
+using Skriptoteket.Grains.Catalog;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Skriptoteket.Grains.Abstractions.Errors;

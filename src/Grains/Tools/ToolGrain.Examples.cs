@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Tools.Examples;
-using Skriptoteket.Grains.Tools.Examples;
 
 namespace Skriptoteket.Grains.Tools;
 

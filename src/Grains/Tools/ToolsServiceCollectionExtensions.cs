@@ -12,8 +12,6 @@ public static class ToolsServiceCollectionExtensions
         services.AddSingleton<ToolSlugs>();
         services.AddSingleton<TaxonomyReader>();
         services.AddSingleton<ProfessionQuery>();
-        services.AddSingleton<Examples.ExampleStore>();
-        services.AddSingleton<Examples.CheckStore>();
         services.AddSingleton<Suggestions.SuggestionProjection>();
         services.AddOptions<ToolsOptions>().BindConfiguration(ToolsOptions.Section);
         return services;

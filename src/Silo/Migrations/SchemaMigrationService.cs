@@ -5,7 +5,7 @@ namespace Skriptoteket.Silo.Migrations;
 /// ADO.NET providers read their queries from the schema when the silo starts.
 /// </summary>
 internal sealed class SchemaMigrationService(
-    Hosting.DatabaseSettings database,
+    DatabaseSettings database,
     ILogger<SchemaMigrationService> logger)
 {
     public async Task RunAsync(CancellationToken cancellationToken)

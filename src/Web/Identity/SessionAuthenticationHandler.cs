@@ -1,3 +1,4 @@
+using Skriptoteket.Web.Security;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Endpoints;

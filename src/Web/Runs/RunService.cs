@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Web.Identity;
 using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Web.Runs;

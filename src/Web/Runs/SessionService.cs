@@ -1,4 +1,5 @@
 using Skriptoteket.Grains.Abstractions.Sessions;
+using Skriptoteket.Web.Identity;
 using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Web.Runs;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools.Examples;
 using Skriptoteket.Web.Runs;
+using Skriptoteket.Web.Identity;
 using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Web.Tools;

@@ -4,6 +4,7 @@ using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools;
 using Skriptoteket.Web.Runs;
+using Skriptoteket.Web.Identity;
 using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Web.Tools;

@@ -4,6 +4,7 @@ using Skriptoteket.Grains.Abstractions.Suggestions;
 using Skriptoteket.Grains.Abstractions.Tools;
 using Microsoft.Extensions.Localization;
 using Skriptoteket.Web.Localization;
+using Skriptoteket.Web.Identity;
 using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Web.Tools;

@@ -4,6 +4,7 @@ using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Sessions;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
+using Skriptoteket.Grains.Retention;
 using Skriptoteket.Grains.Runs;
 
 namespace Skriptoteket.Grains.Tests.Sessions;

@@ -1,7 +1,7 @@
 using Skriptoteket.Grains.Abstractions.Errors;
 using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 using Skriptoteket.Grains.Abstractions.Tools;
-using Skriptoteket.Grains.Tools;
+using Skriptoteket.Grains.Catalog;
 
 namespace Skriptoteket.Unit.Tests.Tools;
 

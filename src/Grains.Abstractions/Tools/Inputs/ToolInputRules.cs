@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Skriptoteket.Grains.Abstractions.Errors;
-using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Validation;
 
 namespace Skriptoteket.Grains.Abstractions.Tools.Inputs;
@@ -175,10 +174,10 @@ public static partial class ToolInputRules
         {
             problems.Add("Minsta antalet filer är större än det största.");
         }
-        var unknown = files.Types.Select(NormalizeType).Where(t => !UploadLimits.AllowedExtensions.Contains(t)).ToList();
+        var unknown = files.Types.Select(NormalizeType).Where(t => !FileInputs.AllowedTypes.Contains(t)).ToList();
         if (unknown.Count > 0)
         {
-            problems.Add($"Filtypen {Clip(unknown[0])} stöds inte. Möjliga: {string.Join(", ", UploadLimits.AllowedExtensions)}.");
+            problems.Add($"Filtypen {Clip(unknown[0])} stöds inte. Möjliga: {string.Join(", ", FileInputs.AllowedTypes)}.");
         }
     }
 

@@ -47,6 +47,13 @@ public sealed record FileInputs(
     [property: Id(1)] int MaxFiles,
     [property: Id(2)] IReadOnlyList<string>? Extensions = null)
 {
+    /// <summary>
+    /// Every file type a run may take (SPEC §6); a version's Extensions choose among these. .py is accepted as
+    /// text and never executed. Here rather than in UploadLimits so a tool's declaration is checked without
+    /// reaching up into runs.
+    /// </summary>
+    public static IReadOnlyList<string> AllowedTypes { get; } = [".csv", ".xlsx", ".docx", ".pdf", ".md", ".txt", ".py"];
+
     public IReadOnlyList<string> Types => Extensions ?? [];
 }
 

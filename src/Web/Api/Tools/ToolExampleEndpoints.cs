@@ -8,7 +8,7 @@ using Skriptoteket.Grains.Abstractions.Catalog;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools.Examples;
-using Skriptoteket.Web.Runs;
+using Skriptoteket.Web.Api.Runs;
 using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Web.Api.Tools;

@@ -44,7 +44,7 @@ public sealed partial class FilePicker
 
     private string Accept => Declared.Types.Count > 0 ? string.Join(',', Declared.Types) : UploadLimits.Accept;
 
-    private string AcceptedList => string.Join(", ", (Declared.Types.Count > 0 ? Declared.Types : UploadLimits.AllowedExtensions).Select(e => e.TrimStart('.')));
+    private string AcceptedList => string.Join(", ", (Declared.Types.Count > 0 ? Declared.Types : FileInputs.AllowedTypes).Select(e => e.TrimStart('.')));
 
     /// <summary>Why Run waits when too few files are taken ("Välj en fil först."), or null when enough are.</summary>
     public static string? MissingFiles(IStringLocalizer<Strings> text, FileInputs declared, int taken) =>

@@ -23,7 +23,7 @@ public sealed partial class InputsBuilder
     private bool filesCapped;
     private int maxFilesShown;
 
-    private static IReadOnlyList<string> UploadTypes => UploadLimits.AllowedExtensions;
+    private static IReadOnlyList<string> UploadTypes => FileInputs.AllowedTypes;
 
     /// <summary>The declaration being edited.</summary>
     [Parameter, EditorRequired] public ToolInputs Value { get; set; } = ToolInputs.Legacy;

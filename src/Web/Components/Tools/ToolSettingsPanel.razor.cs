@@ -4,6 +4,7 @@ using Skriptoteket.Grains.Abstractions.Sessions;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 using Skriptoteket.Web.Localization;
 using Skriptoteket.Web.Runs;
+using Skriptoteket.Web.Identity;
 using Skriptoteket.Web.Security;
 using Skriptoteket.Web.Tools;
 

@@ -3,7 +3,7 @@ using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Tools;
 using Skriptoteket.Grains.Abstractions.Validation;
 
-namespace Skriptoteket.Grains.Tools;
+namespace Skriptoteket.Grains.Catalog;
 
 /// <summary>Validation of tool metadata against the format rules and the allowlists (pure).</summary>
 public static partial class ToolMetadataRules

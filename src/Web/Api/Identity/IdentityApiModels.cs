@@ -1,4 +1,4 @@
-namespace Skriptoteket.Web.Identity;
+namespace Skriptoteket.Web.Api.Identity;
 
 // Request bodies of the identity API, kept together because each is a one-line shape of the JSON contract.
 // Non-nullable properties are required (OpenAPI says so); a missing or null one is refused with VALIDATION_ERROR.

@@ -1,4 +1,4 @@
-namespace Skriptoteket.Silo.Hosting;
+namespace Skriptoteket.Silo.Migrations;
 
 /// <summary>The PostgreSQL connection string (setting ConnectionStrings:Skriptoteket), checked when the host is built.</summary>
 internal sealed record DatabaseSettings(string ConnectionString)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
-namespace Skriptoteket.Web.Runs;
+namespace Skriptoteket.Web.Api.Runs;
 
 /// <summary>
 /// A run started with a JSON body instead of multipart (a tool that takes no file): {"fields": {name: value}}.

@@ -1,8 +1,9 @@
+using Skriptoteket.Web.Identity;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Web.Security;
 
-namespace Skriptoteket.Web.Identity;
+namespace Skriptoteket.Web.Api.Identity;
 
 /// <summary>JSON shapes of the identity API (roles as "user", "contributor", "admin", "superuser").</summary>
 public static class IdentityJson

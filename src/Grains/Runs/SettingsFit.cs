@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
-namespace Skriptoteket.Grains.Settings;
+namespace Skriptoteket.Grains.Runs;
 
 /// <summary>
 /// Saved settings against a version's settings declaration (pure), by the run's own field-value rules

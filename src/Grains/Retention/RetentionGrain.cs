@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Skriptoteket.Grains.Audit;
 using Skriptoteket.Grains.Execution;
+using Skriptoteket.Grains.Runs;
 
-namespace Skriptoteket.Grains.Runs;
+namespace Skriptoteket.Grains.Retention;
 
 internal sealed class RetentionGrain(
     ArtifactStore store,

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
-using Skriptoteket.Web.Api;
+using Skriptoteket.Web.Identity;
 using Skriptoteket.Web.Security;
 using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 
-namespace Skriptoteket.Web.Identity;
+namespace Skriptoteket.Web.Api.Identity;
 
 /// <summary>/api/v1 auth, me, users and nominations; the grains check the permission matrix again.</summary>
 public static class IdentityApi

@@ -1,6 +1,6 @@
 using Skriptoteket.Grains.Abstractions.Runs;
 
-namespace Skriptoteket.Web.Runs;
+namespace Skriptoteket.Web.Api.Runs;
 
 /// <summary>
 /// A run as the JSON API shows it: states and kinds spelled as in SPEC §6 ("timed_out", "sandbox"); the fields

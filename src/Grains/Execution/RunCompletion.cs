@@ -1,6 +1,6 @@
 using Skriptoteket.Grains.Abstractions.Runs;
 
-namespace Skriptoteket.Grains.Runs;
+namespace Skriptoteket.Grains.Execution;
 
 /// <summary>
 /// How a run ended: its final state, its <see cref="RunOutput"/> (as read from the result tar, artifacts already

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Skriptoteket.Grains.Execution;
 
-namespace Skriptoteket.Grains.Runs.Queue;
+namespace Skriptoteket.Grains.Runs;
 
 /// <summary>
 /// A runner silo's share of the cluster's queue (docs/adr/0009-cluster-run-queue.md): whenever a slot is free

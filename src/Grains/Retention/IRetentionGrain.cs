@@ -1,4 +1,4 @@
-namespace Skriptoteket.Grains.Runs;
+namespace Skriptoteket.Grains.Retention;
 
 /// <summary>Removes expired artifacts and sandbox inputs on an Orleans reminder (key "retention").</summary>
 [Alias("Skriptoteket.IRetentionGrain")]

@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Skriptoteket.Grains.Abstractions.Runs;
-using Skriptoteket.Web.Api;
+using Skriptoteket.Web.Runs;
 using Skriptoteket.Web.Security;
 using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 
-namespace Skriptoteket.Web.Runs;
+namespace Skriptoteket.Web.Api.Runs;
 
 /// <summary>
 /// What the output blocks of a run offer besides the page: a table as xlsx or csv (made here from the stored

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
-namespace Skriptoteket.Web;
+namespace Skriptoteket.Web.Security;
 
 /// <summary>
 /// A browser's page request that ends in an error status without a body — 403 from a page's role policy, 404 for

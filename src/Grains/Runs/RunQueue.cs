@@ -5,7 +5,7 @@ using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Execution;
 
-namespace Skriptoteket.Grains.Runs.Queue;
+namespace Skriptoteket.Grains.Runs;
 
 /// <summary>
 /// The cluster's one run queue, table run_queue (docs/adr/0009-cluster-run-queue.md): enqueue with a capacity

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Skriptoteket.Web.Api;
 using Skriptoteket.Web.Identity;
 
-namespace Skriptoteket.Web.Api;
+namespace Skriptoteket.Web;
 
 /// <summary>The JSON API under /api/v1; each area maps its endpoints onto the shared group.</summary>
 public static class ApiComposition
@@ -15,10 +16,10 @@ public static class ApiComposition
             .AddEndpointFilter<Identity.PasswordChangeGate>()
             .AddEndpointFilter<DomainExceptionFilter>();
         // Areas add their endpoints here, one line each (identity, tools, runs).
-        Tools.ToolsApi.MapToolsApi(api);
-        api.MapIdentityApi();
-        Runs.RunEndpoints.MapRunEndpoints(api);
-        Runs.SessionEndpoints.MapSessionEndpoints(api);
+        Api.Tools.ToolsApi.MapToolsApi(api);
+        Api.Identity.IdentityApi.MapIdentityApi(api);
+        Api.Runs.RunEndpoints.MapRunEndpoints(api);
+        Api.Runs.SessionEndpoints.MapSessionEndpoints(api);
         return api;
     }
 }

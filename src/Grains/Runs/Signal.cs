@@ -1,4 +1,4 @@
-namespace Skriptoteket.Grains.Runs.Queue;
+namespace Skriptoteket.Grains.Runs;
 
 /// <summary>A wake-up flag: <see cref="Set"/> any number of times, <see cref="WaitAsync"/> returns once per setting (or after a timeout).</summary>
 internal sealed class Signal

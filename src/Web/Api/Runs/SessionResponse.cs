@@ -1,6 +1,6 @@
 using Skriptoteket.Grains.Abstractions.Sessions;
 
-namespace Skriptoteket.Web.Runs;
+namespace Skriptoteket.Web.Api.Runs;
 
 /// <summary>
 /// A tool session as the JSON API shows it to its owner (docs/adr/0016-tool-sessions.md): the runs so far, the run

@@ -1,4 +1,4 @@
-namespace Skriptoteket.Grains.Runs;
+namespace Skriptoteket.Grains.Retention;
 
 /// <summary>Makes sure the retention reminder exists once the silo is active.</summary>
 internal sealed class RetentionScheduler(IGrainFactory grains) : ILifecycleParticipant<ISiloLifecycle>

@@ -7,11 +7,11 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
-using Skriptoteket.Web.Api;
+using Skriptoteket.Web.Runs;
 using Skriptoteket.Web.Security;
 using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 
-namespace Skriptoteket.Web.Runs;
+namespace Skriptoteket.Web.Api.Runs;
 
 /// <summary>JSON API of runs: start (multipart uploads), read, cancel, download artifacts, list own runs.</summary>
 public static class RunEndpoints

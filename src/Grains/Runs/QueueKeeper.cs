@@ -5,7 +5,7 @@ using Orleans.Runtime;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Execution;
 
-namespace Skriptoteket.Grains.Runs.Queue;
+namespace Skriptoteket.Grains.Runs;
 
 /// <summary>
 /// A runner silo's upkeep of the cluster's queue, once a second: live queue positions; every few seconds:

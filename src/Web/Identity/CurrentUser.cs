@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Skriptoteket.Grains.Abstractions.Identity;
-using Skriptoteket.Web.Identity;
+using Skriptoteket.Web.Security;
 
-namespace Skriptoteket.Web.Security;
+namespace Skriptoteket.Web.Identity;
 
 /// <summary>
 /// The acting user of the current circuit or request, read from AuthenticationStateProvider (never

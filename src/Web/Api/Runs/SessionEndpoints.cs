@@ -8,10 +8,9 @@ using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Sessions;
-using Skriptoteket.Web.Api;
 using Skriptoteket.Web.Security;
 
-namespace Skriptoteket.Web.Runs;
+namespace Skriptoteket.Web.Api.Runs;
 
 /// <summary>
 /// JSON API of tool sessions (docs/adr/0016-tool-sessions.md): a teacher's session with a published tool, and an
