@@ -69,7 +69,7 @@ public sealed class IdentityOwnAccountGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_wrong_current_password_is_refused_and_counts_against_the_login_throttle()
+    public async Task A_wrong_current_password_is_refused_counts_against_the_login_throttle_and_is_audited()
     {
         var me = await IdentityTestUsers.InsertAsync(fixture, Role.User);
         var here = await LoginAsync(me, IdentityTestUsers.Password);
@@ -87,6 +87,10 @@ public sealed class IdentityOwnAccountGrainTests(ClusterFixture fixture)
         Assert.Equal((ErrorCode.Forbidden, "Account.PasswordLocked"), (locked.Code, locked.Key));
         Assert.False((await Auth.LoginAsync(new LoginAttempt(await EmailOfAsync(me), IdentityTestUsers.Password, Address()))).Succeeded);
         Assert.NotNull(await Auth.AuthenticateAsync(here.SessionToken!));
+        // Every refusal leaves a trace, by reason: the wrong guesses, then the one refused while locked.
+        var reasons = await fixture.Database.ScalarAsync<string>(
+            $"SELECT string_agg(details->>'reason', ',' ORDER BY id) FROM audit_log WHERE action = 'user.password_change_failed' AND target_id = '{me.UserId}'");
+        Assert.Equal(string.Join(',', Enumerable.Repeat("credentials", new IdentityOptions().MaxFailedLogins).Append("locked")), reasons);
     }
 
     [Fact]

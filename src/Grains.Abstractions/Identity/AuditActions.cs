@@ -12,6 +12,9 @@ public static class AuditActions
     public const string UserReactivated = "user.reactivated";
     public const string PasswordChanged = "user.password_changed";
     public const string PasswordReset = "user.password_reset";
+
+    /// <summary>A wrong current password or a locked account when changing one's own password (details: reason).</summary>
+    public const string PasswordChangeFailed = "user.password_change_failed";
     public const string NominationMade = "nomination.made";
     public const string NominationApproved = "nomination.approved";
     public const string NominationDenied = "nomination.denied";
@@ -19,7 +22,7 @@ public static class AuditActions
     public static IReadOnlyList<string> All { get; } =
     [
         LoginSucceeded, LoginFailed, Logout, UserCreated, RoleChanged, UserDeactivated, UserReactivated,
-        PasswordChanged, PasswordReset,
+        PasswordChanged, PasswordReset, PasswordChangeFailed,
         NominationMade, NominationApproved, NominationDenied,
     ];
 }

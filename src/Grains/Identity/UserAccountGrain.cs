@@ -171,14 +171,17 @@ internal sealed class UserAccountGrain(
         // The same throttle as logins: an open session (a borrowed laptop) must not become a way to guess the
         // password without limit, so wrong current passwords count as failed logins and a locked account is refused.
         var throttle = GrainFactory.GetGrain<ILoginThrottleGrain>(LoginThrottlePolicy.AccountPrefix + UserStore.NormalizeEmail(state.State.Email));
+        // Each refusal is audited like a failed login: someone guessing from an open session leaves a trace.
         if (await throttle.IsLockedAsync())
         {
+            await AuditAsync(actor, AuditActions.PasswordChangeFailed, new() { ["reason"] = "locked" });
             throw DomainException.Forbidden(
                 "För många felaktiga lösenord. Vänta en stund och försök igen.", "Account.PasswordLocked");
         }
         if (!PasswordRules.Verify(state.State.PasswordHash, change.CurrentPassword ?? ""))
         {
             await throttle.RecordFailureAsync();
+            await AuditAsync(actor, AuditActions.PasswordChangeFailed, new() { ["reason"] = "credentials" });
             throw DomainException.Invalid("Det nuvarande lösenordet stämmer inte.", "Account.WrongCurrentPassword");
         }
         PasswordRules.EnsureStrongEnough(change.NewPassword);

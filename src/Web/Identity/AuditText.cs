@@ -40,7 +40,7 @@ public static class AuditText
     }
 
     /// <summary>Detail keys whose values are codes (a kind, a state, a role, yes/no), read in words; other values are as written.</summary>
-    private static readonly HashSet<string> CodedKeys = ["kind", "state", "role", "from", "to", "via", "from_editor"];
+    private static readonly HashSet<string> CodedKeys = ["kind", "state", "role", "from", "to", "via", "from_editor", "reason"];
 
     /// <summary>
     /// A stored detail value in words: a code of a coded key (e.g. kind "sandbox" → "Testkörning", true → "ja"),
