@@ -23,6 +23,17 @@ public sealed class InputsBuilderTests : StudioTestContext
         .Add(b => b.Value, value)
         .Add(b => b.ValueChanged, (ToolInputs v) => published = v));
 
+    /// <summary>
+    /// The declaration the builder last handed the page, once it holds: MudBlazor's inputs may finish a change after
+    /// the event returns (seen on a busy machine), so the check waits for the render that follows.
+    /// </summary>
+    private void Published(IRenderedComponent<InputsBuilder> builder, Action<ToolInputs> check) =>
+        builder.WaitForAssertion(() =>
+        {
+            Assert.NotNull(published);
+            check(published);
+        }, TimeSpan.FromSeconds(10));
+
     [Fact]
     public void Adding_and_labelling_fields_hands_the_page_a_valid_declaration()
     {
@@ -35,9 +46,11 @@ public sealed class InputsBuilderTests : StudioTestContext
         builder.Find("#builder-min-1").Change("0");
         builder.Find("#builder-default-1").Change("5");
 
-        Assert.NotNull(published);
-        Assert.Equal(["falt_1", "grans"], published.Fields.Select(f => f.Name));
-        Assert.Equal(("Gräns", "0", "5"), (published.Fields[1].Label, published.Fields[1].Min, published.Fields[1].Default));
+        Published(builder, p =>
+        {
+            Assert.Equal(["falt_1", "grans"], p.Fields.Select(f => f.Name));
+            Assert.Equal(("Gräns", "0", "5"), (p.Fields[1].Label, p.Fields[1].Min, p.Fields[1].Default));
+        });
         Assert.Empty(builder.FindAll("[data-testid=inputs-problems]"));
     }
 
@@ -52,9 +65,11 @@ public sealed class InputsBuilderTests : StudioTestContext
         builder.Find("[data-testid=settings-add]").Click();
         builder.Find("#settings-name-1").Change("signatur");
 
-        Assert.NotNull(published);
-        Assert.Empty(published.Fields);
-        Assert.Equal(["signatur", "signatur"], published.SettingsFields.Select(f => f.Name));
+        Published(builder, p =>
+        {
+            Assert.Empty(p.Fields);
+            Assert.Equal(["signatur", "signatur"], p.SettingsFields.Select(f => f.Name));
+        });
         Assert.Contains("Inställningen \"signatur\": namnet finns redan", builder.Find("[data-testid=inputs-problems]").TextContent);
         builder.Find("[data-testid=settings-remove-1]").Click();
         builder.Find(".mud-switch input").Change(true);
@@ -71,9 +86,12 @@ public sealed class InputsBuilderTests : StudioTestContext
         builder.Find("#builder-min-files").Change("3");
         builder.Find("#builder-max-files").Change("1");
 
-        var problems = builder.Find("[data-testid=inputs-problems]").TextContent;
-        Assert.Contains("Fältet \"1fel\": namnet måste vara", problems);
-        Assert.Contains("Minsta antalet filer är större än det största.", problems);
+        builder.WaitForAssertion(() =>
+        {
+            var problems = builder.Find("[data-testid=inputs-problems]").TextContent;
+            Assert.Contains("Fältet \"1fel\": namnet måste vara", problems);
+            Assert.Contains("Minsta antalet filer är större än det största.", problems);
+        }, TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -84,6 +102,7 @@ public sealed class InputsBuilderTests : StudioTestContext
 
         builder.Find("[role=group][aria-label=Filtyper] input[type=checkbox]").Change(true);
 
+        Published(builder, p => Assert.Single(p.Files.Types));
         var chosen = Assert.Single(published!.Files.Types);
         var hint = builder.Find("[data-testid=inputs-types-hint]").TextContent;
         Assert.Contains($"Tar bara emot: {chosen}.", hint);
@@ -99,9 +118,9 @@ public sealed class InputsBuilderTests : StudioTestContext
         var builder = Render(start);
 
         builder.Find("[data-testid=builder-field-2] button[aria-label='Flytta upp C']").Click();
-        Assert.Equal(["a", "c", "b"], published!.Fields.Select(f => f.Name));
+        Published(builder, p => Assert.Equal(["a", "c", "b"], p.Fields.Select(f => f.Name)));
         builder.Find("[data-testid=builder-remove-0]").Click();
-        Assert.Equal(["c", "b"], published.Fields.Select(f => f.Name));
+        Published(builder, p => Assert.Equal(["c", "b"], p.Fields.Select(f => f.Name)));
         Assert.Equal("c", builder.Find("#builder-name-0").GetAttribute("value"));
     }
 
@@ -111,18 +130,19 @@ public sealed class InputsBuilderTests : StudioTestContext
         var builder = Render(new ToolInputs([new InputField("klass", FieldKind.OneChoice, "Klass", Options: ["7A"])], new FileInputs(0, 1)));
 
         builder.Find("#builder-options-0").Change("7A\n7B\n\n8A ");
-        Assert.Equal(["7A", "7B", "8A"], published!.Fields[0].Choices);
+        Published(builder, p => Assert.Equal(["7A", "7B", "8A"], p.Fields[0].Choices));
 
         builder.Find(".mud-switch input").Change(true);
         Assert.Contains("\"one_choice\"", builder.Find("#inputs-json").GetAttribute("value") ?? builder.Find("#inputs-json").TextContent);
         builder.Find("#inputs-json").Change("""{"fields": [{"name": "dag", "kind": "date", "label": "Dag"}], "files": {"minFiles": 0, "maxFiles": 0}}""");
         builder.Find("[data-testid=inputs-json-apply]").Click();
-        Assert.Equal(FieldKind.Date, Assert.Single(published.Fields).Kind);
+        Published(builder, p => Assert.Equal(FieldKind.Date, Assert.Single(p.Fields).Kind));
 
         builder.Find("#inputs-json").Change("{\"fields\": [");
         builder.Find("[data-testid=inputs-json-apply]").Click();
-        Assert.Contains("inte giltig JSON", builder.Find("[data-testid=inputs-json-problem]").TextContent);
-        Assert.Equal(FieldKind.Date, Assert.Single(published.Fields).Kind);
+        builder.WaitForAssertion(() => Assert.Contains("inte giltig JSON", builder.Find("[data-testid=inputs-json-problem]").TextContent),
+            TimeSpan.FromSeconds(10));
+        Assert.Equal(FieldKind.Date, Assert.Single(published!.Fields).Kind);
     }
 
     [Fact]
@@ -145,13 +165,13 @@ public sealed class InputsBuilderTests : StudioTestContext
 
         builder.Find("#builder-max-files").Change("25");
 
-        Assert.Equal(10, published!.Files.MaxFiles);
+        Published(builder, p => Assert.Equal(10, p.Files.MaxFiles));
         Assert.Equal("10", builder.Find("#builder-max-files").GetAttribute("value"));
         Assert.Equal("En körning kan ta högst 10 filer i den här installationen. Högst antal filer är satt till 10.",
             builder.Find("[data-testid=inputs-files-capped]").TextContent.Trim());
 
         builder.Find("#builder-max-files").Change("3");
-        Assert.Equal(3, published.Files.MaxFiles);
+        Published(builder, p => Assert.Equal(3, p.Files.MaxFiles));
         Assert.Empty(builder.FindAll("[data-testid=inputs-files-capped]"));
     }
 
