@@ -3,6 +3,7 @@ using Docker.DotNet.Models;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Execution;
+using Skriptoteket.Grains.Runs;
 using Skriptoteket.TestSupport;
 
 namespace Skriptoteket.Grains.Tests;
@@ -56,7 +57,7 @@ public sealed class RunGrainHostileScriptTests(ClusterFixture fixture)
         var normalDone = await (await RunGrainTests.WatchAsync(fixture, normal.Grain, admin)).FinishedAsync();
 
         Assert.True(expected.Contains(done.Status), $"{name}: {done.Status} {done.Output.ErrorSummary}");
-        Assert.Equal(RunSpelling.Status(done.Status), await Row<string>(hostile.RunId, "status"));
+        Assert.Equal(RunText.Status(done.Status), await Row<string>(hostile.RunId, "status"));
         Assert.Equal(done.Output.ErrorSummary, await Row<string>(hostile.RunId, "error_summary"));
         Assert.Equal(done.Output.ErrorDetail, await Row<string>(hostile.RunId, "error_detail"));
         Assert.Equal(done.Output.Blocks.Count, await Row<int>(hostile.RunId, "jsonb_array_length(blocks)"));

@@ -53,7 +53,7 @@ public sealed class RunAccessPolicyTests
     [InlineData(RunKind.ExampleCheck, "example_check", true)]
     public void Kinds_are_spelled_apart_and_example_checks_run_as_sandbox(RunKind kind, string spelled, bool asSandbox)
     {
-        Assert.Equal(spelled, RunSpelling.Kind(kind));
+        Assert.Equal(spelled, RunText.Kind(kind));
         Assert.Equal(asSandbox, kind.RunsAsSandbox());
     }
 }

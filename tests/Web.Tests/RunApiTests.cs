@@ -16,6 +16,14 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
             return f"<p>{len(rows)} rader</p>"
         """;
 
+    /// <summary>What a client reads of a run, in order: the run's facts, its output's fields at the top level, its session.</summary>
+    private static readonly string[] RunProperties =
+    [
+        "runId", "kind", "status", "isFinished", "toolId", "versionId", "requestedBy", "queuePosition", "html", "stdout",
+        "stderr", "errorSummary", "outputTruncated", "artifacts", "skippedArtifacts", "inputs", "createdAt", "startedAt",
+        "finishedAt", "silo", "blocks", "blocksTruncated", "errorDetail", "sessionKey", "stepName",
+    ];
+
     [Fact]
     public async Task User_runs_a_published_tool_downloads_its_file_and_nobody_else_sees_the_run()
     {
@@ -39,6 +47,10 @@ public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<Ide
         var listed = mine.EnumerateArray().Single(r => r.GetProperty("runId").GetGuid() == runId);
         Assert.Equal("succeeded", listed.GetProperty("status").GetString());
         Assert.Equal("", listed.GetProperty("html").GetString()); // lists leave the output out; the run itself has it
+        // One shape for a run wherever the API answers with one (clients read these names; RunJsonTests the spellings).
+        var own = await teacher.GetAsync($"api/v1/my-runs/{runId}").ExpectAsync(HttpStatusCode.OK);
+        Assert.All(new[] { started, done, listed, own }, run => Assert.Equal(RunProperties, run.EnumerateObject().Select(p => p.Name)));
+        Assert.Equal("production", done.GetProperty("kind").GetString());
 
         await other.GetAsync($"api/v1/tool-runs/{runId}").ExpectAsync(HttpStatusCode.NotFound, "NOT_FOUND");
         await other.GetAsync($"api/v1/my-runs/{runId}").ExpectAsync(HttpStatusCode.NotFound, "NOT_FOUND");

@@ -1,10 +1,13 @@
+using Skriptoteket.Grains.Abstractions.Runs;
+
 namespace Skriptoteket.Grains.Execution;
 
-/// <summary>Settings for running tools in containers (section "Execution").</summary>
-public sealed class ExecutionOptions
+/// <summary>
+/// Settings for running tools in containers (section "Execution"); a run's timeouts, memory and CPU are the
+/// <see cref="RunLimits"/> it extends, which the pages read too.
+/// </summary>
+public sealed class ExecutionOptions : RunLimits
 {
-    public const string Section = "Execution";
-
     /// <summary>True on runner silos: they may start containers and claim runs from the cluster's queue.</summary>
     public bool Enabled { get; set; } = true;
 
@@ -13,12 +16,6 @@ public sealed class ExecutionOptions
 
     /// <summary>Runner image tag, built by runner-image/build.sh (tagged by a hash of its recipe).</summary>
     public string RunnerImage { get; set; } = "";
-
-    /// <summary>Script timeout of a sandbox run, enforced by the wrapper inside the container.</summary>
-    public int SandboxTimeoutSeconds { get; set; } = 60;
-
-    /// <summary>Script timeout of a production run.</summary>
-    public int ProductionTimeoutSeconds { get; set; } = 120;
 
     /// <summary>Extra time the host allows past the script timeout before it kills the container itself.</summary>
     public int HardKillMarginSeconds { get; set; } = 15;
@@ -46,11 +43,6 @@ public sealed class ExecutionOptions
 
     /// <summary>Seconds without any run after which the warm pool empties itself; the next run fills it again.</summary>
     public int WarmPoolIdleSeconds { get; set; } = 1800;
-
-    public long MemoryBytes { get; set; } = 512L * 1024 * 1024;
-
-    /// <summary>CPU share in billionths of a CPU (1e9 = one core).</summary>
-    public long NanoCpus { get; set; } = 1_000_000_000;
 
     public long PidsLimit { get; set; } = 128;
 

@@ -32,6 +32,8 @@ public static class GrainsServiceCollectionExtensions
                 "Missing required setting 'Execution:RunnerImage' (environment variable Execution__RunnerImage): " +
                 "the runner image tag printed by runner-image/build.sh. Or set Execution:Enabled=false on silos without Docker.")
             .ValidateOnStart();
+        // A run's timeouts, memory and CPU as the studio shows them (the same keys ExecutionOptions binds).
+        services.AddOptions<RunLimits>().BindConfiguration(RunLimits.Section);
         // The one upload contract: the grains, the runs API and the run page all resolve this binding.
         services.AddOptions<UploadLimits>().BindConfiguration(UploadLimits.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<UploadLimits>, UploadLimitsValidation>();

@@ -11,7 +11,8 @@ namespace Skriptoteket.Web.Tools;
 
 /// <summary>The studio's way to the tool, script-check and run grains, with the circuit's acting user.</summary>
 public sealed class StudioService(
-    IGrainFactory grains, CurrentUser currentUser, IConfiguration configuration, IOptions<UploadLimits> uploads, RunStarter starter)
+    IGrainFactory grains, CurrentUser currentUser, IConfiguration configuration, IOptions<RunLimits> runLimits,
+    IOptions<UploadLimits> uploads, RunStarter starter)
 {
     private IToolGrain Tool(Guid id) => grains.GetGrain<IToolGrain>(id);
 
@@ -21,14 +22,11 @@ public sealed class StudioService(
     public bool RequireFourEyes => configuration.GetValue<bool>("Tools:RequireFourEyes");
 
     /// <summary>
-    /// The limits a sandbox run gets: the Execution section's settings the run grain reads, and the largest file
-    /// from the one upload limits class (Uploads:MaxFileBytes) that the page, the API and the grains check.
+    /// The limits a sandbox run gets: the <see cref="RunLimits"/> the run grain and the container use, and the
+    /// largest file from the one upload limits class (Uploads:MaxFileBytes) that the page, the API and the grains check.
     /// </summary>
     public SandboxLimits Limits => new(
-        configuration.GetValue<int?>("Execution:SandboxTimeoutSeconds") ?? 60,
-        configuration.GetValue<long?>("Execution:MemoryBytes") ?? 512L * 1024 * 1024,
-        configuration.GetValue<long?>("Execution:NanoCpus") ?? 1_000_000_000,
-        uploads.Value.MaxFileBytes);
+        runLimits.Value.SandboxTimeoutSeconds, runLimits.Value.MemoryBytes, runLimits.Value.NanoCpus, uploads.Value.MaxFileBytes);
 
     public async Task<IReadOnlyList<ScriptProblem>> CheckAsync(string source, string entrypoint) =>
         await grains.GetGrain<IScriptCheckGrain>(0).CheckAsync(await currentUser.GetAsync(), source, entrypoint);

@@ -69,6 +69,33 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
         }
     }
 
+    [Fact]
+    public async Task The_document_describes_a_run_as_the_api_answers_with_it()
+    {
+        using var document = JsonDocument.Parse(await fixture.Host.Http.GetStringAsync("openapi/v1.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        var run = schemas.GetProperty("RunResponse");
+
+        string[] properties =
+        [
+            "runId", "kind", "status", "isFinished", "toolId", "versionId", "requestedBy", "queuePosition", "html", "stdout",
+            "stderr", "errorSummary", "outputTruncated", "artifacts", "skippedArtifacts", "inputs", "createdAt", "startedAt",
+            "finishedAt", "silo", "blocks", "blocksTruncated", "errorDetail", "sessionKey", "stepName",
+        ];
+        Assert.Equal(properties, run.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["artifacts", "blocks", "blocksTruncated", "createdAt", "html", "inputs", "isFinished", "kind", "outputTruncated",
+            "requestedBy", "runId", "skippedArtifacts", "status", "stderr", "stdout", "toolId", "versionId"], Required(schemas, "RunResponse"));
+        Assert.Equal(["queued", "running", "succeeded", "failed", "timed_out", "canceled", "interrupted"], EnumValues(schemas, run, "status"));
+        Assert.Equal(["sandbox", "production", "example_check"], EnumValues(schemas, run, "kind"));
+    }
+
+    /// <summary>The values a property's enum schema lists (the schema is referenced from components).</summary>
+    private static IEnumerable<string> EnumValues(JsonElement schemas, JsonElement owner, string property)
+    {
+        var reference = owner.GetProperty("properties").GetProperty(property).GetProperty("$ref").GetString()!;
+        return schemas.GetProperty(reference.Split('/')[^1]).GetProperty("enum").EnumerateArray().Select(v => v.GetString()!);
+    }
+
     private static string[] Required(JsonElement schemas, string name) =>
         [.. schemas.GetProperty(name).GetProperty("required").EnumerateArray().Select(r => r.GetString()!).Order()];
 
