@@ -29,8 +29,8 @@ internal sealed partial class ToolExamplesGrain(
     {
         await VisibleToolAsync(actor);
         var list = await examples.ListAsync(ToolId);
-        // Teachers see names and files to try; the accepted output is for those who author the tool.
-        return actor.IsAtLeast(Role.Contributor) ? list : [.. list.Select(e => e with { Expected = null, FieldValuesJson = null })];
+        // Teachers see names and files to try; the accepted output and the steps are for those who author the tool.
+        return actor.IsAtLeast(Role.Contributor) ? list : [.. list.Select(e => e with { Expected = null, FieldValuesJson = null, Steps = [] })];
     }
 
     public async Task<ToolExample> AddAsync(ActingUser actor, NewExample example)
@@ -50,8 +50,10 @@ internal sealed partial class ToolExamplesGrain(
             throw refusal;
         }
         FieldValueRules.Check(declared, example.FieldValuesJson);
+        // The follow-up steps' names and values objects; the values meet their step's form when a check takes it.
+        var steps = ExampleStepRules.Check(example.Steps);
         var id = Guid.NewGuid();
-        if (!await examples.InsertAsync(id, ToolId, name, Values(example.FieldValuesJson), files, actor.UserId))
+        if (!await examples.InsertAsync(id, ToolId, name, Values(example.FieldValuesJson), steps, files, actor.UserId))
         {
             throw ExampleRules.NameTaken(name);
         }
