@@ -115,7 +115,7 @@ internal sealed class RunGrain(
             StartKey = request.StartKey,
             FieldValuesJson = fieldValues,
             ExampleId = request.ExampleId,
-            SessionKey = request.Session?.SessionKey,
+            SessionKey = RunSessionLink.SessionKeyAtStart(request, RunId),
             StepName = request.Session?.StepName,
         };
         if (snapshotEntrypoint is not null)
@@ -244,7 +244,7 @@ internal sealed class RunGrain(
             // An opening run: it belongs to the session it opens.
             finished = finished with { SessionKey = sessionKey };
         }
-        if (RunSessionLink.OffersSteps(finished))
+        if (sessionKey is not null && RunSessionLink.OffersSteps(finished))
         {
             // The session's files are stored before anyone hears the run finished, so a step never misses them.
             await sessions.KeepSessionFilesAsync(RunId, openingUploads, finished);

@@ -23,7 +23,15 @@ internal sealed class RunSessionLink(ArtifactStore artifacts, IGrainFactory grai
     /// Whether the run's uploads are kept in memory until it finishes: a first run may open a session, and production
     /// inputs are stored only when it does (they become the session's files).
     /// </summary>
-    public static bool MayOpenSession(RunRequest request) => request.Session is null && request.Kind is RunKind.Production or RunKind.Sandbox;
+    public static bool MayOpenSession(RunRequest request) => request.Session is null
+        && (request.Kind is RunKind.Production or RunKind.Sandbox || (request.Kind == RunKind.ExampleCheck && request.OpensCheckSession));
+
+    /// <summary>
+    /// The session a run belongs to from its start: a step's session, or the check session an example check's first run
+    /// opens (keyed by the run itself, so no caller names it); null for a run that opens a session only if it offers steps.
+    /// </summary>
+    public static string? SessionKeyAtStart(RunRequest request, Guid runId) => request.Session?.SessionKey
+        ?? (request.Kind == RunKind.ExampleCheck && request.OpensCheckSession ? ToolSessionKey.ExampleCheck(runId, request.RequestedBy.UserId) : null);
 
     public static bool OffersSteps(RunInfo run) => run.Status == RunStatus.Succeeded && run.Output.NextSteps.Any();
 
@@ -48,15 +56,19 @@ internal sealed class RunSessionLink(ArtifactStore artifacts, IGrainFactory grai
 
     /// <summary>
     /// A step's run: its values were checked by the session grain against the step's form; the session must be the
-    /// requester's own, with this tool (production) or this version (sandbox). Anything else is a programming error.
+    /// requester's own, with this tool (production), this version (sandbox) or an example check of the requester (whose
+    /// session grain took the version from the check's first run). Anything else is a programming error.
     /// </summary>
     public static string StepValues(RunRequest request, RunSessionStep step, ToolVersionToRun version)
     {
         var key = ToolSessionKey.Parse(step.SessionKey);
         var fits = key is { } k && k.UserId == request.RequestedBy.UserId && request.Inputs.Count == 0
-                   && (k.Kind == SessionKind.Production
-                       ? request.Kind == RunKind.Production && k.Subject == version.ToolId
-                       : request.Kind == RunKind.Sandbox && k.Subject == version.VersionId);
+                   && k.Kind switch
+                   {
+                       SessionKind.Production => request.Kind == RunKind.Production && k.Subject == version.ToolId,
+                       SessionKind.Sandbox => request.Kind == RunKind.Sandbox && k.Subject == version.VersionId,
+                       _ => request.Kind == RunKind.ExampleCheck,
+                   };
         return fits ? request.FieldValuesJson ?? "{}" : throw new InvalidOperationException($"Run started as a step of session {step.SessionKey} it does not belong to");
     }
 }

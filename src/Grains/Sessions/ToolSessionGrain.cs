@@ -47,7 +47,7 @@ internal sealed class ToolSessionGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        subject = SessionSubject.Parse(Key, versions);
+        subject = SessionSubject.Parse(Key, versions, GrainFactory);
         // A step's files travel to its run in one grain message: together at most what one run may upload.
         fileLimits = new SessionFileLimits(uploads.Value.MaxRunBytes, Key, logger);
         state.State ??= ToolSessionState.None;
@@ -100,7 +100,7 @@ internal sealed class ToolSessionGrain(
         // The step's values against its own form, before any container starts (the run grain trusts this check).
         var values = FieldValueRules.Check(form, request.FieldValuesJson);
         var session = new RunSessionStep(Key, step.Name, s.StateJson, await files.ReadSessionFilesAsync(s.Files));
-        var run = await subject!.StepRunAsync(user, request, values) with { StartKey = startKey, Session = session };
+        var run = await subject!.StepRunAsync(user, request, values, s.VersionId) with { StartKey = startKey, Session = session };
         var started = await GrainFactory.GetGrain<IRunGrain>(runId).StartAsync(run);
         if (started.SessionKey != Key || started.StepName != step.Name || s.RunIds.Contains(started.RunId))
         {

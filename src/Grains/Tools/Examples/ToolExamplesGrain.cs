@@ -98,7 +98,8 @@ internal sealed partial class ToolExamplesGrain(
             throw DomainException.NotFound("Körningen");
         }
         // Only the example's own runs (its checks and "Kör exempel"): another run's output is another input's result.
-        if (!await checks.IsRunOfAsync(example.Id, runId))
+        // With steps, the last step's run: the expected result is the end of the whole sequence.
+        if (!await checks.IsRunOfAsync(example.Id, runId, example.Steps.Count))
         {
             throw DomainException.Invalid($"Körningen är inte en körning av exemplet \"{example.Name}\". Kör exemplet först.", "Example.NotItsRun", example.Name);
         }
@@ -132,7 +133,8 @@ internal sealed partial class ToolExamplesGrain(
         }
         // The run grain decides whether the actor may sandbox-run this version. The run is the example's check
         // against the version from now on (the background loop follows it to its end).
-        var request = RunRequest.ExampleCheck(versionId, actor, await examples.FilesAsync(example.Id), example.FieldValuesJson);
+        var request = RunRequest.ExampleCheck(versionId, actor, await examples.FilesAsync(example.Id), example.FieldValuesJson)
+            with { OpensCheckSession = example.Steps.Count > 0 };
         var run = await GrainFactory.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(request);
         await checks.RecordRunAsync(ToolId, versionId, example.Id, run.RunId, actor);
         EnsureTicking();
