@@ -1,5 +1,5 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Skriptoteket.Grains.Abstractions.Tools.Examples;
 
 namespace Skriptoteket.Grains.Tools.Examples;
@@ -7,12 +7,25 @@ namespace Skriptoteket.Grains.Tools.Examples;
 /// <summary>An example's steps as stored in tool_examples.steps (migration 0760): [{"step": name, "values": {…}}].</summary>
 internal static class ExampleStepsJson
 {
-    public static string Write(IReadOnlyList<ExampleStep> steps) =>
-        new JsonArray([.. steps.Select(s => (JsonNode)new JsonObject
+    /// <summary>The values go in as written (checked as a JSON object by ExampleStepRules), never unescaped and re-encoded.</summary>
+    public static string Write(IReadOnlyList<ExampleStep> steps)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            ["step"] = s.Step,
-            ["values"] = JsonNode.Parse(s.ValuesJson),
-        })]).ToJsonString();
+            json.WriteStartArray();
+            foreach (var step in steps)
+            {
+                json.WriteStartObject();
+                json.WriteString("step", step.Step);
+                json.WritePropertyName("values");
+                json.WriteRawValue(step.ValuesJson);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     public static IReadOnlyList<ExampleStep> Read(string json)
     {

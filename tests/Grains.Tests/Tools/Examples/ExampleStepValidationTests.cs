@@ -35,7 +35,7 @@ public sealed class ExampleStepValidationTests(ClusterFixture fixture)
         Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM tool_examples WHERE tool_id = '{toolId}'"));
 
         var added = await examples.AddAsync(kit.Admin, With(new(" dela ", """{"storlek": 3, "isar": ["Ada", "Bo"]}"""), new("gor_om", "")));
-        Assert.Equal([new ExampleStep("dela", """{"storlek":3,"isar":["Ada","Bo"]}"""), new ExampleStep("gor_om", "{}")], added.Steps);
+        Assert.Equal([new ExampleStep("dela", """{"storlek": 3, "isar": ["Ada", "Bo"]}"""), new ExampleStep("gor_om", "{}")], added.Steps);
         var listed = (await examples.ListAsync(kit.Admin)).Single();
         Assert.Equal(["dela", "gor_om"], listed.Steps.Select(s => s.Step));
         Assert.Equal(3, System.Text.Json.JsonDocument.Parse(listed.Steps[0].ValuesJson).RootElement.GetProperty("storlek").GetInt32());
