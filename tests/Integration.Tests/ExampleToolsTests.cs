@@ -57,6 +57,7 @@ public sealed class ExampleToolsTests : HostTestBase
         Assert.Equal(["notice", "markdown", "table"], run.GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("kind").GetString()));
         // The declared field reached the script through the helper module: two groups of two or three.
         Assert.Equal("5 elever i 2 grupper om 2–3.", run.GetProperty("blocks")[0].GetProperty("text").GetString());
+        await TheClassSplitExampleTakesItsThreeStepsTheSameWayAgainAsync(http, login.GetProperty("csrfToken").GetString()!);
         await host.StopAsync();
 
         var again = await StartHostAsync(settings);
@@ -66,4 +67,45 @@ public sealed class ExampleToolsTests : HostTestBase
         Assert.Equal(Shipped, await Database.ScalarAsync<long>($"SELECT count(*) FROM tools WHERE slug IN {Slugs}"));
     }
 
+    /// <summary>
+    /// The class split's shipped example lists its steps (tool.json "steps"): its first check, queued when the loader
+    /// submitted the version, takes the first run and both steps; accepted as expected, a check of a fresh save of the
+    /// same script is unchanged, so the whole sequence gives the same result each time.
+    /// </summary>
+    private async Task TheClassSplitExampleTakesItsThreeStepsTheSameWayAgainAsync(HttpClient http, string csrf)
+    {
+        var toolId = await Database.ScalarAsync<Guid>("SELECT id FROM tools WHERE slug = 'klassdelning'");
+        var reviewed = await Database.ScalarAsync<Guid>(
+            $"SELECT id FROM tool_versions WHERE tool_id = '{toolId}' AND state = 'archived' ORDER BY number LIMIT 1");
+        var first = await SettledCheckAsync(http, reviewed);
+        Assert.Equal("no_expected", first.GetProperty("status").GetString());
+        Assert.NotEqual(first.GetProperty("firstRunId").GetGuid(), first.GetProperty("runId").GetGuid());
+        await SendAsync(http, csrf, HttpMethod.Post, $"api/v1/tools/{toolId}/examples/{first.GetProperty("exampleId").GetGuid()}/expected",
+            new { runId = first.GetProperty("runId").GetGuid() });
+
+        var active = await Database.ScalarAsync<Guid>($"SELECT active_version_id FROM tools WHERE id = '{toolId}'");
+        var draft = (await SendAsync(http, csrf, HttpMethod.Post, $"api/v1/tools/{toolId}/versions", new { derivedFrom = active })).GetProperty("id").GetGuid();
+        var source = await Database.ScalarAsync<string>($"SELECT source FROM tool_versions WHERE id = '{active}'");
+        var saved = (await SendAsync(http, csrf, HttpMethod.Post, $"api/v1/tool-versions/{draft}",
+            new { baseVersionId = draft, source, changeSummary = "Samma skript igen" })).GetProperty("id").GetGuid();
+        var again = await SettledCheckAsync(http, saved);
+        Assert.Equal("unchanged", again.GetProperty("status").GetString());
+        Assert.Equal("gor_om", await Database.ScalarAsync<string>($"SELECT step_name FROM runs WHERE id = '{again.GetProperty("runId").GetGuid()}'"));
+    }
+
+    private static async Task<JsonElement> SettledCheckAsync(HttpClient http, Guid versionId) =>
+        (await Eventually.GetAsync(() => http.GetFromJsonAsync<JsonElement>($"api/v1/tool-versions/{versionId}/example-checks"),
+            checks => checks.GetArrayLength() == 1 && checks[0].GetProperty("status").GetString() != "pending",
+            TimeSpan.FromMinutes(2), $"the class split's example check of {versionId} ends", TimeSpan.FromMilliseconds(500),
+            describe: checks => checks.ToString()))[0];
+
+    private static async Task<JsonElement> SendAsync(HttpClient http, string csrf, HttpMethod method, string path, object body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-CSRF-TOKEN", csrf);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
 }

@@ -34,6 +34,13 @@ public sealed record RunRequest(
     [Id(10)]
     public RunSessionStep? Session { get; init; }
 
+    /// <summary>
+    /// An example check's first run whose example lists steps: the run opens the check's own session
+    /// (<see cref="Sessions.ToolSessionKey.ExampleCheck"/>, keyed by this run) and keeps its uploads for the steps.
+    /// </summary>
+    [Id(11)]
+    public bool OpensCheckSession { get; init; }
+
     public static RunRequest Sandbox(Guid versionId, ActingUser user, IReadOnlyList<RunInputFile> inputs, string? fieldValuesJson = null) =>
         new(RunKind.Sandbox, versionId, null, user, inputs, FieldValuesJson: fieldValuesJson);
 

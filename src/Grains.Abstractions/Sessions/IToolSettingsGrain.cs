@@ -34,7 +34,7 @@ public static class ToolSettingsKey
 
     /// <summary>Reads a key back (the same form as a session key's); null when it is not one.</summary>
     public static (bool Sandbox, Guid ToolId, Guid UserId)? Parse(string key) =>
-        ToolSessionKey.Parse(key) is var (kind, tool, user) ? (kind == SessionKind.Sandbox, tool, user) : null;
+        ToolSessionKey.Parse(key) is var (kind, tool, user) && kind != SessionKind.ExampleCheck ? (kind == SessionKind.Sandbox, tool, user) : null;
 }
 
 /// <summary>

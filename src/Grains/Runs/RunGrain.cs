@@ -6,7 +6,6 @@ using Skriptoteket.Grains.Abstractions;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
-using Skriptoteket.Grains.Abstractions.Sessions;
 using Skriptoteket.Grains.Audit;
 using Skriptoteket.Grains.Execution;
 
@@ -26,6 +25,8 @@ internal sealed class RunGrain(
     RunMetrics metrics,
     ToolVersionReader versions,
     ArtifactStore artifacts,
+    RunSessionLink sessions,
+    RunSettings settings,
     IOptions<ExecutionOptions> options,
     IOptions<UploadLimits> uploads,
     IAuditLog audit,
@@ -79,10 +80,10 @@ internal sealed class RunGrain(
         {
             throw new InvalidOperationException($"Run {RunId} started with a key that names another run id");
         }
-        var version = await ResolveAsync(request);
+        var version = await versions.ForRequestAsync(request);
         // Files and field values as the version declares them (RunInputCheck), before any row or container; a
         // session's step brings values its session grain checked against the step's own form.
-        var fieldValues = request.Session is { } step ? SessionStepCheck(request, step, version) : RunInputCheck.Check(request, version.Inputs);
+        var fieldValues = request.Session is { } step ? RunSessionLink.StepValues(request, step, version) : RunInputCheck.Check(request, version.Inputs);
         string? snapshotEntrypoint = null;
         if (request.Kind.RunsAsSandbox() && request.SnapshotSource is { } text)
         {
@@ -91,13 +92,13 @@ internal sealed class RunGrain(
             version = version with { Source = text, Entrypoint = snapshotEntrypoint };
         }
         var inputs = UploadPolicy.Check(request.Inputs, uploads.Value);
-        var settings = await SettingsAsync(request, version);
+        var settingsJson = await settings.ForAsync(request, version);
         var o = options.Value;
         var job = new RunnerJob(RunId, version.Source, version.Entrypoint,
             [.. inputs.Select(i => new RunnerInput(i.FileName, i.Content))],
             request.Kind.RunsAsSandbox() ? o.SandboxTimeoutSeconds : o.ProductionTimeoutSeconds, fieldValues)
         {
-            SettingsJson = settings,
+            SettingsJson = settingsJson,
             CurrentStep = request.Session?.StepName,
             StateJson = request.Session?.StateJson ?? "{}",
             SessionFiles = [.. (request.Session?.Files ?? []).Select(f => new RunnerInput(f.FileName, f.Content))],
@@ -113,7 +114,7 @@ internal sealed class RunGrain(
             StartKey = request.StartKey,
             FieldValuesJson = fieldValues,
             ExampleId = request.ExampleId,
-            SessionKey = request.Session?.SessionKey,
+            SessionKey = RunSessionLink.SessionKeyAtStart(request, RunId),
             StepName = request.Session?.StepName,
         };
         if (snapshotEntrypoint is not null)
@@ -131,7 +132,7 @@ internal sealed class RunGrain(
             throw DomainException.Conflict("Körningen har redan startats.", "Run.AlreadyStarted");
         }
         record = queued;
-        openingUploads = request.Session is null && request.Kind is RunKind.Production or RunKind.Sandbox ? inputs : [];
+        openingUploads = RunSessionLink.MayOpenSession(request) ? inputs : [];
         int? position;
         try
         {
@@ -236,62 +237,23 @@ internal sealed class RunGrain(
     private async Task FinishAsync(RunCompletion c)
     {
         var finished = record! with { Status = c.Status, QueuePosition = null, Output = c.Output, FinishedAt = time.GetUtcNow() };
-        var sessionKey = SessionKeyOf(finished);
+        var sessionKey = RunSessionLink.SessionKeyOf(finished);
         if (sessionKey is not null && finished.SessionKey is null)
         {
             // An opening run: it belongs to the session it opens.
             finished = finished with { SessionKey = sessionKey };
         }
-        if (OffersSteps(finished))
+        if (sessionKey is not null && RunSessionLink.OffersSteps(finished))
         {
             // The session's files are stored before anyone hears the run finished, so a step never misses them.
-            await KeepSessionFilesAsync(finished);
+            await sessions.KeepSessionFilesAsync(RunId, openingUploads, finished);
         }
         openingUploads = [];
         await SaveAsync(finished, c);
         if (sessionKey is not null)
         {
-            // One way: the session grain reads the run itself, and catches up on its own should this be lost.
-            await GrainFactory.GetGrain<Abstractions.Sessions.IToolSessionGrain>(sessionKey).RunFinishedAsync(RunId);
+            await sessions.TellSessionAsync(sessionKey, RunId);
         }
-    }
-
-    /// <summary>The session a finished run reports to: the one it is a step of, or the one it opens by offering steps.</summary>
-    private static string? SessionKeyOf(RunInfo run) => run.SessionKey ?? (!OffersSteps(run) ? null : run.Kind switch
-    {
-        RunKind.Production => Abstractions.Sessions.ToolSessionKey.Production(run.ToolId, run.RequestedBy),
-        RunKind.Sandbox => Abstractions.Sessions.ToolSessionKey.Sandbox(run.VersionId, run.RequestedBy),
-        _ => null,
-    });
-
-    private static bool OffersSteps(RunInfo run) => run.Status == RunStatus.Succeeded && run.Output.NextSteps.Any();
-
-    private async Task KeepSessionFilesAsync(RunInfo run)
-    {
-        try
-        {
-            await artifacts.SaveSessionUploadsAsync(RunId, openingUploads);
-            await artifacts.KeepForSessionAsync(RunId, run.Output.KeptFiles);
-        }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
-        {
-            // The run's outcome stands; its next step then runs without these files.
-            logger.LogError(e, "Session files of run {RunId} could not be stored", RunId);
-        }
-    }
-
-    /// <summary>
-    /// A step's run: its values were checked by the session grain against the step's form; the session must be the
-    /// requester's own, with this tool (production) or this version (sandbox). Anything else is a programming error.
-    /// </summary>
-    private static string SessionStepCheck(RunRequest request, RunSessionStep step, ToolVersionToRun version)
-    {
-        var key = Abstractions.Sessions.ToolSessionKey.Parse(step.SessionKey);
-        var fits = key is { } k && k.UserId == request.RequestedBy.UserId && request.Inputs.Count == 0
-                   && (k.Kind == Abstractions.Sessions.SessionKind.Production
-                       ? request.Kind == RunKind.Production && k.Subject == version.ToolId
-                       : request.Kind == RunKind.Sandbox && k.Subject == version.VersionId);
-        return fits ? request.FieldValuesJson ?? "{}" : throw new InvalidOperationException($"Run started as a step of session {step.SessionKey} it does not belong to");
     }
 
     /// <summary>
@@ -338,39 +300,6 @@ internal sealed class RunGrain(
         {
             logger.LogError(e, "Row of refused run {RunId} could not be removed; it ends interrupted when next read", RunId);
         }
-    }
-
-    private async Task<ToolVersionToRun> ResolveAsync(RunRequest request)
-    {
-        if (request.Kind.RunsAsSandbox())
-        {
-            var version = request.VersionId is { } id ? await versions.FindVersionAsync(id) : null;
-            return version is not null && RunAccessPolicy.MaySandboxRun(request.RequestedBy, version.CreatedBy, version.Maintainers)
-                ? version
-                : throw DomainException.NotFound("Versionen");
-        }
-        return (request.ToolSlug is { Length: > 0 } slug ? await versions.FindPublishedAsync(slug) : null)
-               ?? throw DomainException.NotFound("Verktyget");
-    }
-
-    /// <summary>
-    /// The requester's settings for the tool (st.settings), fitted to the version that runs: sandbox kinds use the
-    /// author's sandbox settings, an example check the declared defaults (the same result whoever saves), and a
-    /// version that declares no settings asks no grain.
-    /// </summary>
-    private async Task<string> SettingsAsync(RunRequest request, ToolVersionToRun version)
-    {
-        var declared = version.Inputs.SettingsFields;
-        if (declared.Count == 0)
-        {
-            return "{}";
-        }
-        if (request.Kind == RunKind.ExampleCheck)
-        {
-            return SettingsFit.Of(declared, "{}").Values;
-        }
-        var key = ToolSettingsKey.For(version.ToolId, request.RequestedBy.UserId, request.Kind.RunsAsSandbox());
-        return await GrainFactory.GetGrain<IToolSettingsGrain>(key).ForRunAsync(request.RequestedBy, version.VersionId);
     }
 
     private RunInfo Visible(ActingUser user) =>

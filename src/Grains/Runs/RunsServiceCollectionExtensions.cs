@@ -41,6 +41,8 @@ public static class RunsServiceCollectionExtensions
         services.AddSingleton<RunListQueries>();
         services.AddSingleton<ToolVersionReader>();
         services.AddSingleton<ArtifactStore>();
+        services.AddSingleton<RunSessionLink>();
+        services.AddSingleton<RunSettings>();
         services.AddSingleton<RunMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, RunRecovery>();
         return services;

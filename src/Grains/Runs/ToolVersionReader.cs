@@ -1,4 +1,6 @@
 using Npgsql;
+using Skriptoteket.Grains.Abstractions.Errors;
+using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
 
 namespace Skriptoteket.Grains.Runs;
@@ -18,6 +20,23 @@ internal sealed class ToolVersionReader(NpgsqlDataSource db)
             SELECT {Columns} FROM tools t JOIN tool_versions v ON v.id = t.active_version_id
             WHERE t.slug = @p AND t.is_published AND v.state = 'active'
             """, slug);
+
+    /// <summary>
+    /// The version a run request runs: sandbox kinds the version they name, if the requester may sandbox-run it;
+    /// production the published tool's active version. Anything else answers "not found".
+    /// </summary>
+    public async Task<ToolVersionToRun> ForRequestAsync(RunRequest request)
+    {
+        if (request.Kind.RunsAsSandbox())
+        {
+            var version = request.VersionId is { } id ? await FindVersionAsync(id) : null;
+            return version is not null && RunAccessPolicy.MaySandboxRun(request.RequestedBy, version.CreatedBy, version.Maintainers)
+                ? version
+                : throw DomainException.NotFound("Versionen");
+        }
+        return (request.ToolSlug is { Length: > 0 } slug ? await FindPublishedAsync(slug) : null)
+               ?? throw DomainException.NotFound("Verktyget");
+    }
 
     /// <summary>True when <paramref name="versionId"/> is the active version of the published tool <paramref name="toolId"/>.</summary>
     public async Task<bool> IsPublishedActiveAsync(Guid toolId, Guid versionId)

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,26 +30,28 @@ internal sealed class ToolSessionGrain(
 {
     private const string ConflictMessage = "Sessionen ändrades samtidigt på annat håll. Läs in den igen.";
 
-    private (SessionKind Kind, Guid Subject, Guid UserId)? parsed;
+    private SessionSubject? subject;
+    private SessionFileLimits fileLimits = null!;
     private RowKeeper<ToolSessionState>? rows;
 
     private string Key => this.GetPrimaryKeyString();
 
-    private SessionKind Kind => parsed?.Kind ?? SessionKind.Production;
+    private SessionKind Kind => subject?.Kind ?? SessionKind.Production;
 
-    /// <summary>The owner, as whom the grain reads its runs (the owner may see every run of their own).</summary>
-    private ActingUser Owner => new(parsed!.Value.UserId, Role.User);
+    private ActingUser Owner => subject!.Owner;
 
     private RowKeeper<ToolSessionState> Rows => rows ??= new(this, state, lag, $"session/{Key}",
-        s => sessions.WriteAsync(Key, Kind, parsed!.Value.UserId, s, time.GetUtcNow()), _ => null, ConflictMessage, logger);
+        s => sessions.WriteAsync(Key, Kind, subject!.UserId, s, time.GetUtcNow()), _ => null, ConflictMessage, logger);
 
     private ToolSessionInfo Info => state.State.Info(Key, Kind);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        parsed = ToolSessionKey.Parse(Key);
+        subject = SessionSubject.Parse(Key, versions, GrainFactory);
+        // A step's files travel to its run in one grain message: together at most what one run may upload.
+        fileLimits = new SessionFileLimits(uploads.Value.MaxRunBytes, Key, logger);
         state.State ??= ToolSessionState.None;
-        if (parsed is not null && state.RecordExists)
+        if (subject is not null && state.RecordExists)
         {
             await Rows.RepairOnActivationAsync();
         }
@@ -90,7 +91,7 @@ internal sealed class ToolSessionGrain(
             throw SessionRefusals.Stale();
         }
         var step = s.NextSteps.FirstOrDefault(n => n.Name == request.StepName) ?? throw SessionRefusals.UnknownStep(request.StepName ?? "");
-        CheckLimits(s);
+        fileLimits.Check(s);
         var form = new ToolInputs(step.Fields, new FileInputs(0, 0));
         if (ToolInputRules.Problems(form) is { Count: > 0 } problems)
         {
@@ -99,7 +100,7 @@ internal sealed class ToolSessionGrain(
         // The step's values against its own form, before any container starts (the run grain trusts this check).
         var values = FieldValueRules.Check(form, request.FieldValuesJson);
         var session = new RunSessionStep(Key, step.Name, s.StateJson, await files.ReadSessionFilesAsync(s.Files));
-        var run = await StepRequestAsync(user, request, values) with { StartKey = startKey, Session = session };
+        var run = await subject!.StepRunAsync(user, request, values, s.VersionId) with { StartKey = startKey, Session = session };
         var started = await GrainFactory.GetGrain<IRunGrain>(runId).StartAsync(run);
         if (started.SessionKey != Key || started.StepName != step.Name || s.RunIds.Contains(started.RunId))
         {
@@ -127,7 +128,7 @@ internal sealed class ToolSessionGrain(
 
     public async Task RunFinishedAsync(Guid runId)
     {
-        if (parsed is null)
+        if (subject is null)
         {
             return;
         }
@@ -137,19 +138,12 @@ internal sealed class ToolSessionGrain(
     public async Task<IReadOnlyList<string>?> ExpireAsync()
     {
         var s = state.State;
-        return parsed is not null && s.IsOpen && s.ExpiresAt <= time.GetUtcNow() ? await EndAsync("expired") : null;
+        return subject is not null && s.IsOpen && s.ExpiresAt <= time.GetUtcNow() ? await EndAsync("expired") : null;
     }
 
-    /// <summary>Only the owner reaches a session; a sandbox session also needs the right to run its version. Anyone else: not found.</summary>
     private async Task EnsureReachableAsync(ActingUser user)
     {
-        if (parsed is not { } key || key.UserId != user.UserId)
-        {
-            throw SessionRefusals.NotFound();
-        }
-        if (key.Kind == SessionKind.Sandbox
-            && (await versions.FindVersionAsync(key.Subject) is not { } version
-                || !RunAccessPolicy.MaySandboxRun(user, version.CreatedBy, version.Maintainers)))
+        if (subject is null || !await subject.MayReachAsync(user))
         {
             throw SessionRefusals.NotFound();
         }
@@ -195,7 +189,7 @@ internal sealed class ToolSessionGrain(
     /// </summary>
     private async Task AdoptAsync(RunInfo run)
     {
-        if (!Belongs(run) || !run.IsFinished)
+        if (subject?.Owns(run) != true || !run.IsFinished)
         {
             return;
         }
@@ -218,7 +212,7 @@ internal sealed class ToolSessionGrain(
                 NextSteps = offered,
                 StateJson = run.Output.SessionStateJson ?? "{}",
                 StepsTotal = run.Output.StepsTotal,
-                Files = WithinLimit(ToolSessionState.OnePerName(await files.ListSessionFilesAsync(run.RunId))),
+                Files = fileLimits.WithinLimit(ToolSessionState.OnePerName(await files.ListSessionFilesAsync(run.RunId))),
                 OpenedAt = run.CreatedAt,
                 ExpiresAt = now + limits.Value.Retention,
             });
@@ -243,7 +237,7 @@ internal sealed class ToolSessionGrain(
             // No state from a step is an empty one (the runner sends an emptied st.state as none), never the old state.
             StateJson = run.Output.SessionStateJson ?? "{}",
             StepsTotal = run.Output.StepsTotal ?? s.StepsTotal,
-            Files = WithinLimit(s.FilesWith(await files.ListSessionFilesAsync(run.RunId))),
+            Files = fileLimits.WithinLimit(s.FilesWith(await files.ListSessionFilesAsync(run.RunId))),
             ExpiresAt = time.GetUtcNow() + limits.Value.Retention,
         });
     }
@@ -278,73 +272,6 @@ internal sealed class ToolSessionGrain(
             return [];
         }
     }
-
-    private void CheckLimits(ToolSessionState s)
-    {
-        if (s.RunIds.Count - 1 >= SessionLimits.MaxStepsPerSession)
-        {
-            throw SessionRefusals.TooManySteps();
-        }
-        if (Encoding.UTF8.GetByteCount(s.StateJson) > SessionLimits.MaxStateBytes)
-        {
-            throw SessionRefusals.StateTooLarge();
-        }
-        if (s.Files.Count > SessionLimits.MaxSessionFiles)
-        {
-            throw SessionRefusals.TooManyFiles();
-        }
-        if (s.Files.Sum(f => f.Bytes) > MaxFilesBytes)
-        {
-            throw SessionRefusals.FilesTooLarge(MaxFilesBytes);
-        }
-    }
-
-    /// <summary>
-    /// A step's files travel to its run in one grain message, so together they may be at most what one run may upload
-    /// (Uploads:MaxRunBytes, itself below UploadLimits.MessageCeilingBytes).
-    /// </summary>
-    private long MaxFilesBytes => uploads.Value.MaxRunBytes;
-
-    /// <summary>
-    /// The files without the kept ones that would take the total past <see cref="MaxFilesBytes"/> (uploads and files
-    /// kept earlier stay): the session keeps what its next step can still be sent.
-    /// </summary>
-    private IReadOnlyList<SessionFile> WithinLimit(IReadOnlyList<SessionFile> candidates)
-    {
-        var room = MaxFilesBytes - candidates.Where(f => !f.KeptByScript).Sum(f => f.Bytes);
-        var taken = new List<SessionFile>();
-        foreach (var file in candidates)
-        {
-            if (!file.KeptByScript || file.Bytes <= room)
-            {
-                taken.Add(file);
-                room -= file.KeptByScript ? file.Bytes : 0;
-            }
-        }
-        if (taken.Count < candidates.Count)
-        {
-            logger.LogWarning("Session {SessionKey} left {FileCount} kept file(s) out: the session's files would exceed {MaxBytes} bytes",
-                Key, candidates.Count - taken.Count, MaxFilesBytes);
-        }
-        return taken;
-    }
-
-    /// <summary>A teacher's step runs the tool's active version; an author's the sandbox version (or the editor's text).</summary>
-    private async Task<RunRequest> StepRequestAsync(ActingUser user, StepRequest request, string values)
-    {
-        var subject = parsed!.Value.Subject;
-        if (Kind == SessionKind.Production)
-        {
-            var slug = await versions.FindSlugAsync(subject) ?? throw Abstractions.Errors.DomainException.NotFound("Verktyget");
-            return RunRequest.Production(slug, user, [], values);
-        }
-        return new RunRequest(RunKind.Sandbox, subject, null, user, [], request.SnapshotSource, request.SnapshotEntrypoint, values);
-    }
-
-    /// <summary>A run of this session's owner and tool (production) or version (sandbox).</summary>
-    private bool Belongs(RunInfo run) => parsed is { } key && run.RequestedBy == key.UserId && (key.Kind == SessionKind.Production
-        ? run.Kind == RunKind.Production && run.ToolId == key.Subject
-        : run.Kind == RunKind.Sandbox && run.VersionId == key.Subject);
 
     /// <summary>The steps a finished run offers (a failed run offers none), at most the limit, each name once.</summary>
     private static IReadOnlyList<NextStep> Offered(RunInfo run) => run.Status == RunStatus.Succeeded

@@ -25,7 +25,12 @@ public sealed class ToolSessionStore(NpgsqlDataSource db)
             """);
         c.Parameters.AddWithValue("key", key);
         c.Parameters.AddWithValue("user", userId);
-        c.Parameters.AddWithValue("kind", kind == SessionKind.Sandbox ? "sandbox" : "production");
+        c.Parameters.AddWithValue("kind", kind switch
+        {
+            SessionKind.Sandbox => "sandbox",
+            SessionKind.ExampleCheck => "example_check",
+            _ => "production",
+        });
         c.Parameters.AddWithValue("tool", state.ToolId);
         c.Parameters.AddWithValue("version", state.VersionId);
         c.Parameters.AddWithValue("runs", NpgsqlDbType.Array | NpgsqlDbType.Uuid, state.RunIds.ToArray());

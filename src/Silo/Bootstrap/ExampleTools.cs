@@ -13,7 +13,7 @@ internal sealed record ExampleTool(
     string Slug, string Title, string Summary, string UsageMarkdown, IReadOnlyList<string> Professions,
     IReadOnlyList<string> Categories, string Source, string? InputsJson)
 {
-    /// <summary>The worked examples of tool.json "examples": a name, the field values and the files they use.</summary>
+    /// <summary>The worked examples of tool.json "examples": a name, the field values, the files they use and the steps they take.</summary>
     public IReadOnlyList<NewExample> Examples { get; init; } = [];
 
     private const string Prefix = "examples/tools/";
@@ -59,7 +59,14 @@ internal sealed record ExampleTool(
                 e.TryGetProperty("fields", out var fields) ? fields.GetRawText() : null,
                 e.TryGetProperty("files", out var files)
                     ? [.. files.EnumerateArray().Select(f => new RunInputFile(f.GetString()!, file(f.GetString()!)))]
-                    : []))]
+                    : [])
+            {
+                // The follow-up steps its checks take after the first run (docs/adr/0012-worked-examples.md).
+                Steps = e.TryGetProperty("steps", out var steps)
+                    ? [.. steps.EnumerateArray().Select(s => new ExampleStep(s.GetProperty("step").GetString()!,
+                        s.TryGetProperty("values", out var values) ? values.GetRawText() : "{}"))]
+                    : [],
+            })]
             : [];
     }
 

@@ -55,6 +55,9 @@ public sealed class OpenApiDocumentTests(PlainHostFixture fixture) : IClassFixtu
         Assert.Equal(["password"], Required(schemas, "SetPasswordRequest"));
         Assert.Equal(["userId"], Required(schemas, "AddMaintainerRequest"));
         Assert.Equal(["fromRunId", "step"], Required(schemas, "StepRequestBody"));
+        // A worked example's follow-up steps (docs/adr/0012-worked-examples.md, "Examples with steps").
+        Assert.True(schemas.GetProperty("AddExampleRequest").GetProperty("properties").TryGetProperty("steps", out _));
+        Assert.Equal(["step", "values"], schemas.GetProperty("ExampleStepRequest").GetProperty("properties").EnumerateObject().Select(p => p.Name).Order());
     }
 
     [Fact]

@@ -96,6 +96,31 @@ public sealed class ToolExamplesApiTests(IdentityHostFixture fixture) : IClassFi
         Assert.Equal("production", run.GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public async Task An_example_takes_its_steps_from_the_body_and_returns_them_and_bad_steps_get_a_Swedish_400()
+    {
+        using var admin = await fixture.SuperuserAsync();
+        var (toolId, _, _) = await ToolAsync(admin);
+        var path = $"api/v1/tools/{toolId}/examples";
+
+        Assert.Equal("Steg 2 (dela): värdena måste vara ett JSON-objekt, till exempel {\"storlek\": 3}.", Message(await admin.SendAsync(HttpMethod.Post, path,
+            new { name = "X", fields = new { klass = "7A" }, steps = new object[] { new { step = "dela", values = new[] { 3 } } } })
+            .ExpectAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR")));
+        Assert.StartsWith("Steg 3: stegets namn", Message(await admin.SendAsync(HttpMethod.Post, path,
+            new { name = "X", fields = new { klass = "7A" }, steps = new object?[] { new { step = "dela" }, null } })
+            .ExpectAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR")));
+
+        var added = await admin.SendAsync(HttpMethod.Post, path, new
+        {
+            name = "Tre steg", fields = new { klass = "7A" },
+            steps = new object[] { new { step = "dela", values = new { storlek = 3 } }, new { step = "gor_om" } },
+        }).ExpectAsync(HttpStatusCode.Created);
+        var steps = added.GetProperty("steps");
+        Assert.Equal(["dela", "gor_om"], steps.EnumerateArray().Select(s => s.GetProperty("step").GetString()));
+        Assert.Equal("""{"storlek":3}""", steps[0].GetProperty("valuesJson").GetString()); // as the body gave it
+        Assert.Equal("{}", steps[1].GetProperty("valuesJson").GetString());
+    }
+
     private static string? Message(JsonElement error) => error.GetProperty("error").GetProperty("message").GetString();
 
     private static async Task<(Guid ToolId, Guid VersionId, string Slug)> ToolAsync(ApiUser admin)

@@ -35,6 +35,13 @@ public sealed record ExampleCheck(
     [property: Id(7)] DateTimeOffset QueuedAt,
     [property: Id(8)] DateTimeOffset? FinishedAt)
 {
+    /// <summary>
+    /// The check's first run; <see cref="RunId"/> is the run whose output it compares: the last step's run when the
+    /// example lists steps (or the step it reached when it failed), else the same as this.
+    /// </summary>
+    [Id(9)]
+    public Guid? FirstRunId { get; init; }
+
     /// <summary>Changed, failed and pending checks make publishing ask for a note (docs/adr/0012).</summary>
     public bool NeedsNote => Status is ExampleCheckStatus.Changed or ExampleCheckStatus.Failed or ExampleCheckStatus.Pending;
 }

@@ -22,6 +22,9 @@ public static partial class ToolInputRules
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex Identifier();
 
+    /// <summary>A name of a field or a step: a Python identifier of 1–<see cref="NameLength"/> characters.</summary>
+    public static bool IsName(string? name) => name is { Length: > 0 and <= NameLength } && Identifier().IsMatch(name);
+
     /// <summary>Every problem of the declaration, in Swedish (empty when it is valid).</summary>
     public static IReadOnlyList<string> Problems(ToolInputs? inputs)
     {

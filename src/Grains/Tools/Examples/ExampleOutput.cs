@@ -9,7 +9,7 @@ namespace Skriptoteket.Grains.Tools.Examples;
 /// <summary>
 /// A run's result as comparable text (docs/adr/0012-worked-examples.md): one line per piece a teacher would
 /// notice, so that an expected result and a new output compare line by line and a diff reads well. Blocks give
-/// their kind and content (a table one line per row); an HTML result one line per tag boundary; artifacts their
+/// their kind and content (a table one line per row, an offered step its name and label); an HTML result one line per tag boundary; artifacts their
 /// name, size and SHA-256. Logs, times and run ids are left out: they differ on every run.
 /// </summary>
 public static partial class ExampleOutput
@@ -55,6 +55,10 @@ public static partial class ExampleOutput
                 break;
             case OutputBlockKind.Notice:
                 lines.Add($"[meddelande {block.Level.ToString().ToLowerInvariant()}{title}] {Flat(block.Text)}");
+                break;
+            case OutputBlockKind.Step when block.Step is { } step:
+                // An offered step by its name and label: a step that is no longer offered is a change a teacher notices.
+                lines.Add($"[steg {step.Name}] {Flat(step.Label)}");
                 break;
             case OutputBlockKind.Image:
                 lines.Add($"[bild{title}] {block.Artifact} {Flat(block.Text)}".TrimEnd());

@@ -20,7 +20,8 @@ internal sealed class ExampleStore(NpgsqlDataSource db)
         e.id, e.tool_id, e.name, e.field_values, e.expected_text, e.expected_version_id, e.expected_run_id,
         e.expected_by, e.expected_at, e.created_at,
         COALESCE((SELECT array_agg(f.name ORDER BY f.position) FROM tool_example_files f WHERE f.example_id = e.id), '{}'),
-        COALESCE((SELECT array_agg(length(f.content)::bigint ORDER BY f.position) FROM tool_example_files f WHERE f.example_id = e.id), '{}')
+        COALESCE((SELECT array_agg(length(f.content)::bigint ORDER BY f.position) FROM tool_example_files f WHERE f.example_id = e.id), '{}'),
+        e.steps
         """;
 
     public async Task<ToolFacts?> ToolAsync(Guid toolId)
@@ -77,20 +78,22 @@ internal sealed class ExampleStore(NpgsqlDataSource db)
     }
 
     /// <summary>Inserts the example and its files in one transaction; false when the name is taken.</summary>
-    public async Task<bool> InsertAsync(Guid id, Guid toolId, string name, string? values, IReadOnlyList<RunInputFile> files, Guid createdBy)
+    public async Task<bool> InsertAsync(Guid id, Guid toolId, string name, string? values, IReadOnlyList<ExampleStep> steps,
+        IReadOnlyList<RunInputFile> files, Guid createdBy)
     {
         await using var connection = await db.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
         var batch = new NpgsqlBatch(connection, tx);
         var insert = new NpgsqlBatchCommand(
             """
-            INSERT INTO tool_examples (id, tool_id, name, field_values, created_by) VALUES (@id, @t, @name, @values, @by)
+            INSERT INTO tool_examples (id, tool_id, name, field_values, steps, created_by) VALUES (@id, @t, @name, @values, @steps, @by)
             ON CONFLICT DO NOTHING
             """);
         insert.Parameters.AddWithValue("id", id);
         insert.Parameters.AddWithValue("t", toolId);
         insert.Parameters.AddWithValue("name", name);
         insert.Parameters.AddWithValue("values", (object?)values ?? DBNull.Value);
+        insert.Parameters.AddWithValue("steps", ExampleStepsJson.Write(steps));
         insert.Parameters.AddWithValue("by", createdBy);
         batch.BatchCommands.Add(insert);
         await batch.ExecuteNonQueryAsync();
@@ -172,6 +175,9 @@ internal sealed class ExampleStore(NpgsqlDataSource db)
             ? null
             : new ExpectedResult(r.GetString(4), r.GetGuid(5), r.GetGuid(6), r.GetGuid(7), r.GetFieldValue<DateTimeOffset>(8));
         return new ToolExample(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-            [.. names.Zip(sizes, (n, s) => new ExampleFile(n, s))], expected, r.GetFieldValue<DateTimeOffset>(9));
+            [.. names.Zip(sizes, (n, s) => new ExampleFile(n, s))], expected, r.GetFieldValue<DateTimeOffset>(9))
+        {
+            Steps = ExampleStepsJson.Read(r.GetString(12)),
+        };
     }
 }

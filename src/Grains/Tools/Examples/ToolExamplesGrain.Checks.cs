@@ -104,7 +104,7 @@ internal sealed partial class ToolExamplesGrain
             _ => (ExampleCheckStatus.Changed, ExampleOutput.Diff(row.ExpectedText, row.OutputText ?? "")),
         };
         return new ExampleCheck(row.ExampleId, row.ExampleName, row.VersionId, status, row.RunId, diff,
-            row.Status == "failed" ? row.Error : null, row.QueuedAt, row.FinishedAt);
+            row.Status == "failed" ? row.Error : null, row.QueuedAt, row.FinishedAt) { FirstRunId = row.FirstRunId };
     }
 
     private void EnsureTicking() =>
@@ -139,72 +139,4 @@ internal sealed partial class ToolExamplesGrain
             inFlight++;
         }
     }
-
-    /// <summary>Starts, follows or ends one check; true while its run is in the queue.</summary>
-    private async Task<bool> AdvanceAsync(PendingCheck check, bool mayStart)
-    {
-        var run = GrainFactory.GetGrain<IRunGrain>(check.RunId);
-        RunInfo? info;
-        try
-        {
-            info = await run.GetAsync(check.RequestedBy);
-        }
-        catch (DomainException ex) when (ex.Code == ErrorCode.NotFound)
-        {
-            info = null;
-        }
-        if (info is null)
-        {
-            return mayStart && await StartAsync(check, run);
-        }
-        if (!info.IsFinished)
-        {
-            return true;
-        }
-        if (info.Status == RunStatus.Succeeded)
-        {
-            await checks.FinishAsync(check, ran: true, ExampleOutput.Normalize(info.Output), null);
-        }
-        else
-        {
-            await checks.FinishAsync(check, ran: false, null, FailureText(info));
-        }
-        await ChecksChangedAsync(check.VersionId);
-        return false;
-    }
-
-    private async Task<bool> StartAsync(PendingCheck check, IRunGrain run)
-    {
-        var example = (await examples.ListAsync(ToolId)).FirstOrDefault(e => e.Id == check.ExampleId);
-        if (example is null)
-        {
-            return false;
-        }
-        try
-        {
-            var request = RunRequest.ExampleCheck(check.VersionId, check.RequestedBy, await examples.FilesAsync(example.Id), example.FieldValuesJson);
-            await run.StartAsync(request);
-            return true;
-        }
-        catch (DomainException ex) when (ex.Code == ErrorCode.Busy)
-        {
-            // The queue is full: the check waits for the next tick instead of failing.
-            return false;
-        }
-        catch (DomainException ex)
-        {
-            // The example does not fit this version (fields or files changed), or the version is gone: it failed.
-            await checks.FinishAsync(check, ran: false, null, ex.Message);
-            await ChecksChangedAsync(check.VersionId);
-            return false;
-        }
-    }
-
-    private static string FailureText(RunInfo run) =>
-        run.Output.ErrorDetail ?? run.Output.ErrorSummary ?? run.Status switch
-        {
-            RunStatus.TimedOut => "Körningen tog för lång tid.",
-            RunStatus.Canceled => "Körningen avbröts.",
-            _ => "Körningen misslyckades.",
-        };
 }

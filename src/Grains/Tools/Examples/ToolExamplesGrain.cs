@@ -29,8 +29,8 @@ internal sealed partial class ToolExamplesGrain(
     {
         await VisibleToolAsync(actor);
         var list = await examples.ListAsync(ToolId);
-        // Teachers see names and files to try; the accepted output is for those who author the tool.
-        return actor.IsAtLeast(Role.Contributor) ? list : [.. list.Select(e => e with { Expected = null, FieldValuesJson = null })];
+        // Teachers see names and files to try; the accepted output and the steps are for those who author the tool.
+        return actor.IsAtLeast(Role.Contributor) ? list : [.. list.Select(e => e with { Expected = null, FieldValuesJson = null, Steps = [] })];
     }
 
     public async Task<ToolExample> AddAsync(ActingUser actor, NewExample example)
@@ -50,8 +50,10 @@ internal sealed partial class ToolExamplesGrain(
             throw refusal;
         }
         FieldValueRules.Check(declared, example.FieldValuesJson);
+        // The follow-up steps' names and values objects; the values meet their step's form when a check takes it.
+        var steps = ExampleStepRules.Check(example.Steps);
         var id = Guid.NewGuid();
-        if (!await examples.InsertAsync(id, ToolId, name, Values(example.FieldValuesJson), files, actor.UserId))
+        if (!await examples.InsertAsync(id, ToolId, name, Values(example.FieldValuesJson), steps, files, actor.UserId))
         {
             throw ExampleRules.NameTaken(name);
         }
@@ -96,7 +98,8 @@ internal sealed partial class ToolExamplesGrain(
             throw DomainException.NotFound("Körningen");
         }
         // Only the example's own runs (its checks and "Kör exempel"): another run's output is another input's result.
-        if (!await checks.IsRunOfAsync(example.Id, runId))
+        // With steps, the last step's run: the expected result is the end of the whole sequence.
+        if (!await checks.IsRunOfAsync(example.Id, runId, example.Steps.Count))
         {
             throw DomainException.Invalid($"Körningen är inte en körning av exemplet \"{example.Name}\". Kör exemplet först.", "Example.NotItsRun", example.Name);
         }
@@ -130,7 +133,8 @@ internal sealed partial class ToolExamplesGrain(
         }
         // The run grain decides whether the actor may sandbox-run this version. The run is the example's check
         // against the version from now on (the background loop follows it to its end).
-        var request = RunRequest.ExampleCheck(versionId, actor, await examples.FilesAsync(example.Id), example.FieldValuesJson);
+        var request = RunRequest.ExampleCheck(versionId, actor, await examples.FilesAsync(example.Id), example.FieldValuesJson)
+            with { OpensCheckSession = example.Steps.Count > 0 };
         var run = await GrainFactory.GetGrain<IRunGrain>(Guid.NewGuid()).StartAsync(request);
         await checks.RecordRunAsync(ToolId, versionId, example.Id, run.RunId, actor);
         EnsureTicking();

@@ -25,7 +25,7 @@ internal static class ToolExampleEndpoints
         var examples = api.MapGroup("/tools/{id:guid}/examples").WithTags("Exempel");
         examples.MapGet("/", ListAsync).RequireAuthorization(Policies.User).WithSummary("Verktygets exempel.");
         examples.MapPost("/", AddAsync).RequireAuthorization(Policies.Contributor)
-            .WithSummary("Lägg till ett exempel: namn, fältvärden (fields) och filer (files: name och contentBase64).");
+            .WithSummary("Lägg till ett exempel: namn, fältvärden (fields), filer (files: name och contentBase64) och, för ett verktyg med steg, stegen att ta efter första körningen (steps: step och values), i ordning.");
         examples.MapPost("/{exampleId:guid}/rename", RenameAsync).RequireAuthorization(Policies.Contributor).WithSummary("Byt namn på ett exempel.");
         examples.MapDelete("/{exampleId:guid}", DeleteAsync).RequireAuthorization(Policies.Contributor).WithSummary("Ta bort ett exempel.");
         examples.MapPost("/{exampleId:guid}/expected", AcceptAsync).RequireAuthorization(Policies.Contributor)
@@ -77,8 +77,12 @@ internal static class ToolExampleEndpoints
     private static IToolExamplesGrain Grain(IGrainFactory grains, Guid toolId) => grains.GetGrain<IToolExamplesGrain>(toolId);
 }
 
-/// <summary>POST tools/{id}/examples. Fields: the values as the run form sends them; files as base64.</summary>
-public sealed record AddExampleRequest(string? Name, JsonElement? Fields, IReadOnlyList<ExampleFileRequest>? Files)
+/// <summary>
+/// POST tools/{id}/examples. Fields: the values as the run form sends them; files as base64; steps: the follow-up steps
+/// a check takes after the first run, in order (the expected result is the last step's).
+/// </summary>
+public sealed record AddExampleRequest(string? Name, JsonElement? Fields, IReadOnlyList<ExampleFileRequest>? Files,
+    IReadOnlyList<ExampleStepRequest?>? Steps = null)
 {
     public NewExample ToNewExample()
     {
@@ -86,7 +90,9 @@ public sealed record AddExampleRequest(string? Name, JsonElement? Fields, IReadO
             ? f.ValueKind == JsonValueKind.Object ? f.GetRawText() : throw DomainException.Invalid("fields måste vara ett JSON-objekt: {namn: värde}.", "Api.FieldsObject")
             : null;
         var files = (Files ?? []).Select(Decode).ToList();
-        return new NewExample(Name ?? "", fields, files);
+        // Names and values objects are checked by the grain (ExampleStepRules), with messages naming the step.
+        var steps = (Steps ?? []).Select(s => new ExampleStep(s?.Step ?? "", s?.Values is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } v ? v.GetRawText() : "")).ToList();
+        return new NewExample(Name ?? "", fields, files) { Steps = steps };
     }
 
     private static RunInputFile Decode(ExampleFileRequest? file)
@@ -107,6 +113,9 @@ public sealed record AddExampleRequest(string? Name, JsonElement? Fields, IReadO
 }
 
 public sealed record ExampleFileRequest(string? Name, string? ContentBase64);
+
+/// <summary>One follow-up step of an example: the step's name and its values as its form would send them (a JSON object).</summary>
+public sealed record ExampleStepRequest(string? Step, JsonElement? Values);
 
 public sealed record RenameExampleRequest(string? Name);
 

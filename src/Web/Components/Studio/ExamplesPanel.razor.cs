@@ -38,6 +38,7 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
     private string? addProblem;
     private FilePicker? picker;
     private FieldForm fields = new(ToolInputs.Legacy);
+    private List<StepRow> newSteps = [];
     private ToolInputs? fieldsFor;
 
     [Inject] private ExamplesService Examples { get; set; } = null!;
@@ -135,7 +136,9 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
         try
         {
             var inputs = await BrowserUploads.ReadAsync(files, Uploads.Value.MaxFileBytes);
-            await Examples.AddAsync(ToolId, new NewExample(newName, fields.ToJson(), inputs));
+            // The grain checks the steps (ExampleStepRules) and says which one is wrong; the form keeps them meanwhile.
+            var steps = newSteps.Select(r => new ExampleStep(r.Step, r.Values)).ToList();
+            await Examples.AddAsync(ToolId, new NewExample(newName, fields.ToJson(), inputs) { Steps = steps });
             ClearAddForm();
             Snackbar.Add(S["Examples.Added"], Severity.Success);
             await LoadAsync();
@@ -158,7 +161,16 @@ public sealed partial class ExamplesPanel : IAsyncDisposable
         newName = "";
         files = [];
         fields = new FieldForm(Inputs ?? ToolInputs.Legacy);
+        newSteps = [];
         picker?.Clear();
+    }
+
+    /// <summary>One follow-up step in the add form: its name and its values as JSON text.</summary>
+    private sealed class StepRow
+    {
+        public string Step { get; set; } = "";
+
+        public string Values { get; set; } = "";
     }
 
     private Task RunAsync(ToolExample e) => ActAsync(async () =>
