@@ -20,7 +20,7 @@ internal sealed class RunSettings(IGrainFactory grains)
         }
         if (request.Kind == RunKind.ExampleCheck)
         {
-            return Settings.SettingsFit.Of(declared, "{}").Values;
+            return SettingsFit.Of(declared, "{}").Values;
         }
         var key = ToolSettingsKey.For(version.ToolId, request.RequestedBy.UserId, request.Kind.RunsAsSandbox());
         return await grains.GetGrain<IToolSettingsGrain>(key).ForRunAsync(request.RequestedBy, version.VersionId);
