@@ -22,6 +22,12 @@ public static partial class ToolInputRules
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex Identifier();
 
+    /// <summary>A field's or a step's name: 1–<see cref="NameLength"/> characters, a letter or _ first, then a–z, A–Z, 0–9, _.</summary>
+    public static bool IsName(string name) => name.Length is > 0 and <= NameLength && Identifier().IsMatch(name);
+
+    /// <summary>Why a name is refused, in Swedish (after "{field}: " or a step's "Steget … visas inte: ").</summary>
+    public static string NameRule => $"namnet måste vara 1–{NameLength} tecken, börja med en bokstav eller _ och bara innehålla a–z, A–Z, 0–9 och _.";
+
     /// <summary>Every problem of the declaration, in Swedish (empty when it is valid).</summary>
     public static IReadOnlyList<string> Problems(ToolInputs? inputs)
     {
@@ -76,9 +82,9 @@ public static partial class ToolInputRules
     {
         var before = problems.Count;
         var name = (field.Name ?? "").Trim();
-        if (name.Length == 0 || name.Length > NameLength || !Identifier().IsMatch(name))
+        if (!IsName(name))
         {
-            problems.Add($"{who}: namnet måste vara 1–{NameLength} tecken, börja med en bokstav eller _ och bara innehålla a–z, A–Z, 0–9 och _.");
+            problems.Add($"{who}: {NameRule}");
         }
         else if (!names.Add(name))
         {
