@@ -18,7 +18,8 @@ JOB_JSON_MAX = 1 << 20  # v2 field values (long texts) and v3 state and settings
 
 PROTOCOL_VERSIONS = (1, 2, 3)
 STEP_NAME_MAX = 40
-DEFAULT_TIMEOUT_SECONDS = 55
+# The timeout has no default here: the host always sends its own (Execution:*TimeoutSeconds), so a job without
+# one is malformed rather than run under a second copy of that limit.
 MAX_TIMEOUT_SECONDS = 3600
 # The one catalogue of caps (runner-image/caps.json): the defaults for caps a job leaves out, and the host's
 # ExecutionOptions defaults, which it always sends.
@@ -133,10 +134,11 @@ def parse_job(raw):
     entrypoint = job.get("entrypoint", "run_tool")
     if not isinstance(entrypoint, str) or not entrypoint.isidentifier():
         raise ProtocolError("entrypoint must be a Python identifier")
-    timeout = job.get("timeout_seconds", DEFAULT_TIMEOUT_SECONDS)
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) \
-            or not 0 < timeout <= MAX_TIMEOUT_SECONDS:
-        raise ProtocolError("timeout_seconds must be a number in (0, %d]" % MAX_TIMEOUT_SECONDS)
+    if "timeout_seconds" not in job:
+        raise ProtocolError("timeout_seconds is required")
+    timeout = job["timeout_seconds"]
+    if isinstance(timeout, bool) or not isinstance(timeout, int) or not 0 < timeout <= MAX_TIMEOUT_SECONDS:
+        raise ProtocolError("timeout_seconds must be an integer in [1, %d]" % MAX_TIMEOUT_SECONDS)
     parsed = {"version": version, "entrypoint": entrypoint, "timeout_seconds": timeout,
               "caps": _parse_caps(job.get("caps")), "fields": fields}
     if version >= 3:

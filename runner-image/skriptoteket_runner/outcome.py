@@ -23,7 +23,7 @@ def decide_outcome(job, returncode, timed_out, result_reader):
     """The run's outcome as a dict: status, html (+ truncated), blocks (+ truncated), error summary, kind
     and detail (v2; the host drops kind and detail for v1 jobs)."""
     if timed_out:
-        return dict(_failure(MSG_TIMEOUT.format(_format_seconds(job["timeout_seconds"])), KIND_LIMIT),
+        return dict(_failure(MSG_TIMEOUT.format(job["timeout_seconds"]), KIND_LIMIT),
                     status="timed_out")
     if returncode < 0:
         sig = -returncode
@@ -118,10 +118,6 @@ def attach_kept(kept, artifacts):
 
 def notice(text, level="warning"):
     return {"kind": "notice", "level": level, "text": clip(text), "truncated": False}
-
-
-def _format_seconds(value):
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _signal_name(sig):

@@ -37,6 +37,9 @@ public static class WebComposition
 
     public static WebApplication UseSkriptoteketWeb(this WebApplication app)
     {
+        // The caller's language first, so that every answer speaks it: also what the API's error contract writes
+        // before routing (an over-long URL) or after the endpoint (no route, wrong method).
+        app.UseRequestLocalization();
         app.UseMiddleware<ApiErrorMiddleware>();
         // Before authorization, so that a page's 403 becomes the styled "Åtkomst nekad" page.
         app.UseSkriptoteketErrorPages();

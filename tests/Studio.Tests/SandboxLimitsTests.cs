@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Runs;
+using Skriptoteket.Grains.Abstractions.Tools;
 using Skriptoteket.Web.Tools;
 
 namespace Skriptoteket.Studio.Tests;
@@ -27,7 +28,7 @@ public sealed class SandboxLimitsTests
         var runLimits = Options.Create(settings.GetSection(RunLimits.Section).Get<RunLimits>()!);
 
         // Only the limits are read: no grain, user or run is reached.
-        var limits = new StudioService(null!, null!, settings, runLimits, uploads, null!).Limits;
+        var limits = new StudioService(null!, null!, Options.Create(new ToolsOptions()), runLimits, uploads, null!).Limits;
 
         Assert.Equal(5L * 1024 * 1024, limits.MaxUploadBytes);
         Assert.Equal(42, limits.TimeoutSeconds);

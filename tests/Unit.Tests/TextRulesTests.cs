@@ -68,4 +68,30 @@ public sealed class TextRulesTests
         Assert.Equal(ErrorCode.Validation, ex.Code);
         return ex.Message;
     }
+
+    /// <summary>One entrypoint rule for a saved version and the sandbox's unsaved text: a Python name of at most 100 characters.</summary>
+    [Theory]
+    [InlineData("run_tool", true)]
+    [InlineData("_main2", true)]
+    [InlineData("import os", false)]
+    [InlineData("1st", false)]
+    [InlineData("kör", false)]
+    [InlineData("a-b", false)]
+    public void An_entrypoint_is_a_Python_name(string name, bool accepted)
+    {
+        if (accepted)
+        {
+            Assert.Equal(name, ScriptEntrypoint.Checked(name));
+            return;
+        }
+        var refused = Assert.Throws<DomainException>(() => ScriptEntrypoint.Checked(name));
+        Assert.Equal((ErrorCode.Validation, "Script.EntrypointInvalid"), (refused.Code, refused.Key));
+    }
+
+    [Fact]
+    public void An_entrypoint_has_at_most_the_documented_length()
+    {
+        Assert.Equal(TextLimits.Entrypoint, ScriptEntrypoint.Checked(new string('a', TextLimits.Entrypoint)).Length);
+        Assert.Throws<DomainException>(() => ScriptEntrypoint.Checked(new string('a', TextLimits.Entrypoint + 1)));
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Abstractions.Sessions;
 using Skriptoteket.Grains.Abstractions.Tools.Inputs;
@@ -14,11 +13,8 @@ namespace Skriptoteket.Grains.Execution;
 /// the very rules of a version's declaration (<see cref="ToolInputRules"/>), so a step form never holds what an
 /// author could not declare in inputs.json. A step that fails becomes a warning notice saying why.
 /// </summary>
-internal static partial class RunnerResultSteps
+internal static class RunnerResultSteps
 {
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z")]
-    private static partial Regex Identifier();
-
     /// <param name="offered">Names of the steps of this result read so far (no duplicates, at most <see cref="SessionLimits.MaxNextSteps"/>).</param>
     public static OutputBlock Read(JsonElement raw, ExecutionOptions o, HashSet<string> offered)
     {
@@ -37,9 +33,9 @@ internal static partial class RunnerResultSteps
     private static string? Problem(JsonElement raw, string name, HashSet<string> offered, out NextStep? step)
     {
         step = null;
-        if (name.Length is 0 or > ToolInputRules.NameLength || !Identifier().IsMatch(name))
+        if (!ToolInputRules.IsName(name))
         {
-            return $"namnet måste vara 1–{ToolInputRules.NameLength} tecken, börja med en bokstav eller _ och bara innehålla a–z, A–Z, 0–9 och _.";
+            return ToolInputRules.NameRule;
         }
         if (offered.Contains(name))
         {

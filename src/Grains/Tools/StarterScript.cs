@@ -7,7 +7,7 @@ namespace Skriptoteket.Grains.Tools;
 /// </summary>
 public static class StarterScript
 {
-    public const string Entrypoint = "run_tool";
+    public const string Entrypoint = Abstractions.Validation.ScriptEntrypoint.Default;
 
     public const string Source = """
         import csv

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Skriptoteket.Grains.Abstractions.Errors;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Tools;
@@ -13,9 +12,6 @@ namespace Skriptoteket.Grains.Tools;
 /// </summary>
 internal sealed partial class ToolGrain
 {
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,99}\z")]
-    private static partial Regex EntrypointFormat();
-
     public async Task<ToolVersionHeader> CreateDraftAsync(ActingUser actor, Guid? derivedFrom)
     {
         EnsureVisible(actor);
@@ -92,11 +88,7 @@ internal sealed partial class ToolGrain
         var checkedEntrypoint = string.IsNullOrWhiteSpace(newEntrypoint)
             ? entrypoint
             : TextRules.Required(newEntrypoint, "Startfunktionen", TextLimits.Entrypoint);
-        if (!EntrypointFormat().IsMatch(checkedEntrypoint))
-        {
-            throw DomainException.Invalid("Startfunktionen måste vara ett giltigt Python-namn.", "Script.EntrypointInvalid");
-        }
-        return (TextRules.Exact(source, "Skriptet", TextLimits.Source), checkedEntrypoint,
+        return (TextRules.Exact(source, "Skriptet", TextLimits.Source), ScriptEntrypoint.Checked(checkedEntrypoint),
             TextRules.Optional(changeSummary, "Ändringssammanfattningen", TextLimits.ChangeSummary),
             newInputs is null ? inputs : ToolInputRules.Validate(newInputs));
     }

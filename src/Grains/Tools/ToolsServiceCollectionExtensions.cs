@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Skriptoteket.Grains.Catalog;
+using Skriptoteket.Grains.Abstractions.Tools;
 
 namespace Skriptoteket.Grains.Tools;
 

@@ -45,7 +45,7 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
             var correlation = http.TraceIdentifier;
             logger.LogError(ex, "Unexpected error {CorrelationId} on {Method} {Path}", correlation, http.Request.Method, http.Request.Path);
             http.Response.Clear();
-            await ApiResults.Internal(correlation).ExecuteAsync(http);
+            await ApiResults.Internal(correlation, http).ExecuteAsync(http);
             return;
         }
         if (!http.Response.HasStarted && http.Response.StatusCode >= 400 && http.Response.ContentType is null)
@@ -55,7 +55,7 @@ public sealed class ApiErrorMiddleware(RequestDelegate next, ILogger<ApiErrorMid
     }
 
     private static Task WriteAsync(HttpContext http, int status, object? details) =>
-        ApiResults.ForStatus(status, details).ExecuteAsync(http);
+        ApiResults.ForStatus(status, http, details).ExecuteAsync(http);
 
     /// <summary>The JSON path the reader stopped at ("$.kind"), so a client sees which field was wrong.</summary>
     private static object? FieldOf(Exception ex)

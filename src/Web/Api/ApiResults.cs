@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Skriptoteket.Web.Localization;
@@ -40,14 +38,16 @@ public static class ApiResults
     /// </summary>
     public static IResult From(DomainException exception, HttpContext http)
     {
-        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture is { } culture)
-        {
-            // The localization middleware set the culture inside the pipeline; this runs outside it, after the fact.
-            CultureInfo.CurrentUICulture = culture;
-        }
-        var localizer = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+        var localizer = LocalizerOf(http);
         return Error(exception.Code, ErrorText.For(localizer, exception), DetailsOf(exception, localizer));
     }
+
+    /// <summary>
+    /// The texts of the caller's language. The request localization runs first in the pipeline (UseSkriptoteketWeb),
+    /// so the current culture is already the caller's, also for what the framework refuses before routing.
+    /// </summary>
+    private static IStringLocalizer LocalizerOf(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
 
     /// <summary>
     /// Refused field values name their fields: details.field is the first ("fields.klass"), details.fields every
@@ -65,36 +65,42 @@ public static class ApiResults
     }
 
     /// <summary>An unexpected failure: no exception text, only an id to find the log entry by.</summary>
-    public static IResult Internal(string correlationId) => Results.Json(
-        new ApiError(new ApiErrorBody("INTERNAL",
-            $"Något gick fel hos oss. Försök igen om en stund; om felet består, ange felkod {correlationId}.",
-            new { correlationId })),
+    public static IResult Internal(string correlationId, HttpContext http) => Results.Json(
+        new ApiError(new ApiErrorBody("INTERNAL", LocalizerOf(http)["Api.Internal", correlationId], new { correlationId })),
         statusCode: StatusCodes.Status500InternalServerError);
 
-    /// <summary>The error body for an answer the framework gives by itself (no route, wrong method, unreadable body).</summary>
-    public static IResult ForStatus(int status, object? details = null)
+    /// <summary>
+    /// The error body for an answer the framework gives by itself (no route, wrong method, unreadable body), in the
+    /// caller's language ("Api.Status.{status}"); the code is the same in every language.
+    /// </summary>
+    public static IResult ForStatus(int status, HttpContext http, object? details = null)
     {
-        var (code, message) = status switch
+        var code = status switch
         {
-            StatusCodes.Status400BadRequest => ("VALIDATION_ERROR",
-                "Begäran kunde inte läsas: kontrollera att kroppen är giltig JSON med rätt fält och typer."),
-            StatusCodes.Status401Unauthorized => ("UNAUTHENTICATED", "Du måste logga in."),
-            StatusCodes.Status403Forbidden => ("FORBIDDEN", "Du har inte behörighet till detta."),
-            StatusCodes.Status404NotFound => ("NOT_FOUND", "Det finns ingenting på den här adressen i API:t."),
-            StatusCodes.Status405MethodNotAllowed => ("METHOD_NOT_ALLOWED", "Adressen finns men tar inte emot den här metoden."),
-            StatusCodes.Status408RequestTimeout => ("REQUEST_TIMEOUT", "Begäran tog för lång tid att ta emot."),
-            StatusCodes.Status409Conflict => ("CONFLICT", "Begäran krockar med en annan ändring."),
-            StatusCodes.Status413PayloadTooLarge => ("PAYLOAD_TOO_LARGE", "Begäran är för stor."),
-            StatusCodes.Status414UriTooLong => ("URI_TOO_LONG",
-                $"Adressen är för lång (högst {ApiLimits.MaxUrlLength} tecken inklusive frågan)."),
-            StatusCodes.Status415UnsupportedMediaType => ("UNSUPPORTED_MEDIA_TYPE",
-                "Fel innehållstyp: skicka JSON med Content-Type: application/json."),
-            StatusCodes.Status429TooManyRequests => ("TOO_MANY_REQUESTS", "För många försök. Vänta en stund."),
-            StatusCodes.Status431RequestHeaderFieldsTooLarge => ("HEADERS_TOO_LARGE", "Begärans rubriker är för stora."),
-            StatusCodes.Status503ServiceUnavailable => ("BUSY", "Tjänsten är upptagen just nu. Försök igen om en stund."),
-            >= 500 => ("INTERNAL", "Något gick fel hos oss. Försök igen om en stund."),
-            _ => ("REQUEST_REFUSED", "Begäran avvisades."),
+            StatusCodes.Status400BadRequest => "VALIDATION_ERROR",
+            StatusCodes.Status401Unauthorized => "UNAUTHENTICATED",
+            StatusCodes.Status403Forbidden => "FORBIDDEN",
+            StatusCodes.Status404NotFound => "NOT_FOUND",
+            StatusCodes.Status405MethodNotAllowed => "METHOD_NOT_ALLOWED",
+            StatusCodes.Status408RequestTimeout => "REQUEST_TIMEOUT",
+            StatusCodes.Status409Conflict => "CONFLICT",
+            StatusCodes.Status413PayloadTooLarge => "PAYLOAD_TOO_LARGE",
+            StatusCodes.Status414UriTooLong => "URI_TOO_LONG",
+            StatusCodes.Status415UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+            StatusCodes.Status429TooManyRequests => "TOO_MANY_REQUESTS",
+            StatusCodes.Status431RequestHeaderFieldsTooLarge => "HEADERS_TOO_LARGE",
+            StatusCodes.Status503ServiceUnavailable => "BUSY",
+            >= 500 => "INTERNAL",
+            _ => "REQUEST_REFUSED",
         };
+        var key = code switch
+        {
+            "INTERNAL" => "Api.Status.5xx",
+            "REQUEST_REFUSED" => "Api.Status.Other",
+            _ => $"Api.Status.{status}",
+        };
+        // Only the too-long address names a number: the limit the middleware checks.
+        string message = LocalizerOf(http)[key, ApiLimits.MaxUrlLength];
         return Results.Json(new ApiError(new ApiErrorBody(code, message, details)), statusCode: status);
     }
 }

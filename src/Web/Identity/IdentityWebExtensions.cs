@@ -43,10 +43,9 @@ public static class IdentityWebExtensions
         return services;
     }
 
-    /// <summary>Middleware in order: culture, then who the caller is, then what they may do.</summary>
+    /// <summary>Middleware in order: who the caller is, then what they may do (the culture runs earlier, UseSkriptoteketWeb).</summary>
     public static WebApplication UseSkriptoteketIdentity(this WebApplication app)
     {
-        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

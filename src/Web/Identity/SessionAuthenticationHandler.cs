@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Skriptoteket.Grains.Abstractions.Errors;
-using ErrorCode = Skriptoteket.Grains.Abstractions.Errors.ErrorCode;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Web.Api;
 
@@ -44,7 +42,7 @@ public sealed class SessionAuthenticationHandler(
     {
         if (IsApi)
         {
-            await ApiResults.Error(ErrorCode.Unauthenticated, "Du måste logga in.").ExecuteAsync(Context);
+            await ApiResults.ForStatus(StatusCodes.Status401Unauthorized, Context).ExecuteAsync(Context);
             return;
         }
         var returnUrl = Request.PathBase + Request.Path + Request.QueryString;
@@ -55,7 +53,7 @@ public sealed class SessionAuthenticationHandler(
     {
         if (IsApi)
         {
-            await ApiResults.Error(ErrorCode.Forbidden, "Du har inte behörighet till detta.").ExecuteAsync(Context);
+            await ApiResults.ForStatus(StatusCodes.Status403Forbidden, Context).ExecuteAsync(Context);
             return;
         }
         // An endpoint that is not one of the app's pages (the Orleans dashboard) does not exist for someone without

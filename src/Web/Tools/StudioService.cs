@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
@@ -11,15 +10,15 @@ namespace Skriptoteket.Web.Tools;
 
 /// <summary>The studio's way to the tool, script-check and run grains, with the circuit's acting user.</summary>
 public sealed class StudioService(
-    IGrainFactory grains, CurrentUser currentUser, IConfiguration configuration, IOptions<RunLimits> runLimits,
+    IGrainFactory grains, CurrentUser currentUser, IOptions<ToolsOptions> tools, IOptions<RunLimits> runLimits,
     IOptions<UploadLimits> uploads, RunStarter starter)
 {
     private IToolGrain Tool(Guid id) => grains.GetGrain<IToolGrain>(id);
 
     public Task<ActingUser> GetActorAsync() => currentUser.GetAsync();
 
-    /// <summary>Tools:RequireFourEyes, read from the same setting the tool grain uses.</summary>
-    public bool RequireFourEyes => configuration.GetValue<bool>("Tools:RequireFourEyes");
+    /// <summary>Tools:RequireFourEyes, from the same <see cref="ToolsOptions"/> the tool grain enforces it with.</summary>
+    public bool RequireFourEyes => tools.Value.RequireFourEyes;
 
     /// <summary>
     /// The limits a sandbox run gets: the <see cref="RunLimits"/> the run grain and the container use, and the

@@ -117,6 +117,36 @@ public sealed class HostileInputRegressionTests(ToolsApiHostFixture fixture) : I
     }
 
     [Fact]
+    public async Task What_the_framework_refuses_speaks_the_callers_language_with_the_same_code()
+    {
+        var admin = fixture.Admin;
+        var toolId = await NewToolAsync();
+        var longQuery = "&q=" + new string('x', 20_000);
+
+        // Swedish by default: no route, a wrong method, an address too long (checked before routing).
+        Assert.Equal("Det finns ingenting på den här adressen i API:t.",
+            Message(await ErrorAsync(admin.GetAsync("api/v1/finns-inte"), NotFound, "NOT_FOUND")));
+        Assert.Equal("Adressen finns men tar inte emot den här metoden.",
+            Message(await ErrorAsync(admin.SendAsync(HttpMethod.Delete, $"api/v1/tools/{toolId}"), MethodNotAllowed, "METHOD_NOT_ALLOWED")));
+        Assert.Equal("Adressen är för lång (högst 8192 tecken inklusive frågan).",
+            Message(await ErrorAsync(admin.GetAsync("api/v1/catalog/search?culture=sv" + longQuery), RequestUriTooLong, "URI_TOO_LONG")));
+
+        // English with ?culture=en, as every other refusal: the code is unchanged.
+        Assert.Equal("There is nothing at this address in the API.",
+            Message(await ErrorAsync(admin.GetAsync("api/v1/finns-inte?culture=en"), NotFound, "NOT_FOUND")));
+        Assert.Equal("The address exists but does not accept this method.",
+            Message(await ErrorAsync(admin.SendAsync(HttpMethod.Delete, $"api/v1/tools/{toolId}?culture=en"), MethodNotAllowed, "METHOD_NOT_ALLOWED")));
+        Assert.Equal("The address is too long (at most 8192 characters including the query).",
+            Message(await ErrorAsync(admin.GetAsync("api/v1/catalog/search?culture=en" + longQuery), RequestUriTooLong, "URI_TOO_LONG")));
+        var unreadable = await ErrorAsync(Raw(admin, HttpMethod.Put, $"api/v1/tools/{toolId}?culture=en", "{\"slug\":", "application/json"),
+            BadRequest, "VALIDATION_ERROR");
+        Assert.StartsWith("The request could not be read", Message(unreadable));
+        Assert.Equal("$.slug", unreadable.GetProperty("details").GetProperty("field").GetString());
+    }
+
+    private static string? Message(JsonElement error) => error.GetProperty("message").GetString();
+
+    [Fact]
     public async Task An_unexpected_failure_answers_INTERNAL_with_a_correlation_id_and_the_tool_stays_as_it_was()
     {
         var admin = fixture.Admin;
@@ -137,6 +167,10 @@ public sealed class HostileInputRegressionTests(ToolsApiHostFixture fixture) : I
             Assert.DoesNotContain("regression_refuse", body.GetRawText());
             // The host's log line is read from its stdout asynchronously: on a busy machine it may come a moment later.
             await Eventually.UntilAsync(() => fixture.Host.Output.Contains(correlation), TimeSpan.FromSeconds(10));
+            var english = await ErrorAsync(admin.SendAsync(HttpMethod.Put, $"api/v1/tools/{toolId}?culture=en", ToolRouteWorld.Metadata(slug, "Databasen vägrar")),
+                InternalServerError, "INTERNAL");
+            Assert.StartsWith("Something went wrong on our side.", Message(english));
+            Assert.Contains(english.GetProperty("details").GetProperty("correlationId").GetString()!, Message(english));
         }
         finally
         {

@@ -29,6 +29,13 @@ public sealed class ToolSessionApiTests(IdentityHostFixture fixture) : IClassFix
         files = new { minFiles = 0, maxFiles = 0 },
     };
 
+    /// <summary>What a client reads of a session, in order (docs/adr/0016-tool-sessions.md).</summary>
+    private static readonly string[] SessionProperties =
+    [
+        "open", "kind", "toolId", "versionId", "runIds", "latestRunId", "stepRunning", "stepsTaken", "stepsTotal",
+        "nextSteps", "files", "expiresAt",
+    ];
+
     [Fact]
     public async Task Hostile_steps_get_a_clear_4xx_the_session_still_answers_and_a_real_step_is_one_run_that_ends_it()
     {
@@ -39,9 +46,16 @@ public sealed class ToolSessionApiTests(IdentityHostFixture fixture) : IClassFix
 
         var opener = (await teacher.SendAsync(HttpMethod.Post, $"api/v1/tools/{slug}/run", new { fields = new { klass = "7B" } })
             .ExpectAsync(HttpStatusCode.Accepted)).GetProperty("runId").GetGuid();
-        Assert.Equal("succeeded", (await teacher.WaitForFinishedAsync(opener)).GetProperty("status").GetString());
+        var openerRun = await teacher.WaitForFinishedAsync(opener);
+        Assert.Equal("succeeded", openerRun.GetProperty("status").GetString());
         var open = await Eventually.GetAsync(() => teacher.SendAsync(HttpMethod.Get, session).ExpectAsync(HttpStatusCode.OK),
             s => s.GetProperty("open").GetBoolean(), TimeSpan.FromSeconds(30));
+        Assert.Equal(SessionProperties, open.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("production", open.GetProperty("kind").GetString());
+        var sandbox = await admin.SendAsync(HttpMethod.Get, $"api/v1/tool-versions/{openerRun.GetProperty("versionId").GetGuid()}/session")
+            .ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(SessionProperties, sandbox.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(("sandbox", false), (sandbox.GetProperty("kind").GetString(), sandbox.GetProperty("open").GetBoolean()));
         Assert.Equal(opener, open.GetProperty("latestRunId").GetGuid());
         Assert.Equal("storlek", open.GetProperty("nextSteps")[0].GetProperty("name").GetString());
         Assert.Equal("Gruppstorlek", open.GetProperty("nextSteps")[0].GetProperty("fields")[0].GetProperty("label").GetString());

@@ -25,6 +25,9 @@ public static partial class ToolInputRules
     /// <summary>A name of a field or a step: a Python identifier of 1–<see cref="NameLength"/> characters.</summary>
     public static bool IsName(string? name) => name is { Length: > 0 and <= NameLength } && Identifier().IsMatch(name);
 
+    /// <summary>Why a name is refused, in Swedish (after "{field}: " or a step's "Steget … visas inte: ").</summary>
+    public static string NameRule => $"namnet måste vara 1–{NameLength} tecken, börja med en bokstav eller _ och bara innehålla a–z, A–Z, 0–9 och _.";
+
     /// <summary>Every problem of the declaration, in Swedish (empty when it is valid).</summary>
     public static IReadOnlyList<string> Problems(ToolInputs? inputs)
     {
@@ -79,9 +82,9 @@ public static partial class ToolInputRules
     {
         var before = problems.Count;
         var name = (field.Name ?? "").Trim();
-        if (name.Length == 0 || name.Length > NameLength || !Identifier().IsMatch(name))
+        if (!IsName(name))
         {
-            problems.Add($"{who}: namnet måste vara 1–{NameLength} tecken, börja med en bokstav eller _ och bara innehålla a–z, A–Z, 0–9 och _.");
+            problems.Add($"{who}: {NameRule}");
         }
         else if (!names.Add(name))
         {

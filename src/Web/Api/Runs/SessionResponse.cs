@@ -6,10 +6,11 @@ namespace Skriptoteket.Web.Api.Runs;
 /// A tool session as the JSON API shows it to its owner (docs/adr/0016-tool-sessions.md): the runs so far, the run
 /// whose offer a step answers (<see cref="LatestRunId"/>, the <c>fromRunId</c> of the next step), the steps offered
 /// with their forms, the files kept for later steps. <see cref="Open"/> false: no session (never opened or ended).
+/// The kind is the domain's enum, spelled by the host's JSON options ("production", "sandbox") as a run's kind is.
 /// </summary>
 public sealed record SessionResponse(
     bool Open,
-    string Kind,
+    SessionKind Kind,
     Guid? ToolId,
     Guid? VersionId,
     IReadOnlyList<Guid> RunIds,
@@ -22,7 +23,7 @@ public sealed record SessionResponse(
     DateTimeOffset? ExpiresAt)
 {
     public static SessionResponse From(ToolSessionInfo s) => new(
-        s.IsOpen, s.Kind == SessionKind.Sandbox ? "sandbox" : "production", s.ToolId, s.VersionId, s.RunIds, s.LatestRunId,
+        s.IsOpen, s.Kind, s.ToolId, s.VersionId, s.RunIds, s.LatestRunId,
         s.StepRunning, s.StepsTaken, s.StepsTotal, s.NextSteps,
         [.. s.Files.Select(f => new SessionFileResponse(f.Name, f.Bytes, f.KeptByScript))], s.ExpiresAt);
 }

@@ -1,6 +1,6 @@
-namespace Skriptoteket.Grains.Tools;
+namespace Skriptoteket.Grains.Abstractions.Tools;
 
-/// <summary>Settings of the tool lifecycle (section "Tools").</summary>
+/// <summary>Settings of the tool lifecycle (section "Tools"): the tool grain enforces them, the studio and the admin pages show them.</summary>
 public sealed class ToolsOptions
 {
     public const string Section = "Tools";

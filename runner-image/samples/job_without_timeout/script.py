@@ -1,0 +1,2 @@
+def run_tool(input_path, output_dir):
+    return "hej"
