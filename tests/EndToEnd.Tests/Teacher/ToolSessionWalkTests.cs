@@ -109,6 +109,16 @@ public sealed class ToolSessionWalkTests(BrowserFixture fixture, ITestOutputHelp
         await page.GetByTestId("run-button").ClickAsync();
         await Assertions.Expect(Step(page, "storlek")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("session-earlier-step")).ToHaveCountAsync(0);
+
+        // Another first run in the middle of that session takes its place: counted from 1 again, and what was typed
+        // into the old session's step form does not fill the new one.
+        await page.Locator("#step-storlek-input-storlek").FillAsync("5");
+        await page.Locator("#field-input-klass").FillAsync("9A");
+        await page.GetByTestId("run-button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("latest-run").GetByTestId("output-notice")).ToHaveTextAsync("Klass 9A", RunPatience);
+        await Assertions.Expect(page.GetByTestId("session-step-number")).ToHaveTextAsync("Steg 2 av 3");
+        await Assertions.Expect(page.GetByTestId("session-earlier-step")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#step-storlek-input-storlek")).ToHaveValueAsync("");
         await page.GetByTestId("session-start-over").ClickAsync();
         await Assertions.Expect(page.GetByTestId("session-started-over")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("session-steps")).ToHaveCountAsync(0);
@@ -120,7 +130,7 @@ public sealed class ToolSessionWalkTests(BrowserFixture fixture, ITestOutputHelp
 
         // "Mina körningar" shows each session's runs as one group: its first run and the steps after it (newest first).
         await BrowserSteps.GotoInteractiveAsync(page, "/my-runs");
-        await Assertions.Expect(page.GetByTestId("run-list").GetByTestId("run-session-step")).ToHaveTextAsync(["Steg 1", "Steg 3", "Steg 2", "Steg 1"]);
+        await Assertions.Expect(page.GetByTestId("run-list").GetByTestId("run-session-step")).ToHaveTextAsync(["Steg 1", "Steg 1", "Steg 3", "Steg 2", "Steg 1"]);
         await page.Context.CloseAsync();
     }
 

@@ -143,11 +143,21 @@ public sealed partial class ToolRun
             return;
         }
         run = latest = null;
+        ForgetSession();
+        failure = null;
+        startedOver = true;
+    }
+
+    /// <summary>
+    /// The page no longer shows a session: after "Börja om", and when a new first run (the form, an example) takes the
+    /// old session's place, so its steps are neither counted nor listed and its typed values do not fill the new forms.
+    /// </summary>
+    private void ForgetSession()
+    {
         earlierRuns = [];
         stepForms = [];
         formsFor = null;
         stepsTotal = null;
-        failure = null;
-        startedOver = true;
+        startedOver = false;
     }
 }

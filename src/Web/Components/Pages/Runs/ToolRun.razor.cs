@@ -87,7 +87,12 @@ public sealed partial class ToolRun
 
     /// <summary>"Prova med exempel": the example's files and values, run as the teacher's own run of the active version.</summary>
     private Task TryExampleAsync(MouseEventArgs click, Guid exampleId) =>
-        LaunchAsync(click, key => Examples.TryAsync(tool!.Id, exampleId, key), e => ErrorText.For(Text, e));
+        LaunchAsync(click, async key =>
+        {
+            var started = await Examples.TryAsync(tool!.Id, exampleId, key);
+            ForgetSession(); // a new first run: should it offer steps, it opens a new session in place of the old one
+            return started;
+        }, e => ErrorText.For(Text, e));
 
     private Task StartAsync(RunFormInput input) => LaunchAsync(input.Click, async key =>
         {
@@ -96,9 +101,7 @@ public sealed partial class ToolRun
             limits.Check([.. files.Select(f => (f.Name, f.Size))]);
             var inputs = await BrowserUploads.ReadAsync(files, limits.MaxFileBytes);
             var started = await Runs.StartProductionAsync(Slug, inputs, input.FieldValuesJson, key);
-            // A new first run: should it offer steps, it opens a new session in place of the old one.
-            earlierRuns = [];
-            startedOver = false;
+            ForgetSession(); // a new first run: should it offer steps, it opens a new session in place of the old one
             return started;
         },
         // Refused field values are shown at their fields, and the form points there itself (as for its own check).
