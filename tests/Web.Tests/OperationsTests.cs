@@ -60,6 +60,10 @@ public sealed class OperationsTests(IdentityHostFixture fixture) : IClassFixture
         Assert.True(long.Parse(State(ended, "DurationMs")!, CultureInfo.InvariantCulture) > 0);
         Assert.False(string.IsNullOrEmpty(correlationId));
         Assert.Equal(correlationId, State(accepted, "CorrelationId"));
+        // The supervisor's lines carry the run's scope, readable as a sentence (not a type name) and with its ids.
+        var supervised = await WaitForLogAsync(e => Scopes(e).Any(s => s.TryGetProperty("RunId", out var id) && id.GetString() == runId.ToString()));
+        var scope = Scopes(supervised).First(s => s.TryGetProperty("RunId", out _));
+        Assert.Equal($"Run {runId} of tool {toolId}", scope.GetProperty("Message").GetString());
         Assert.DoesNotContain(fileMarker, fixture.Host.Output);
         Assert.DoesNotContain(sourceMarker, fixture.Host.Output);
         Assert.DoesNotContain(IdentityHostFixture.Password, fixture.Host.Output);
@@ -136,6 +140,11 @@ public sealed class OperationsTests(IdentityHostFixture fixture) : IClassFixture
             return null;
         }
     }
+
+    private static IEnumerable<JsonElement> Scopes(JsonElement entry) =>
+        entry.TryGetProperty("Scopes", out var scopes) && scopes.ValueKind == JsonValueKind.Array
+            ? scopes.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object)
+            : [];
 
     private static string? State(JsonElement entry, string name) =>
         entry.TryGetProperty("State", out var state) && state.TryGetProperty(name, out var value) ? value.ToString() : null;

@@ -55,8 +55,9 @@ internal sealed class RunSupervisor(
         var run = new Supervised(cancel);
         active[job.RunId] = run;
         var grain = grains.GetGrain<IRunSupervision>(job.RunId);
-        // Every line logged while supervising (here, in the runner, in Docker calls) names the run and its tool.
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = job.RunId, ["ToolId"] = claim.ToolId });
+        // Every line logged while supervising (here, in the runner, in Docker calls) names the run and its tool: as a
+        // template, so the log shows a sentence (a dictionary would print as its type name) beside the two ids.
+        using var scope = logger.BeginScope("Run {RunId} of tool {ToolId}", job.RunId, claim.ToolId);
         using var activity = RunMetrics.Tracing.StartActivity("run container");
         activity?.SetTag("skriptoteket.run_id", job.RunId.ToString());
         activity?.SetTag("skriptoteket.tool_id", claim.ToolId.ToString());

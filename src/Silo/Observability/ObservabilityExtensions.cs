@@ -60,7 +60,7 @@ internal static class ObservabilityExtensions
             var id = http.TraceIdentifier;
             http.Response.Headers[Correlation.Header] = id;
             RequestContext.Set(Correlation.RequestContextKey, id);
-            using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+            using (logger.BeginScope("Request {CorrelationId}", id))
             {
                 await next(http);
             }
