@@ -60,6 +60,25 @@ public sealed class SandboxPanelTests : StudioTestContext
     }
 
     [Fact]
+    public async Task An_examples_first_run_offers_no_step_form_the_check_takes_its_steps()
+    {
+        var step = new NextStep("storlek", "Välj gruppstorlek", [new InputField("storlek", FieldKind.Integer, "Gruppstorlek", Required: true)]);
+        var output = RunOutput.None with { Blocks = [new OutputBlock(OutputBlockKind.Step, step.Label, false) { Step = step }], StepsTotal = 3 };
+        var now = DateTimeOffset.UtcNow;
+        var run = new RunInfo(Guid.NewGuid(), RunKind.ExampleCheck, RunStatus.Succeeded, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), null,
+            output, [], now, now, now, null);
+        var panel = Render(new ToolInputs([], new FileInputs(0, 0)));
+
+        await panel.InvokeAsync(() => panel.Instance.ShowRunAsync(run));
+
+        // A step form here would act on the check's session, which has moved on: it said "the session has ended".
+        panel.WaitForAssertion(() => Assert.Contains("Kontrollen tar exemplets följande steg själv",
+            panel.Find("[data-testid=sandbox-check-steps]").TextContent));
+        Assert.Empty(panel.FindAll("[data-testid=session-steps]"));
+        Assert.Empty(panel.FindAll("[data-testid=session-start-over]"));
+    }
+
+    [Fact]
     public void A_version_that_reads_a_file_is_not_run_until_one_is_chosen_in_the_run_pages_picker()
     {
         var panel = Render(null);

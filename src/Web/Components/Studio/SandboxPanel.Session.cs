@@ -57,6 +57,12 @@ public sealed partial class SandboxPanel
     {
         startedOver = false;
         stepsTotal = null;
+        if (run.Kind == RunKind.ExampleCheck)
+        {
+            // An example's run: its listed steps belong to the check's own session, which takes them itself.
+            sessionRuns = 0;
+            return;
+        }
         if (run.StepName is null)
         {
             sessionRuns = 1;
