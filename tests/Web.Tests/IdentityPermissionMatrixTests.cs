@@ -164,7 +164,10 @@ public sealed class IdentityPermissionMatrixTests(IdentityHostFixture fixture, I
         using var root = await fixture.SuperuserAsync();
         var body = NewUser("user");
 
-        await root.SendAsync(HttpMethod.Post, "api/v1/users", body, withCsrf: false).ExpectAsync(HttpStatusCode.Forbidden, "CSRF_TOKEN_INVALID");
+        var swedish = await root.SendAsync(HttpMethod.Post, "api/v1/users", body, withCsrf: false).ExpectAsync(HttpStatusCode.Forbidden, "CSRF_TOKEN_INVALID");
+        Assert.StartsWith("Begäran saknar en giltig X-CSRF-TOKEN-rubrik.", swedish.GetProperty("error").GetProperty("message").GetString());
+        var english = await root.SendAsync(HttpMethod.Post, "api/v1/users?culture=en", body, withCsrf: false).ExpectAsync(HttpStatusCode.Forbidden, "CSRF_TOKEN_INVALID");
+        Assert.StartsWith("The request lacks a valid X-CSRF-TOKEN header.", english.GetProperty("error").GetProperty("message").GetString());
         await root.SendAsync(HttpMethod.Post, "api/v1/users", body, csrf: new string('0', 64)).ExpectAsync(HttpStatusCode.Forbidden, "CSRF_TOKEN_INVALID");
         using var other = await fixture.SuperuserAsync();
         await root.SendAsync(HttpMethod.Post, "api/v1/users", body, csrf: other.CsrfToken).ExpectAsync(HttpStatusCode.Forbidden, "CSRF_TOKEN_INVALID");
@@ -174,6 +177,19 @@ public sealed class IdentityPermissionMatrixTests(IdentityHostFixture fixture, I
         Assert.Equal(0, count);
 
         await root.PostAsync("api/v1/users", body).ExpectAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_refused_login_is_worded_in_the_callers_language()
+    {
+        using var anonymous = ApiUser.Anonymous(fixture.BaseAddress);
+        var attempt = new { email = $"ingen-{Guid.NewGuid():N}@skola.test", password = "Inte-rätt-lösenord-1" };
+
+        var swedish = await anonymous.PostAsync("api/v1/auth/login", attempt).ExpectAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+        var english = await anonymous.PostAsync("api/v1/auth/login?culture=en", attempt).ExpectAsync(HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
+
+        Assert.StartsWith("Fel e-postadress eller lösenord", swedish.GetProperty("error").GetProperty("message").GetString());
+        Assert.StartsWith("Wrong e-mail address or password", english.GetProperty("error").GetProperty("message").GetString());
     }
 
     [Fact]

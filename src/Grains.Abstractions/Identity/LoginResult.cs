@@ -10,8 +10,5 @@ public sealed record LoginResult(
     [property: Id(1)] string? SessionToken,
     [property: Id(2)] AuthenticatedUser? User)
 {
-    public const string RefusedMessage =
-        "Fel e-postadress eller lösenord, eller så är inloggningen tillfälligt spärrad. Försök igen senare.";
-
     public static LoginResult Refused { get; } = new(false, null, null);
 }

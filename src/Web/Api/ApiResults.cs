@@ -14,6 +14,14 @@ public static class ApiResults
     public static IResult Error(ErrorCode code, string message, object? details = null) =>
         Results.Json(Body(code, message, details), statusCode: StatusOf(code));
 
+    /// <summary>A refusal the API itself words: the text "Api.{key}" from the resources, in the caller's language.</summary>
+    public static IResult Refuse(HttpContext http, ErrorCode code, string key, params object[] arguments) =>
+        Error(code, LocalizerOf(http)["Api." + key, arguments]);
+
+    /// <summary>The body of such a refusal, for callers that set the status themselves.</summary>
+    public static ApiError RefusalBody(HttpContext http, string code, string key, params object[] arguments) =>
+        new(new ApiErrorBody(code, LocalizerOf(http)["Api." + key, arguments]));
+
     public static ApiError Body(ErrorCode code, string message, object? details = null) =>
         new(new ApiErrorBody(NameOf(code), message, details));
 

@@ -23,8 +23,7 @@ public sealed class CsrfEndpointFilter : IEndpointFilter
             return await next(context);
         }
         return Results.Json(
-            new Api.ApiError(new Api.ApiErrorBody("CSRF_TOKEN_INVALID",
-                $"Begäran saknar en giltig {SessionCookie.CsrfHeader}-rubrik. Använd csrfToken från inloggningen eller GET /api/v1/me.")),
+            Api.ApiResults.RefusalBody(http, "CSRF_TOKEN_INVALID", "CsrfInvalid", SessionCookie.CsrfHeader),
             statusCode: StatusCodes.Status403Forbidden);
     }
 }

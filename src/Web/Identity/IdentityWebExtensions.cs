@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Skriptoteket.Grains.Abstractions.Identity;
+using Skriptoteket.Web.Localization;
 using Skriptoteket.Web.Security;
 
 namespace Skriptoteket.Web.Identity;
@@ -53,11 +55,11 @@ public static class IdentityWebExtensions
 
     public static WebApplication MapSkriptoteketAccountEndpoints(this WebApplication app)
     {
-        app.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery, AccountService account) =>
+        app.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery, AccountService account, IStringLocalizer<Strings> text) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
             {
-                return Results.BadRequest("Ogiltig begäran (CSRF-skydd). Ladda om sidan och försök igen.");
+                return Results.BadRequest(text["Logout.CsrfInvalid"].Value);
             }
             await account.LogoutAsync(http);
             return Results.Redirect("/login");

@@ -27,8 +27,7 @@ public sealed class PasswordChangeGate : IEndpointFilter
             return await next(context);
         }
         return Results.Json(
-            new Api.ApiError(new Api.ApiErrorBody(Code,
-                "Du måste byta det lösenord en administratör satte innan du kan göra något annat: POST /api/v1/me/password.")),
+            Api.ApiResults.RefusalBody(http, Code, "MustChangePassword"),
             statusCode: StatusCodes.Status403Forbidden);
     }
 

@@ -58,7 +58,7 @@ public static class IdentityApi
         var result = await account.LoginAsync(http, body.Email, body.Password);
         return result.Succeeded
             ? TypedResults.Ok(IdentityJson.Session(result.User!, result.SessionToken!))
-            : TypedResults.Json(ApiResults.Body(ErrorCode.Unauthenticated, LoginResult.RefusedMessage), statusCode: StatusCodes.Status401Unauthorized);
+            : TypedResults.Json(ApiResults.RefusalBody(http, "UNAUTHENTICATED", "LoginRefused"), statusCode: StatusCodes.Status401Unauthorized);
     }
 
     private static async Task<NoContent> LogoutAsync(HttpContext http, AccountService account)

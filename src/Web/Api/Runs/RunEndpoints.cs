@@ -71,7 +71,7 @@ public static class RunEndpoints
         var user = ApiActor.Require(http);
         var run = await grains.GetGrain<IRunGrain>(id).GetAsync(user);
         // "My runs" means own runs only, also for admins.
-        return run.RequestedBy == user.UserId ? TypedResults.Ok(RunResponse.From(run)) : ApiResults.Error(ErrorCode.NotFound, "Körningen hittades inte.");
+        return run.RequestedBy == user.UserId ? TypedResults.Ok(RunResponse.From(run)) : ApiResults.Refuse(http, ErrorCode.NotFound, "RunMissing");
     }
 
     private static async Task<IResult> StartAsync(HttpContext http, RunStarter starter, UploadLimits limits, string? startKey,

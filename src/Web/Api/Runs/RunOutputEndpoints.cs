@@ -37,14 +37,14 @@ public static class RunOutputEndpoints
         var blocks = run.Output.Blocks;
         if (index < 0 || index >= blocks.Count || blocks[index].Kind != OutputBlockKind.Table)
         {
-            return ApiResults.Error(ErrorCode.NotFound, "Tabellen finns inte i körningens resultat.");
+            return ApiResults.Refuse(http, ErrorCode.NotFound, "TableMissing");
         }
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return format switch
         {
             "xlsx" => TypedResults.File(TableExport.ToXlsx(blocks[index]), XlsxType, TableExport.FileName(blocks[index], index, "xlsx")),
             "csv" => TypedResults.File(TableExport.ToCsv(blocks[index]), "text/csv; charset=utf-8", TableExport.FileName(blocks[index], index, "csv")),
-            _ => ApiResults.Error(ErrorCode.Validation, "Formatet ska vara xlsx eller csv."),
+            _ => ApiResults.Refuse(http, ErrorCode.Validation, "TableFormat"),
         };
     }
 
@@ -57,12 +57,12 @@ public static class RunOutputEndpoints
         // Only files the script chose to show as an image block; anything else stays a download.
         if (artifact is null || !run.Output.Blocks.Any(b => b.Kind == OutputBlockKind.Image && b.Artifact == artifact.Name))
         {
-            return ApiResults.Error(ErrorCode.NotFound, "Bilden finns inte i körningens resultat.");
+            return ApiResults.Refuse(http, ErrorCode.NotFound, "ImageMissing");
         }
         var file = await grain.GetArtifactAsync(user, aid);
         if (ImageType(file.Content) is not { } contentType)
         {
-            return ApiResults.Error(ErrorCode.NotFound, "Filen är ingen bild som kan visas.");
+            return ApiResults.Refuse(http, ErrorCode.NotFound, "NotAnImage");
         }
         // The bytes come from an untrusted script: only the sniffed raster types, never rendered as anything else.
         http.Response.Headers.XContentTypeOptions = "nosniff";
