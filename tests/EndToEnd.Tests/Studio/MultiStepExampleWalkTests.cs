@@ -60,14 +60,18 @@ public sealed class MultiStepExampleWalkTests(BrowserFixture fixture, ITestOutpu
         await panel.GetByTestId("example-name").FillAsync("Tre steg");
         await ClickCenteredAsync(panel.GetByTestId("field-klass").Locator(".mud-select").First);
         await page.Locator(".mud-popover-open .mud-list-item").GetByText("7A", new() { Exact = true }).ClickAsync();
-        foreach (var (step, values) in new[] { ("storlek", """{"storlek": 3}"""), ("namnge", """{"prefix": "Grupp"}""") })
+        var steps = new[] { ("storlek", """{"storlek": 3}"""), ("namnge", """{"prefix": "Grupp"}""") };
+        foreach (var (index, (step, values)) in steps.Index())
         {
             await ClickCenteredAsync(panel.GetByTestId("example-step-add"));
-            var row = panel.GetByTestId("example-step-row").Last;
+            // The row by its number, not .Last: right after the click .Last may still be the row before it,
+            // until the circuit renders the new one (CI filled the first row twice that way).
+            var row = panel.GetByTestId("example-step-row").Nth(index);
+            await Assertions.Expect(row.GetByTestId("example-step-name")).ToBeEmptyAsync();
             await FillAsync(row.GetByTestId("example-step-name"), step);
             await FillAsync(row.GetByTestId("example-step-values"), values);
         }
-        await Assertions.Expect(panel.GetByTestId("example-step-row").Last.Locator("label", new() { HasText = "Steg 3: namn" })).ToBeVisibleAsync();
+        await Assertions.Expect(panel.GetByTestId("example-step-row").Nth(1).Locator("label", new() { HasText = "Steg 3: namn" })).ToBeVisibleAsync();
         await ClickCenteredAsync(panel.GetByTestId("example-add-button"));
         var example = panel.Locator("[data-testid='example'][data-example='Tre steg']");
         await Assertions.Expect(example.GetByTestId("example-steps")).ToHaveTextAsync("· 3 steg: storlek → namnge");
