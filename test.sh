@@ -34,53 +34,26 @@ echo "[test] building"
 dotnet build Skriptoteket.sln -c Release --nologo -v quiet
 scripts/publish.sh --no-build
 prepared=$(( $(date +%s) - began ))
-# Two lanes side by side, each running its suites one after another: much of a suite's time is spent waiting
-# on containers, hosts and the browser rather than on the two cores (docs/testing.md has the measurement). The
-# lanes are balanced by measured suite time; any suite added later joins the second lane. Named suites run in
-# one lane, with their output on the terminal.
-lanes=("EndToEnd Integration Runner" "Cluster Web Grains Unit Components Studio")
-known=" ${lanes[*]} "
-for dir in tests/*.Tests; do
+# One project at a time: the container, host and browser suites compete for the same two cores, and
+# timing-sensitive tests (timeouts, queue order) should not be starved by a neighbour suite.
+order=(Unit Grains Integration Runner Web EndToEnd)
+for dir in tests/*.Tests; do # any suite added later runs too, after the known ones
   name=$(basename "$dir" .Tests)
-  [[ "$known" == *" $name "* ]] || lanes[1]+=" $name"
+  [[ " ${order[*]} " == *" $name "* ]] || order+=("$name")
 done
-# SKRIPTOTEKET_TEST_LANES=1 runs every suite in one lane, for comparing.
-[ "${SKRIPTOTEKET_TEST_LANES:-2}" != 1 ] || lanes=("${lanes[*]}")
-[ ${#chosen[@]} -eq 0 ] || lanes=("${chosen[*]}")
+[ ${#chosen[@]} -eq 0 ] || order=("${chosen[@]}")
+failed=() timings=()
 logs=.local/test-logs
 rm -rf "$logs" && mkdir -p "$logs"
-
-# Runs one suite: its log in $logs/<suite>.log, its seconds and exit code beside it.
-run_suite() {
-  local project=$1 start rc=0
+for project in "${order[@]}"; do
+  echo "[test] ${project}.Tests"
   start=$(date +%s)
-  echo "[test] ${project}.Tests started"
-  if [ ${#lanes[@]} -eq 1 ]; then
-    dotnet test "tests/${project}.Tests" -c Release --no-build --nologo --logger "console;verbosity=normal" \
-      ${passthrough[@]+"${passthrough[@]}"} | tee "$logs/${project}.log" || rc=$?
-  else
-    dotnet test "tests/${project}.Tests" -c Release --no-build --nologo --logger "console;verbosity=normal" \
-      ${passthrough[@]+"${passthrough[@]}"} >"$logs/${project}.log" 2>&1 || rc=$?
+  if ! dotnet test "tests/${project}.Tests" -c Release --no-build --nologo --logger "console;verbosity=normal" \
+      ${passthrough[@]+"${passthrough[@]}"} | tee "$logs/${project}.log"; then
+    failed+=("$project")
   fi
-  echo "$rc" >"$logs/${project}.rc"
-  echo $(( $(date +%s) - start )) >"$logs/${project}.seconds"
-  echo "[test] ${project}.Tests took $(( $(date +%s) - start )) s (exit code ${rc})"
-}
-
-lane_pids=()
-for lane in "${lanes[@]}"; do
-  ( for project in $lane; do run_suite "$project"; done ) &
-  lane_pids+=($!)
-done
-for pid in "${lane_pids[@]}"; do wait "$pid"; done
-
-order=() failed=() timings=()
-for lane in "${lanes[@]}"; do
-  for project in $lane; do
-    order+=("$project")
-    [ "$(cat "$logs/${project}.rc")" = 0 ] || failed+=("$project")
-    timings+=("$(printf '%-12s %5d s' "$project" "$(cat "$logs/${project}.seconds")")")
-  done
+  timings+=("$(printf '%-12s %5d s' "$project" $(( $(date +%s) - start )))")
+  echo "[test] ${project}.Tests took $(( $(date +%s) - start )) s"
 done
 echo "[test] time per suite (preparation, build and publish: ${prepared} s; total: $(( $(date +%s) - began )) s):"
 printf '[test]   %s\n' "${timings[@]}"
