@@ -10,7 +10,7 @@ namespace Skriptoteket.EndToEnd.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class AccountWalkTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-    private const string Password = "Ett-långt-lösenord-42";
+    private const string Password = WalkWorld.Password;
     private const string NewPassword = "Mitt-eget-nya-lösenord-9";
 
     private static readonly BrowserNewContextOptions Phone = new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true };
@@ -119,7 +119,7 @@ public sealed class AccountWalkTests(BrowserFixture fixture, ITestOutputHelper o
             await BrowserSteps.GotoInteractiveAsync(teacher, "/account");
             await Assertions.Expect(teacher.GetByTestId("session-row")).ToHaveCountAsync(1);
 
-            using (var superuser = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
+            using (var superuser = await new WalkWorld(fixture).SuperuserAsync())
             {
                 var id = (await superuser.GetAsync($"api/v1/users?q={Uri.EscapeDataString(email)}")).GetProperty("items")[0].GetProperty("id").GetString();
                 await superuser.PostAsync($"api/v1/users/{id}/deactivate");
@@ -136,10 +136,7 @@ public sealed class AccountWalkTests(BrowserFixture fixture, ITestOutputHelper o
 
     private async Task<string> NewTeacherAsync()
     {
-        var email = $"larare-{Guid.NewGuid():N}@skola.test";
-        using var superuser = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);
-        await superuser.CreateUserAsync(email, Password, "user");
-        return email;
+        return await new WalkWorld(fixture).AccountAsync("user", "larare");
     }
 
     private static async Task LoginFormAsync(IPage page, string email, string password)

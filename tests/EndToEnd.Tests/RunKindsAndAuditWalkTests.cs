@@ -20,11 +20,7 @@ public sealed class RunKindsAndAuditWalkTests(BrowserFixture fixture, ITestOutpu
     {
         await fixture.ShowingHostLogOnFailureAsync(output, async () =>
         {
-            var email = $"forf-{Guid.NewGuid():N}"[..14] + "@skola.test";
-            using (var su = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-            {
-                await su.CreateUserAsync(email, Password, "contributor");
-            }
+            var email = await new WalkWorld(fixture).AccountAsync("contributor", "forf");
             var userId = await fixture.Database.ScalarAsync<Guid>($"SELECT id FROM users WHERE email = '{email}'");
             var (toolId, versionId, _) = await ToolRows.InsertAsync(fixture.Database, "x", userId, published: true);
             var at = DateTimeOffset.UtcNow.AddMinutes(-10);
@@ -59,11 +55,7 @@ public sealed class RunKindsAndAuditWalkTests(BrowserFixture fixture, ITestOutpu
     {
         await fixture.ShowingHostLogOnFailureAsync(output, async () =>
         {
-            var email = $"lar-{Guid.NewGuid():N}"[..14] + "@skola.test";
-            using (var su = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-            {
-                await su.CreateUserAsync(email, Password, "user");
-            }
+            var email = await new WalkWorld(fixture).AccountAsync("user", "lar");
             var userId = await fixture.Database.ScalarAsync<Guid>($"SELECT id FROM users WHERE email = '{email}'");
             var (toolId, versionId, _) = await ToolRows.InsertAsync(fixture.Database, "x", userId, published: true);
             await InsertRunAsync(userId, toolId, versionId, "production", "succeeded", DateTimeOffset.UtcNow.AddMinutes(-1));
@@ -82,21 +74,9 @@ public sealed class RunKindsAndAuditWalkTests(BrowserFixture fixture, ITestOutpu
     {
         await fixture.ShowingHostLogOnFailureAsync(output, async () =>
         {
-            var tag = Guid.NewGuid().ToString("N")[..6];
-            var admin = $"admin-a{tag}@skola.test";
-            using (var su = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-            {
-                await su.CreateUserAsync(admin, Password, "admin");
-            }
-            string toolId;
-            using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, admin, Password))
-            {
-                toolId = (await api.PostAsync("api/v1/tools", new
-                {
-                    slug = $"logg-{tag}", title = $"Loggverktyg {tag}", summary = "Syns i loggen.", usageMarkdown = "",
-                    professions = new[] { "larare" }, categories = new[] { "administration" },
-                })).GetProperty("id").GetString()!;
-            }
+            var world = new WalkWorld(fixture);
+            var tag = world.Tag;
+            var (admin, toolId) = await world.AdminWithToolAsync("logg", "Loggverktyg", "Syns i loggen.");
             var adminId = await fixture.Database.ScalarAsync<Guid>($"SELECT id FROM users WHERE email = '{admin}'");
 
             var page = await LoginAsync(fixture, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);

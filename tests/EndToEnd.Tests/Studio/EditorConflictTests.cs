@@ -11,21 +11,12 @@ public sealed class EditorConflictTests(BrowserFixture fixture)
     [Fact]
     public async Task The_second_save_on_one_draft_shows_both_texts_and_keeps_the_unsaved_one()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var (first, second) = ($"admin1-{tag}@skola.test", $"admin2-{tag}@skola.test");
-        string toolId;
-        using (var superuserApi = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
+        var world = new WalkWorld(fixture);
+        var (first, toolId) = await world.AdminWithToolAsync("konflikt", "Konflikt", "Två redigerare");
+        var second = await world.AccountAsync("admin", "admin2");
+        using (var api = await world.ApiAsync(first))
         {
-            await superuserApi.CreateUserAsync(first, Password, "admin");
-            await superuserApi.CreateUserAsync(second, Password, "admin");
-            // Set-up only: a tool with its first draft (the walk test creates them in the browser).
-            var tool = await superuserApi.PostAsync("api/v1/tools", new
-            {
-                slug = $"konflikt-{tag}", title = $"Konflikt {tag}", summary = "Två redigerare", usageMarkdown = "",
-                professions = new[] { "larare" }, categories = new[] { "ovrigt" },
-            });
-            toolId = tool.GetProperty("id").GetString()!;
-            await superuserApi.PostAsync($"api/v1/tools/{toolId}/versions");
+            await api.PostAsync($"api/v1/tools/{toolId}/versions"); // set-up only: the first draft, from the starter
         }
 
         var pageA = await LoginAsync(fixture, first);

@@ -40,17 +40,9 @@ public sealed class ExampleChecksWalkTests(BrowserFixture fixture, ITestOutputHe
 
     private async Task WalkAsync()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var admin = $"admin-x{tag}@skola.test";
-        using (var su = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-        {
-            await su.CreateUserAsync(admin, Password, "admin");
-        }
-        string toolId;
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, admin, Password))
-        {
-            toolId = await ToolWithAcceptedExamplesAsync(api, tag);
-        }
+        var world = new WalkWorld(fixture);
+        var (admin, toolId) = await world.AdminWithDraftAsync("exempel", "Exempel", "Poäng per klass.", First, "Fält", Inputs);
+        await AcceptBothExamplesAsync(world, admin, toolId);
 
         var page = await LoginAsync(fixture, admin);
         await GotoInteractiveAsync(page, $"/admin/tools/{toolId}/studio");
@@ -96,17 +88,11 @@ public sealed class ExampleChecksWalkTests(BrowserFixture fixture, ITestOutputHe
     }
 
     /// <summary>Version 3 runs both examples; their results become expected. The studio then opens on draft 3.</summary>
-    private static async Task<string> ToolWithAcceptedExamplesAsync(ApiHelper api, string tag)
+    private static async Task AcceptBothExamplesAsync(WalkWorld world, string admin, string toolId)
     {
-        var tool = await api.PostAsync("api/v1/tools", new
-        {
-            slug = $"exempel-{tag}", title = $"Exempel {tag}", summary = "Poäng per klass.", usageMarkdown = "",
-            professions = new[] { "larare" }, categories = new[] { "administration" },
-        });
-        var toolId = tool.GetProperty("id").GetString()!;
-        var draft = (await api.PostAsync($"api/v1/tools/{toolId}/versions")).GetProperty("id").GetString();
-        var declared = (await api.PostAsync($"api/v1/tool-versions/{draft}", new { baseVersionId = draft, source = First, changeSummary = "Fält", inputs = Inputs }))
-            .GetProperty("id").GetString();
+        using var api = await world.ApiAsync(admin);
+        var declared = (await api.GetAsync($"api/v1/tools/{toolId}/versions")).EnumerateArray()
+            .Single(v => v.GetProperty("isHead").GetBoolean()).GetProperty("id").GetString();
         foreach (var (name, klass) in new[] { ("Sjuan A", "7A"), ("Sjuan B", "7B") })
         {
             await api.PostAsync($"api/v1/tools/{toolId}/examples", new { name, fields = new { klass, grans = 5 } });
@@ -121,6 +107,5 @@ public sealed class ExampleChecksWalkTests(BrowserFixture fixture, ITestOutputHe
             await api.PostAsync($"api/v1/tools/{toolId}/examples/{check.GetProperty("exampleId").GetString()}/expected",
                 new { runId = check.GetProperty("runId").GetString() });
         }
-        return toolId;
     }
 }

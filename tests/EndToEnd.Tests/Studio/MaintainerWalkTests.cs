@@ -20,18 +20,13 @@ public sealed class MaintainerWalkTests(BrowserFixture fixture)
     [Fact]
     public async Task A_maintainer_edits_and_submits_their_tool_is_refused_on_another_and_the_admin_publishes()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var (admin, contributor) = ($"admin-m{tag}@skola.test", $"bidrag-m{tag}@skola.test");
-        string mine, other, otherDraft;
-        using (var su = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
+        var world = new WalkWorld(fixture);
+        var (admin, mine) = await world.AdminWithDraftAsync("narvaro", "Närvaro", "Räknar närvaro.", Script, "Första", NoInputs);
+        var contributor = await world.AccountAsync("contributor", "bidrag");
+        string other, otherDraft;
+        using (var api = await world.ApiAsync(admin))
         {
-            await su.CreateUserAsync(admin, Password, "admin");
-            await su.CreateUserAsync(contributor, Password, "contributor");
-        }
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, admin, Password))
-        {
-            mine = await api.CreateToolWithDraftAsync($"narvaro-{tag}", $"Närvaro {tag}", "Räknar närvaro.", Script, "Första", NoInputs);
-            other = await api.CreateToolWithDraftAsync($"franvaro-{tag}", $"Frånvaro {tag}", "Räknar frånvaro.", Script, "Första", NoInputs);
+            other = await api.CreateToolWithDraftAsync($"franvaro-{world.Tag}", $"Frånvaro {world.Tag}", "Räknar frånvaro.", Script, "Första", NoInputs);
             otherDraft = (await api.GetAsync($"api/v1/tools/{other}/versions"))[0].GetProperty("id").GetString()!;
         }
 
@@ -49,7 +44,7 @@ public sealed class MaintainerWalkTests(BrowserFixture fixture)
         var page = await LoginAsync(fixture, contributor);
         await page.SetViewportSizeAsync(390, 844);
         await GotoInteractiveAsync(page, "/my-tools");
-        await Assertions.Expect(page.GetByTestId("my-tool-studio")).ToHaveTextAsync($"Närvaro {tag} i skriptstudion");
+        await Assertions.Expect(page.GetByTestId("my-tool-studio")).ToHaveTextAsync($"Närvaro {world.Tag} i skriptstudion");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
             "Mina verktyg scrolls sideways at 390 px");
         await page.SetViewportSizeAsync(1366, 900);
@@ -75,7 +70,7 @@ public sealed class MaintainerWalkTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("not-maintainer")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("create-draft")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("tr[data-version='2']")).ToHaveCountAsync(0);
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, contributor, Password))
+        using (var api = await world.ApiAsync(contributor))
         {
             Assert.Equal(HttpStatusCode.NotFound, (await api.TryAsync(HttpMethod.Get, $"api/v1/tool-versions/{otherDraft}")).Status);
             Assert.Equal(HttpStatusCode.NotFound, (await api.TryAsync(HttpMethod.Post, $"api/v1/tool-versions/{otherDraft}",
@@ -93,7 +88,7 @@ public sealed class MaintainerWalkTests(BrowserFixture fixture)
         await Assertions.Expect(adminPage.Locator("tr[data-version='4']")).ToContainTextAsync("Aktiv");
         await ClickCenteredAsync(adminPage.GetByTestId("publish-tool"));
         await Assertions.Expect(adminPage.GetByTestId("tool-state")).ToContainTextAsync("Publicerad i katalogen");
-        await GotoInteractiveAsync(page, $"/tools/narvaro-{tag}");
+        await GotoInteractiveAsync(page, $"/tools/narvaro-{world.Tag}");
         await Assertions.Expect(page.GetByTestId("maintained-by")).ToContainTextAsync("Underhålls av: contributor");
     }
 }

@@ -40,17 +40,7 @@ public sealed class MultiStepExampleWalkTests(BrowserFixture fixture, ITestOutpu
 
     private async Task WalkAsync()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var admin = $"admin-s{tag}@skola.test";
-        using (var su = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-        {
-            await su.CreateUserAsync(admin, Password, "admin");
-        }
-        string toolId;
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, admin, Password))
-        {
-            toolId = await api.CreateToolWithDraftAsync($"steg-{tag}", $"Steg {tag}", "Tre steg.", Script, "Tre steg", Inputs);
-        }
+        var (admin, toolId) = await new WalkWorld(fixture).AdminWithDraftAsync("steg", "Steg", "Tre steg.", Script, "Tre steg", Inputs);
 
         var page = await LoginAsync(fixture, admin);
         await GotoInteractiveAsync(page, $"/admin/tools/{toolId}/studio");

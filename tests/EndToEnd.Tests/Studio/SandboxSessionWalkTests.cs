@@ -28,14 +28,9 @@ public sealed class SandboxSessionWalkTests(BrowserFixture fixture, ITestOutputH
 
     private async Task WalkAsync()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        string toolId;
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-        {
-            toolId = await api.CreateToolWithDraftAsync($"provsteg-{tag}", $"Provsteg {tag}", "Steg i sandlådan.", OneShot, "Första",
-                ToolSessionWalkTests.Inputs);
-        }
-        var page = await BrowserSteps.LoginAsSuperuserAsync(fixture);
+        var (admin, toolId) = await new WalkWorld(fixture).AdminWithDraftAsync("provsteg", "Provsteg", "Steg i sandlådan.", OneShot, "Första",
+            ToolSessionWalkTests.Inputs);
+        var page = await LoginAsync(fixture, admin);
         await GotoInteractiveAsync(page, $"/admin/tools/{toolId}/studio");
         await WaitForEditorAsync(page);
         await ReplaceEditorTextAsync(page, ToolSessionWalkTests.Script);

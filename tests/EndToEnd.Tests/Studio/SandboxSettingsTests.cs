@@ -26,17 +26,12 @@ public sealed class SandboxSettingsTests(BrowserFixture fixture, ITestOutputHelp
 
     private async Task WalkAsync()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        string toolId;
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-        {
-            toolId = await api.CreateToolWithDraftAsync($"provinst-{tag}", $"Provinställningar {tag}", "Visar inställningarna.", Script, "Inställningar",
-                JsonNode.Parse("""
-                    {"fields": [], "files": {"minFiles": 0, "maxFiles": 0},
-                     "settings": [{"name": "signatur", "kind": "short_text", "label": "Signatur", "default": "XY"}]}
-                    """)!);
-        }
-        var page = await Teacher.BrowserSteps.LoginAsSuperuserAsync(fixture);
+        var (admin, toolId) = await new WalkWorld(fixture).AdminWithDraftAsync("provinst", "Provinställningar", "Visar inställningarna.", Script,
+            "Inställningar", JsonNode.Parse("""
+                {"fields": [], "files": {"minFiles": 0, "maxFiles": 0},
+                 "settings": [{"name": "signatur", "kind": "short_text", "label": "Signatur", "default": "XY"}]}
+                """)!);
+        var page = await LoginAsync(fixture, admin);
         await GotoInteractiveAsync(page, $"/admin/tools/{toolId}/studio");
         await WaitForEditorAsync(page);
 

@@ -6,7 +6,7 @@ namespace Skriptoteket.EndToEnd.Tests.Studio;
 /// <summary>Browser steps the studio tests share: log in, open a page once its circuit is live, drive the editor, keep screenshots.</summary>
 internal static class StudioBrowser
 {
-    public const string Password = "Ett-långt-lösenord-42";
+    public const string Password = Tools.WalkWorld.Password;
 
     /// <summary>Screenshots of the main screens are kept here as test artifacts (.local/screenshots in the checkout).</summary>
     public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, ".local", "screenshots")).FullName;
@@ -76,14 +76,11 @@ internal static class StudioBrowser
     /// </summary>
     public static async Task<(IPage Page, string ToolId)> OpenTwoDraftsAsNewAdminAsync(BrowserFixture fixture, string name, string v2Source)
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var admin = $"admin-{name}{tag}@skola.test";
-        string toolId;
-        using (var api = await Tools.ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
+        var world = new Tools.WalkWorld(fixture);
+        var (admin, toolId) = await world.AdminWithDraftAsync(name, name, "Två utkast.", v2Source, "Första",
+            new { fields = Array.Empty<object>(), files = new { minFiles = 0, maxFiles = 0 } });
+        using (var api = await world.ApiAsync(admin))
         {
-            await api.CreateUserAsync(admin, Password, "admin");
-            toolId = await api.CreateToolWithDraftAsync($"{name}-{tag}", $"{name} {tag}", "Två utkast.", v2Source, "Första",
-                new { fields = Array.Empty<object>(), files = new { minFiles = 0, maxFiles = 0 } });
             await api.PostAsync($"api/v1/tools/{toolId}/versions");
         }
         var page = await LoginAsync(fixture, admin);

@@ -25,17 +25,8 @@ public sealed class StudioFilesAndReviewWalkTests(BrowserFixture fixture, ITestO
 
     private async Task WalkAsync()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var admin = $"admin-f{tag}@skola.test";
-        using (var su = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-        {
-            await su.CreateUserAsync(admin, Password, "admin");
-        }
-        string toolId;
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, admin, Password))
-        {
-            toolId = await api.CreateToolWithDraftAsync($"klasslista-{tag}", $"Klasslista {tag}", "Visar klasslistan.", Script, "Läser klasslistan", Inputs);
-        }
+        var (admin, toolId) = await new WalkWorld(fixture).AdminWithDraftAsync("klasslista", "Klasslista", "Visar klasslistan.", Script,
+            "Läser klasslistan", Inputs);
 
         var page = await LoginAsync(fixture, admin);
         await GotoInteractiveAsync(page, $"/admin/tools/{toolId}/studio");

@@ -106,19 +106,7 @@ public sealed class StudioHelpTests(BrowserFixture fixture, ITestOutputHelper ou
     /// <summary>An admin and a tool without versions; the admin's page on the tool's studio.</summary>
     private async Task<IPage> OpenNewToolAsync(string name)
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var admin = $"admin-{name}{tag}@skola.test";
-        string toolId;
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-        {
-            await api.CreateUserAsync(admin, Password, "admin");
-            var tool = await api.PostAsync("api/v1/tools", new
-            {
-                slug = $"{name}-{tag}", title = $"Verktyg {tag}", summary = "Nytt verktyg.", usageMarkdown = "",
-                professions = new[] { "larare" }, categories = new[] { "ovrigt" },
-            });
-            toolId = tool.GetProperty("id").GetString()!;
-        }
+        var (admin, toolId) = await new WalkWorld(fixture).AdminWithToolAsync(name, "Verktyg", "Nytt verktyg.");
         var page = await LoginAsync(fixture, admin);
         await GotoInteractiveAsync(page, $"/admin/tools/{toolId}/studio");
         await WaitForStudioAsync(page);

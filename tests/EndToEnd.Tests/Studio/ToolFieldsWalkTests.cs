@@ -24,20 +24,9 @@ public sealed class ToolFieldsWalkTests(BrowserFixture fixture, ITestOutputHelpe
 
     private async Task WalkAsync()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var (admin, teacher) = ($"admin-f{tag}@skola.test", $"larare-f{tag}@skola.test");
-        string toolId;
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-        {
-            await api.CreateUserAsync(admin, Password, "admin");
-            await api.CreateUserAsync(teacher, Password, "user");
-            var tool = await api.PostAsync("api/v1/tools", new
-            {
-                slug = $"grupper-{tag}", title = $"Grupper {tag}", summary = "Delar en klass i grupper.", usageMarkdown = "",
-                professions = new[] { "larare" }, categories = new[] { "administration" },
-            });
-            toolId = tool.GetProperty("id").GetString()!;
-        }
+        var world = new WalkWorld(fixture);
+        var (admin, toolId) = await world.AdminWithToolAsync("grupper", "Grupper", "Delar en klass i grupper.");
+        var teacher = await world.AccountAsync("user", "larare");
 
         var page = await LoginAsync(fixture, admin);
         await GotoInteractiveAsync(page, $"/admin/tools/{toolId}/studio");
@@ -61,7 +50,7 @@ public sealed class ToolFieldsWalkTests(BrowserFixture fixture, ITestOutputHelpe
         await Assertions.Expect(page.GetByText("Publicerad i katalogen")).ToBeVisibleAsync();
 
         var teacherPage = await LoginAsync(fixture, teacher);
-        await GotoInteractiveAsync(teacherPage, $"/tools/grupper-{tag}/run");
+        await GotoInteractiveAsync(teacherPage, $"/tools/grupper-{world.Tag}/run");
         await TeacherRunsAsync(teacherPage);
     }
 

@@ -23,16 +23,13 @@ public sealed class ToolLifeWalkTests(BrowserFixture fixture, ITestOutputHelper 
 
     private async Task WalkAsync()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
+        // Accounts only (identity's area); everything about the tool happens in the browser.
+        var world = new WalkWorld(fixture);
+        var tag = world.Tag;
         var title = $"Klassammanställning {tag}";
-        var (contributor, admin, teacher) = ($"bidrag-{tag}@skola.test", $"admin-{tag}@skola.test", $"larare-{tag}@skola.test");
-        using (var superuserApi = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-        {
-            // Accounts only (identity's area); everything about the tool happens in the browser.
-            await superuserApi.CreateUserAsync(contributor, Password, "contributor");
-            await superuserApi.CreateUserAsync(admin, Password, "admin");
-            await superuserApi.CreateUserAsync(teacher, Password, "user");
-        }
+        var contributor = await world.AccountAsync("contributor", "bidrag");
+        var admin = await world.AccountAsync("admin", "admin");
+        var teacher = await world.AccountAsync("user", "larare");
         var csv = Path.Combine(Path.GetTempPath(), $"elever-{tag}.csv");
         await File.WriteAllTextAsync(csv, ToolScripts.Csv);
 

@@ -41,18 +41,9 @@ public sealed class WorkedExampleWalkTests(BrowserFixture fixture, ITestOutputHe
 
     private async Task WalkAsync()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var (admin, teacher) = ($"admin-w{tag}@skola.test", $"larare-w{tag}@skola.test");
-        string toolId;
-        using (var su = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-        {
-            await su.CreateUserAsync(admin, Password, "admin");
-            await su.CreateUserAsync(teacher, Password, "user");
-        }
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, admin, Password))
-        {
-            toolId = await api.CreateToolWithDraftAsync($"poang-{tag}", $"Poäng {tag}", "Elever över en gräns.", Script, "Klass och gräns", Inputs);
-        }
+        var world = new WalkWorld(fixture);
+        var (admin, toolId) = await world.AdminWithDraftAsync("poang", "Poäng", "Elever över en gräns.", Script, "Klass och gräns", Inputs);
+        var teacher = await world.AccountAsync("user", "larare");
 
         var page = await LoginAsync(fixture, admin);
         await GotoInteractiveAsync(page, $"/admin/tools/{toolId}/studio");
@@ -87,13 +78,13 @@ public sealed class WorkedExampleWalkTests(BrowserFixture fixture, ITestOutputHe
         await Assertions.Expect(check).ToHaveAttributeAsync("data-status", "unchanged", new() { Timeout = 90_000 });
         await ClickCenteredAsync(page.Locator("tr[data-version='2']").GetByTestId("publish-version"));
         await Assertions.Expect(page.Locator("tr[data-version='3']")).ToContainTextAsync("Aktiv");
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, admin, Password))
+        using (var api = await world.ApiAsync(admin))
         {
             await api.PostAsync($"api/v1/tools/{toolId}/publish");
         }
 
         var teacherPage = await LoginAsync(fixture, teacher);
-        await GotoInteractiveAsync(teacherPage, $"/tools/poang-{tag}/run");
+        await GotoInteractiveAsync(teacherPage, $"/tools/poang-{world.Tag}/run");
         await TeacherAsync(teacherPage);
     }
 

@@ -21,6 +21,13 @@ internal static class BrowserSteps
         return page;
     }
 
+    /// <summary>A new account of the role (made by the one <see cref="Tools.WalkWorld"/>), signed in on a page of its own.</summary>
+    public static async Task<IPage> LoginAsNewAsync(BrowserFixture fixture, string role = "user", BrowserNewContextOptions? options = null)
+    {
+        var email = await new Tools.WalkWorld(fixture).AccountAsync(role, role == "user" ? "larare" : role);
+        return await LoginAsync(fixture, email, Tools.WalkWorld.Password, options);
+    }
+
     public static Task<IPage> LoginAsSuperuserAsync(BrowserFixture fixture, BrowserNewContextOptions? options = null) =>
         LoginAsync(fixture, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword, options);
 

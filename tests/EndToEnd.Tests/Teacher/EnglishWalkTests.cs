@@ -21,7 +21,7 @@ public sealed partial class EnglishWalkTests(BrowserFixture fixture) : IAsyncLif
     /// </summary>
     public async Task DisposeAsync()
     {
-        using var api = await Tools.ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);
+        using var api = await new Tools.WalkWorld(fixture).SuperuserAsync();
         var (status, body) = await api.TryAsync(HttpMethod.Put, "api/v1/me", new { language = "sv" });
         Assert.True(status == System.Net.HttpStatusCode.OK, $"PUT me (language sv): {(int)status} {body}");
     }

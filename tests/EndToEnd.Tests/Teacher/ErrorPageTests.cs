@@ -11,17 +11,11 @@ namespace Skriptoteket.EndToEnd.Tests.Teacher;
 [Collection(BrowserCollection.Name)]
 public sealed class ErrorPageTests(BrowserFixture fixture)
 {
-    private const string Password = "Ett-långt-lösenord-42";
 
     [Fact]
     public async Task A_teacher_on_an_admin_page_sees_access_denied_in_the_layout_and_finds_the_way_home()
     {
-        var email = $"larare-{Guid.NewGuid():N}@skola.test";
-        using (var superuser = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-        {
-            await superuser.CreateUserAsync(email, Password, "user");
-        }
-        var page = await BrowserSteps.LoginAsync(fixture, email, Password);
+        var page = await BrowserSteps.LoginAsNewAsync(fixture);
 
         var response = await page.GotoAsync("/admin/users");
         Assert.Equal(403, response!.Status);
@@ -46,12 +40,7 @@ public sealed class ErrorPageTests(BrowserFixture fixture)
     {
         // SPEC §1: what someone may not see is "not found", never a hint. The dashboard is no page of the app, so
         // the live router also says "Sidan hittades inte"; it said so under a 403 before.
-        var email = $"larare-{Guid.NewGuid():N}@skola.test";
-        using (var superuser = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-        {
-            await superuser.CreateUserAsync(email, Password, "user");
-        }
-        var page = await BrowserSteps.LoginAsync(fixture, email, Password);
+        var page = await BrowserSteps.LoginAsNewAsync(fixture);
 
         var response = await page.GotoAsync("/dashboard");
         Assert.Equal(404, response!.Status);

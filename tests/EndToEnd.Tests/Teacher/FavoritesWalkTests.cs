@@ -12,7 +12,6 @@ namespace Skriptoteket.EndToEnd.Tests.Teacher;
 [Collection(BrowserCollection.Name)]
 public sealed class FavoritesWalkTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-    private const string Password = "Ett-långt-lösenord-42";
 
     private static readonly object OneCsv = new { fields = Array.Empty<object>(), files = new { minFiles = 1, maxFiles = 1, extensions = new[] { ".csv" } } };
 
@@ -24,16 +23,16 @@ public sealed class FavoritesWalkTests(BrowserFixture fixture, ITestOutputHelper
 
     private async Task WalkAsync()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var teacher = $"favoriter-{tag}@skola.test";
+        var world = new WalkWorld(fixture);
+        var tag = world.Tag;
+        var teacher = await world.AccountAsync("user", "favoriter");
         var (first, second) = ((Slug: $"klasslista-{tag}", Title: $"Klasslista {tag}"), (Slug: $"narvaro-{tag}", Title: $"Närvaro {tag}"));
-        using var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);
-        await api.CreateUserAsync(teacher, Password, "user");
+        using var api = await world.SuperuserAsync();
         await api.PublishToolAsync(first.Slug, first.Title, "Räknar raderna i en CSV-fil.", TeacherTool.Script, OneCsv);
         var secondId = await api.PublishToolAsync(second.Slug, second.Title, "Räknar raderna i en CSV-fil.", TeacherTool.Script, OneCsv);
 
         // A newcomer's home has neither list.
-        var page = await BrowserSteps.LoginAsync(fixture, teacher, Password);
+        var page = await BrowserSteps.LoginAsync(fixture, teacher, WalkWorld.Password);
         await BrowserSteps.GotoInteractiveAsync(page, "/");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Välj din yrkesroll" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("my-favorites")).ToHaveCountAsync(0);

@@ -100,7 +100,7 @@ public sealed class OneClickOneRunTests(BrowserFixture fixture, ITestOutputHelpe
     {
         var (slug, _) = await TeacherTool.PublishAsync(fixture.Database, source);
         var tool = await ToolIdAsync(slug);
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
+        using (var api = await new WalkWorld(fixture).SuperuserAsync())
         {
             await api.PostAsync($"api/v1/tools/{tool}/examples", new
             {
@@ -116,14 +116,9 @@ public sealed class OneClickOneRunTests(BrowserFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task A_double_click_on_the_sandboxs_Run_starts_one_run_and_Run_waits_until_it_has_finished()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        string toolId;
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-        {
-            toolId = await api.CreateToolWithDraftAsync($"sovande-{tag}", $"Sovande {tag}", "Sover en stund.", Sleeping(6), "Första",
-                new { fields = Array.Empty<object>(), files = new { minFiles = 0, maxFiles = 0 } });
-        }
-        var page = await StudioBrowser.LoginAsync(fixture, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);
+        var (admin, toolId) = await new WalkWorld(fixture).AdminWithDraftAsync("sovande", "Sovande", "Sover en stund.", Sleeping(6), "Första",
+            new { fields = Array.Empty<object>(), files = new { minFiles = 0, maxFiles = 0 } });
+        var page = await StudioBrowser.LoginAsync(fixture, admin);
         await StudioBrowser.GotoInteractiveAsync(page, $"/admin/tools/{toolId}/studio");
         await StudioBrowser.WaitForEditorAsync(page);
         var run = page.GetByTestId("sandbox-run");

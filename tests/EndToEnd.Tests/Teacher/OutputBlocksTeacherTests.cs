@@ -13,7 +13,6 @@ namespace Skriptoteket.EndToEnd.Tests.Teacher;
 [Collection(BrowserCollection.Name)]
 public sealed class OutputBlocksTeacherTests(BrowserFixture fixture)
 {
-    private const string Password = "Ett-långt-lösenord-42";
 
     private const string Script = """
         import skriptoteket as st
@@ -74,11 +73,6 @@ public sealed class OutputBlocksTeacherTests(BrowserFixture fixture)
 
     private async Task<IPage> LoginAsNewTeacherAsync()
     {
-        var email = $"larare-{Guid.NewGuid().ToString("N")[..10]}@skola.test";
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-        {
-            await api.CreateUserAsync(email, Password, "user");
-        }
-        return await BrowserSteps.LoginAsync(fixture, email, Password);
+        return await BrowserSteps.LoginAsNewAsync(fixture);
     }
 }

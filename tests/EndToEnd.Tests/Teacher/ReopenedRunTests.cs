@@ -13,7 +13,6 @@ namespace Skriptoteket.EndToEnd.Tests.Teacher;
 [Collection(BrowserCollection.Name)]
 public sealed class ReopenedRunTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-    private const string Password = "Ett-långt-lösenord-42";
 
     private const string Script =
         "import skriptoteket as st\n\ndef run_tool(input_path, output_dir):\n" +
@@ -37,11 +36,11 @@ public sealed class ReopenedRunTests(BrowserFixture fixture, ITestOutputHelper o
 
     private async Task WalkAsync()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var (slug, title, other) = ($"grans-{tag}", $"Gräns {tag}", $"larare-r{tag}@skola.test");
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
+        var world = new WalkWorld(fixture);
+        var (slug, title) = ($"grans-{world.Tag}", $"Gräns {world.Tag}");
+        var other = await world.AccountAsync("user", "larare");
+        using (var api = await world.SuperuserAsync())
         {
-            await api.CreateUserAsync(other, Password, "user");
             var toolId = await api.CreateToolWithDraftAsync(slug, title, "Elever över en gräns.", Script, "Första", Inputs);
             var newest = (await api.GetAsync($"api/v1/tools/{toolId}/versions")).EnumerateArray()
                 .OrderByDescending(v => v.GetProperty("number").GetInt32()).First().GetProperty("id").GetGuid();
@@ -103,7 +102,7 @@ public sealed class ReopenedRunTests(BrowserFixture fixture, ITestOutputHelper o
         await page.Context.CloseAsync();
 
         // Another teacher sees neither the run nor its values, and "run again" from its address fills in nothing.
-        var stranger = await BrowserSteps.LoginAsync(fixture, other, Password);
+        var stranger = await BrowserSteps.LoginAsync(fixture, other, WalkWorld.Password);
         await BrowserSteps.GotoInteractiveAsync(stranger, runUrl);
         await Assertions.Expect(stranger.GetByRole(AriaRole.Heading, new() { Name = "Körningen hittades inte" })).ToBeVisibleAsync();
         await Assertions.Expect(stranger.GetByTestId("run-inputs")).ToHaveCountAsync(0);

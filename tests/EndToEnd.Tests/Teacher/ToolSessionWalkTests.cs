@@ -12,7 +12,6 @@ namespace Skriptoteket.EndToEnd.Tests.Teacher;
 [Collection(BrowserCollection.Name)]
 public sealed class ToolSessionWalkTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-    private const string Password = "Ett-långt-lösenord-42";
 
     internal const string Script = """
         import skriptoteket as st
@@ -48,14 +47,14 @@ public sealed class ToolSessionWalkTests(BrowserFixture fixture, ITestOutputHelp
 
     private async Task WalkAsync()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var (slug, teacher) = ($"grupper-{tag}", $"larare-s{tag}@skola.test");
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
+        var world = new WalkWorld(fixture);
+        var slug = $"grupper-{world.Tag}";
+        var teacher = await world.AccountAsync("user", "larare");
+        using (var api = await world.SuperuserAsync())
         {
-            await api.CreateUserAsync(teacher, Password, "user");
-            await api.PublishToolAsync(slug, $"Grupper {tag}", "Delar en klass i grupper, steg för steg.", Script, Inputs);
+            await api.PublishToolAsync(slug, $"Grupper {world.Tag}", "Delar en klass i grupper, steg för steg.", Script, Inputs);
         }
-        var page = await BrowserSteps.LoginAsync(fixture, teacher, Password);
+        var page = await BrowserSteps.LoginAsync(fixture, teacher, WalkWorld.Password);
 
         // Step 1: the ordinary first run opens the session and offers step 2.
         await BrowserSteps.GotoInteractiveAsync(page, $"/tools/{slug}/run");

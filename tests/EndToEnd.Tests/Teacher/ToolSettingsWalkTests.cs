@@ -14,7 +14,6 @@ namespace Skriptoteket.EndToEnd.Tests.Teacher;
 [Collection(BrowserCollection.Name)]
 public sealed class ToolSettingsWalkTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-    private const string Password = "Ett-långt-lösenord-42";
 
     /// <summary>Shows what reached the run: st.settings as JSON.</summary>
     private const string Script = """
@@ -49,12 +48,7 @@ public sealed class ToolSettingsWalkTests(BrowserFixture fixture, ITestOutputHel
     private async Task WalkAsync()
     {
         var slug = await FieldsTool.PublishAsync(fixture.Database, Script, FirstInputs);
-        var teacher = $"larare-s{Guid.NewGuid().ToString("N")[..6]}@skola.test";
-        using (var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword))
-        {
-            await api.CreateUserAsync(teacher, Password, "user");
-        }
-        var page = await BrowserSteps.LoginAsync(fixture, teacher, Password,
+        var page = await BrowserSteps.LoginAsNewAsync(fixture, options:
             new BrowserNewContextOptions { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
 
         await BrowserSteps.GotoInteractiveAsync(page, $"/tools/{slug}");

@@ -50,17 +50,23 @@ internal sealed class ApiHelper(HttpClient http, string csrf) : IDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>
-    /// A tool for teachers (profession larare, category administration) and its first draft saved with this script
-    /// and field/file declaration; returns the tool's id. The studio walks start from here.
-    /// </summary>
-    public async Task<string> CreateToolWithDraftAsync(string slug, string title, string summary, string source, string changeSummary, object inputs)
+    /// <summary>A tool for teachers (profession larare, category administration) without any version; returns its id.</summary>
+    public async Task<string> CreateToolAsync(string slug, string title, string summary)
     {
         var tool = await PostAsync("api/v1/tools", new
         {
             slug, title, summary, usageMarkdown = "", professions = new[] { "larare" }, categories = new[] { "administration" },
         });
-        var toolId = tool.GetProperty("id").GetString()!;
+        return tool.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>
+    /// A tool for teachers and its first draft saved with this script and field/file declaration; returns the tool's
+    /// id. The studio walks start from here.
+    /// </summary>
+    public async Task<string> CreateToolWithDraftAsync(string slug, string title, string summary, string source, string changeSummary, object inputs)
+    {
+        var toolId = await CreateToolAsync(slug, title, summary);
         var draft = (await PostAsync($"api/v1/tools/{toolId}/versions")).GetProperty("id").GetString();
         await PostAsync($"api/v1/tool-versions/{draft}", new { baseVersionId = draft, source, changeSummary, inputs });
         return toolId;

@@ -60,7 +60,7 @@ public sealed class InsightsWalkTests(BrowserFixture fixture)
     /// <summary>A published tool made through the API as an admin makes it (tool grain, reviewed and published version).</summary>
     private async Task<(string Id, string Slug, int Version)> PublishAsync()
     {
-        using var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);
+        using var api = await new WalkWorld(fixture).SuperuserAsync();
         var tag = Guid.NewGuid().ToString("N")[..8];
         var slug = $"insikt-{tag}";
         var id = await api.CreateToolWithDraftAsync(slug, $"Insiktsverktyg {tag}", "Visar insikter.", Failing, "Första",

@@ -13,7 +13,7 @@ public sealed class SecondPersonTests(BrowserFixture fixture)
     [Fact]
     public async Task The_versions_page_says_four_eyes_is_off_and_names_its_setting()
     {
-        using var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);
+        using var api = await new WalkWorld(fixture).SuperuserAsync();
         var slug = "fyra-ogon-" + Guid.NewGuid().ToString("N")[..8];
         var toolId = await api.CreateToolWithDraftAsync(slug, "Fyra ögon", "Granskning", "def run_tool(i, o):\n    return 'ok'\n", "Första",
             new { fields = Array.Empty<object>(), files = new { minFiles = 1, maxFiles = 1, extensions = new[] { ".csv" } } });
@@ -35,7 +35,7 @@ public sealed class SecondPersonTests(BrowserFixture fixture)
     [Fact]
     public async Task A_superuser_sees_why_another_superuser_decides_their_own_nomination()
     {
-        using var api = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);
+        using var api = await new WalkWorld(fixture).SuperuserAsync();
         var email = $"nominerad-{Guid.NewGuid():N}@skola.test";
         var nominee = await api.PostAsync("api/v1/users", new { email, displayName = "Nominerad Person", password = "Ett-långt-lösenord-42", role = "contributor" });
         var nomination = await api.PostAsync("api/v1/nominations", new { userId = nominee.GetProperty("id").GetGuid(), rationale = "Ansvarar för verktygen" });

@@ -11,18 +11,16 @@ namespace Skriptoteket.EndToEnd.Tests.Tools;
 [Collection(BrowserCollection.Name)]
 public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
 {
-    private const string Password = "Ett-långt-lösenord-42";
+    private const string Password = WalkWorld.Password;
 
     [Fact]
     public async Task Suggested_tool_goes_from_accepted_suggestion_to_two_clicks_from_home()
     {
-        var tag = Guid.NewGuid().ToString("N")[..6];
-        var title = $"Närvarokoll {tag}";
-        using var superuser = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);
-        var (contributor, admin, user) = ($"bidrag-{tag}@skola.test", $"admin-{tag}@skola.test", $"larare-{tag}@skola.test");
-        await superuser.CreateUserAsync(contributor, Password, "contributor");
-        await superuser.CreateUserAsync(admin, Password, "admin");
-        await superuser.CreateUserAsync(user, Password, "user");
+        var world = new WalkWorld(fixture);
+        var title = $"Närvarokoll {world.Tag}";
+        var contributor = await world.AccountAsync("contributor", "bidrag");
+        var admin = await world.AccountAsync("admin", "admin");
+        var user = await world.AccountAsync("user", "larare");
 
         // The contributor suggests a tool.
         var page = await LoginAsync(contributor);
@@ -55,7 +53,7 @@ public sealed class SuggestionToCatalogWalkTests(BrowserFixture fixture)
         await row.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await adminPage.WaitForURLAsync(new Regex("/admin/tools/[0-9a-f-]{36}$"));
         var toolId = adminPage.Url.Split('/').Last();
-        using (var adminApi = await ApiHelper.LoginAsync(fixture.Host.BaseAddress, admin, Password))
+        using (var adminApi = await world.ApiAsync(admin))
         {
             var draft = await adminApi.PostAsync($"api/v1/tools/{toolId}/versions");
             var draftId = draft.GetProperty("id").GetGuid();

@@ -35,11 +35,7 @@ public sealed class VersionActionsTests(BrowserFixture fixture)
     public async Task An_admin_sees_no_restore_button_but_who_can_restore()
     {
         var tool = await ToolWithHistoryAsync();
-        var email = $"admin-{Guid.NewGuid():N}@skola.test";
-        using (var api = await SuperuserApiAsync())
-        {
-            await api.CreateUserAsync(email, StudioBrowser.Password, "admin");
-        }
+        var email = await new WalkWorld(fixture).AccountAsync("admin", "admin");
         var page = await StudioBrowser.LoginAsync(fixture, email);
         await StudioBrowser.GotoInteractiveAsync(page, $"/admin/tools/{tool.Id}/versions");
 
@@ -76,16 +72,14 @@ public sealed class VersionActionsTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    private Task<ApiHelper> SuperuserApiAsync() =>
-        ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);
-
     private sealed record ToolHistory(string Id, int FormerActive, int Active, int OpenDraft);
 
     /// <summary>Two published versions (the first now archived, so it can be restored) and an open draft after them.</summary>
     private async Task<ToolHistory> ToolWithHistoryAsync()
     {
-        using var api = await SuperuserApiAsync();
-        var tag = Guid.NewGuid().ToString("N")[..8];
+        var world = new WalkWorld(fixture);
+        var tag = world.Tag;
+        using var api = await world.SuperuserAsync();
         var id = await api.CreateToolWithDraftAsync($"historik-{tag}", $"Historik {tag}", "Versioner.", "def run_tool(i, o):\n    return 'A'\n", "Första", Inputs);
         var formerActive = await PublishHeadDraftAsync(api, id);
         await api.PostAsync($"api/v1/tools/{id}/versions", new { derivedFrom = formerActive.Id });
