@@ -2,10 +2,10 @@ using Skriptoteket.Benchmarks;
 using Skriptoteket.TestSupport;
 
 // Issue 12's figures in one run on one machine: see docs/performance.md. Arguments: rounds per latency path (20);
-// optionally the sections to run, comma-separated (containers,off,data,on,insights; all by default), to re-measure one
+// optionally the sections to run, comma-separated (containers,off,data,on,staff,insights; all by default), to re-measure one
 // change quickly; the goals table then shows only the figures that were measured.
 var rounds = args.Length > 0 ? int.Parse(args[0]) : 20;
-var sections = args.Length > 1 ? args[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : ["containers", "off", "data", "on", "insights"];
+var sections = args.Length > 1 ? args[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : ["containers", "off", "data", "on", "staff", "insights"];
 if (rounds < 1)
 {
     throw new ArgumentOutOfRangeException(nameof(args), "Rounds must be at least 1.");
@@ -102,7 +102,16 @@ if (sections.Contains("on"))
     }
 }
 
-// 4. Tool insights at 100,000 runs (issue 22): the grain's queries with and without their indexes.
+// 4. The staff meeting (issue 23): 100 teachers start the pandas tool within 10 s on one silo with the product's limits.
+if (sections.Contains("staff"))
+{
+    await using var staff = await PlatformPath.StartAsync(pool: true, productLimits: true);
+    var pandas = await staff.AddToolAsync(pandasSource);
+    await staff.WaitForFullPoolAsync(2);
+    report.Staff(await StaffBurst.RunAsync(staff, pandas, "elever.csv", grades, teachers: 100, spread: TimeSpan.FromSeconds(10)));
+}
+
+// 5. Tool insights at 100,000 runs (issue 22): the grain's queries with and without their indexes.
 if (sections.Contains("insights"))
 {
     await InsightsPaths.MeasureAsync(report, rounds);

@@ -12,6 +12,7 @@ internal sealed class Report(int rounds)
     private readonly List<(string When, (double Host, double Containers, int Count) Memory)> memory = [];
     private readonly List<(string Mode, IReadOnlyList<(double Container, double Queued)> Runs)> breakdowns = [];
     private double transitionsPerSecond = double.NaN;
+    private StaffBurst.Figures? staff;
 
     public void Header()
     {
@@ -35,6 +36,12 @@ internal sealed class Report(int rounds)
     public void Memory(string when, (double Host, double Containers, int Count) figures) => memory.Add((when, figures));
 
     public void Transitions(double perSecond) => transitionsPerSecond = perSecond;
+
+    public void Staff(StaffBurst.Figures figures)
+    {
+        staff = figures;
+        Console.WriteLine($"  measured staff burst: {figures.Succeeded} of {figures.Teachers} succeeded, p95 {figures.ToResult.P95:F0} ms to result");
+    }
 
     /// <summary>The supervisor's figures of the trivial HTTP runs, to split the platform's time.</summary>
     public void Breakdown(string mode, IReadOnlyList<(double Container, double Queued)> runs) => breakdowns.Add((mode, runs));
@@ -82,6 +89,14 @@ internal sealed class Report(int rounds)
             var off = throughput.GetValueOrDefault(("http-off", n), double.NaN);
             var on = throughput.GetValueOrDefault(("http-on", n), double.NaN);
             Console.WriteLine($"{n + " concurrent",-20} {r,9:F2} {off,9:F2} {on,9:F2} {off / r,8:F2} {on / r,8:F2}");
+        }
+
+        if (staff is { } f)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"staff burst (issue 23): {f.Teachers} teachers start the pandas + openpyxl tool within {f.SpreadSeconds:F0} s, one runner silo, product limits");
+            Console.WriteLine($"  succeeded {f.Succeeded}, refused {f.Refused}, failed {f.Failed}; furthest queue position shown {f.FurthestQueuePosition}");
+            Console.WriteLine($"  click to result p50 {f.ToResult.P50:F0} ms, p95 {f.ToResult.P95:F0} ms, max {f.ToResult.Samples.Max():F0} ms; all done after {f.WholeSeconds:F1} s");
         }
 
         Console.WriteLine();

@@ -4,7 +4,10 @@ using Microsoft.Playwright;
 
 namespace Skriptoteket.EndToEnd.Tests;
 
-/// <summary>The interactive users page: a superuser creates an account and finds it by searching.</summary>
+/// <summary>
+/// The interactive users page: a superuser creates an account and sees it listed at once: the list searches for the
+/// new address, so the account shows wherever it would sort among the installation's others.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AdminUsersPageTests(BrowserFixture fixture)
 {
@@ -31,6 +34,7 @@ public sealed class AdminUsersPageTests(BrowserFixture fixture)
 
         await Assertions.Expect(page.GetByText("Kontot skapades.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = email })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Sök på namn eller e-post")).ToHaveValueAsync(email);
         await Screenshots.SaveAsync(page, "admin-users");
         await page.Context.CloseAsync();
     }

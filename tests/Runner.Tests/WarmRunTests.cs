@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Skriptoteket.Grains.Abstractions.Runs;
 using Skriptoteket.Grains.Execution;
+using Skriptoteket.TestSupport;
 
 namespace Skriptoteket.Runner.Tests;
 
@@ -138,4 +139,28 @@ public sealed class WarmRunTests(RunnerFixture fixture)
         Assert.Equal("<p>klar</p>", outcome.Completion.Output.Html);
         Assert.Empty(await fixture.ContainersOfRunAsync(runId));
     }
+
+    [Fact]
+    public async Task Waiting_containers_yield_the_cores_and_the_run_that_takes_one_gets_a_runs_CPU_weight()
+    {
+        Assert.True(fixture.PoolOn, "this suite runs with the warm pool on");
+        await fixture.Pool.WaitPrimedAsync(2, TimeSpan.FromSeconds(90));
+        var waiting = await fixture.ContainersOfSiloAsync();
+        Assert.NotEmpty(waiting);
+        foreach (var container in waiting)
+        {
+            Assert.Equal(ContainerSpec.WarmCpuShares, await CpuSharesAsync(container.ID));
+        }
+
+        var runId = Guid.NewGuid();
+        var run = fixture.RunAsync(runId, "import time\ndef run_tool(i, o):\n    time.sleep(3)\n    return 'ok'\n", 10, CancellationToken.None);
+        // The run's name comes after its weight (DockerContainerRunner.ClaimAsync): named means raised.
+        var running = await Eventually.GetAsync(() => fixture.ContainersOfRunAsync(runId), found => found.Count == 1,
+            TimeSpan.FromSeconds(20), $"the container of run {runId}", TimeSpan.FromMilliseconds(50));
+        Assert.Equal(ContainerSpec.RunCpuShares, await CpuSharesAsync(running[0].ID));
+        Assert.Equal(RunStatus.Succeeded, (await run).Completion.Status);
+    }
+
+    private async Task<long> CpuSharesAsync(string id) =>
+        (await fixture.Docker.Client.Containers.InspectContainerAsync(id)).HostConfig.CPUShares;
 }

@@ -6,7 +6,7 @@ using Skriptoteket.TestSupport;
 namespace Skriptoteket.Web.Tests;
 
 /// <summary>Runs through the JSON API with real logins, the real host and the real Docker engine.</summary>
-public sealed class RunApiTests(IdentityHostFixture fixture) : IClassFixture<IdentityHostFixture>
+public sealed partial class RunApiTests(IdentityHostFixture fixture) : IClassFixture<IdentityHostFixture>
 {
     private const string Script = """
         def run_tool(input_path, output_dir):

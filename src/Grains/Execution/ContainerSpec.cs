@@ -11,6 +11,16 @@ internal static class ContainerSpec
     /// <summary>Name prefix of warm pool containers that no run has taken yet.</summary>
     public const string WarmNamePrefix = "skriptoteket-warm-";
 
+    /// <summary>
+    /// The CPU weight (Docker's cpu-shares, the least it takes) of a warm container while it waits: its imports yield
+    /// to every running script, whose container has the engine's default weight (<see cref="RunCpuShares"/>), and the
+    /// container gets that weight when a run takes it (docs/execution.md, "Warm pool").
+    /// </summary>
+    public const long WarmCpuShares = 2;
+
+    /// <summary>The engine's default CPU weight: a run's container, and a warm one once a run has taken it.</summary>
+    public const long RunCpuShares = 1024;
+
     /// <summary>The warm entry of the runner image (runner-image/warm.py): the same wrapper, libraries imported early.</summary>
     public static readonly IList<string> WarmEntrypoint = ["python3", "-I", "/opt/skriptoteket/warm.py"];
 
@@ -61,6 +71,7 @@ internal static class ContainerSpec
             [ContainerLabels.Cluster] = cluster ?? "",
         });
         spec.Entrypoint = WarmEntrypoint;
+        spec.HostConfig.CPUShares = WarmCpuShares;
         return spec;
     }
 

@@ -90,14 +90,15 @@ internal sealed class DockerContainerRunner(
 
     /// <summary>
     /// A warm container is already started and its output already read: the run's clock and hard deadline start
-    /// here, at the job's delivery. It is renamed for the run (beside the delivery, off the run's path) so an
-    /// operator and the tests find it by the run's container name.
+    /// here, at the job's delivery. Beside the delivery, off the run's path, it gets a run's CPU weight (it waited at
+    /// the lowest, so warming yields to running scripts) and is renamed for the run so an operator and the tests find
+    /// it by the run's container name.
     /// </summary>
     private async Task<RunnerOutcome> RunWarmAsync(WarmContainer warm, RunnerJob job, CancellationToken cancel)
     {
         var o = options.CurrentValue;
         var clock = Stopwatch.StartNew();
-        var renaming = RenameAsync(warm.Id, job.RunId);
+        var claiming = ClaimAsync(warm.Id, job.RunId);
         RunnerOutcome outcome;
         try
         {
@@ -110,16 +111,16 @@ internal sealed class DockerContainerRunner(
         }
         catch
         {
-            await RemoveRenamedAsync(renaming, warm.Id);
+            await RemoveClaimedAsync(claiming, warm.Id);
             throw;
         }
-        return outcome with { Removal = RemoveRenamedAsync(renaming, warm.Id) };
+        return outcome with { Removal = RemoveClaimedAsync(claiming, warm.Id) };
     }
 
-    /// <summary>A rename still in flight must end first: removing under it would make the engine refuse one of the two.</summary>
-    private async Task RemoveRenamedAsync(Task renaming, string id)
+    /// <summary>A claim still in flight must end first: removing under it would make the engine refuse one of the two.</summary>
+    private async Task RemoveClaimedAsync(Task claiming, string id)
     {
-        await renaming;
+        await claiming;
         await RemoveAsync(id);
     }
 
@@ -207,12 +208,24 @@ internal sealed class DockerContainerRunner(
         o.ArtifactTotalBytesCap + o.HtmlCapBytes * 2L + o.BlocksBytesCap * 2L + o.StdoutCapBytes + o.StderrCapBytes
         + SessionLimits.MaxStateBytes * 2L + (o.ArtifactCountCap + 10) * 2048L + 1024 * 1024;
 
-    private async Task RenameAsync(string id, Guid runId)
+    /// <summary>Makes a taken warm container the run's: a run's CPU weight, then the run's name.</summary>
+    private async Task ClaimAsync(string id, Guid runId)
     {
+        var containers = docker.Client.Containers;
         try
         {
-            await docker.Client.Containers.RenameContainerAsync(id,
-                new ContainerRenameParameters { NewName = ContainerSpec.NameFor(runId) }, CancellationToken.None);
+            await containers.UpdateContainerAsync(id, new ContainerUpdateParameters { CPUShares = ContainerSpec.RunCpuShares },
+                CancellationToken.None);
+        }
+        catch (DockerApiException e)
+        {
+            // The run goes on at the waiting weight: slower only while other scripts compete for the cores.
+            logger.LogWarning(e, "Warm container {ContainerId} kept its waiting CPU weight for run {RunId}", id, runId);
+        }
+        try
+        {
+            await containers.RenameContainerAsync(id, new ContainerRenameParameters { NewName = ContainerSpec.NameFor(runId) },
+                CancellationToken.None);
         }
         catch (DockerApiException e)
         {

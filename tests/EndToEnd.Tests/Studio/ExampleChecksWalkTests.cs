@@ -22,15 +22,7 @@ public sealed class ExampleChecksWalkTests(BrowserFixture fixture, ITestOutputHe
         "    if klass == '7B':\n        raise ValueError('kolumnen saknas')\n" +
         "    return [st.notice('Klass ' + klass), st.table(['Namn', 'Poäng'], [['Ada', 12], ['Bo', 8]])]\n";
 
-    private static readonly object Inputs = new
-    {
-        fields = new object[]
-        {
-            new { name = "klass", kind = "one_choice", label = "Klass", required = true, options = new[] { "7A", "7B" } },
-            new { name = "grans", kind = "integer", label = "Gräns", min = "0", max = "100", @default = "10" },
-        },
-        files = new { minFiles = 0, maxFiles = 0 },
-    };
+    private static readonly object Inputs = WalkWorld.ClassAndLimit(defaultLimit: "10");
 
     [Fact]
     public async Task A_changed_script_shows_changed_with_the_diff_and_failed_and_publishing_asks_for_a_note()

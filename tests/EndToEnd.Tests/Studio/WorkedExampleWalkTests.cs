@@ -23,15 +23,7 @@ public sealed class WorkedExampleWalkTests(BrowserFixture fixture, ITestOutputHe
         "    rows = [r for r in elever if r[1] >= grans]\n" +
         "    return [st.notice(f'{len(rows)} elever i {klass} når {grans} poäng'), st.table(['Namn', 'Poäng'], rows, title='Elever')]\n";
 
-    private static readonly object Inputs = new
-    {
-        fields = new object[]
-        {
-            new { name = "klass", kind = "one_choice", label = "Klass", required = true, options = new[] { "7A", "7B" } },
-            new { name = "grans", kind = "integer", label = "Gräns", min = "0", max = "100", @default = "0" },
-        },
-        files = new { minFiles = 0, maxFiles = 0 },
-    };
+    private static readonly object Inputs = WalkWorld.ClassAndLimit(defaultLimit: "0");
 
     [Fact]
     public async Task An_admin_adds_an_example_with_an_expected_result_and_a_teacher_runs_sorts_downloads_and_tries_it()

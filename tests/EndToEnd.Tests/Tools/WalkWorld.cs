@@ -12,6 +12,17 @@ internal sealed class WalkWorld(BrowserFixture fixture)
 
     public string Tag { get; } = Guid.NewGuid().ToString("N")[..6];
 
+    /// <summary>The declaration the example walks share: a required class (7A or 7B), a limit of 0–100 and no files.</summary>
+    public static object ClassAndLimit(string defaultLimit) => new
+    {
+        fields = new object[]
+        {
+            new { name = "klass", kind = "one_choice", label = "Klass", required = true, options = new[] { "7A", "7B" } },
+            new { name = "grans", kind = "integer", label = "Gräns", min = "0", max = "100", @default = defaultLimit },
+        },
+        files = new { minFiles = 0, maxFiles = 0 },
+    };
+
     /// <summary>The first superuser's API session; the caller disposes it.</summary>
     public Task<ApiHelper> SuperuserAsync() =>
         ApiHelper.LoginAsync(fixture.Host.BaseAddress, BrowserFixture.SuperuserEmail, BrowserFixture.SuperuserPassword);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
@@ -26,7 +27,7 @@ public static class RunEndpoints
         api.MapPost("tools/{slug}/run", RunToolAsync).RequireAuthorization(Policies.User)
             .WithTags("Körningar").WithSummary("Kör ett publicerat verktyg (multipart med indatafiler och fältet fields, JSON {\"fields\": {…}}, eller tom kropp). Samma Idempotency-Key ger samma körning.");
         api.MapGet("tool-runs/{id:guid}", GetRunAsync).RequireAuthorization(Policies.User)
-            .WithTags("Körningar").WithSummary("En körning.");
+            .WithTags("Körningar").WithSummary($"En körning. Med wait=N (0–{RunFinish.MaxWaitSeconds} sekunder) svarar den när körningen är klar, eller efter N sekunder med dess läge då: ingen avfrågning behövs.");
         api.MapPost("tool-runs/{id:guid}/cancel", CancelRunAsync).RequireAuthorization(Policies.User)
             .WithTags("Körningar").WithSummary("Avbryt en körning.");
         api.MapGet("tool-runs/{id:guid}/artifacts/{aid:int}", DownloadArtifactAsync).RequireAuthorization(Policies.User)
@@ -48,8 +49,16 @@ public static class RunEndpoints
         RunStarter starter, IOptions<UploadLimits> uploads) =>
         StartAsync(http, starter, uploads.Value, startKey, (user, inputs, fields) => RunRequest.Production(slug, user, inputs, fields));
 
-    private static async Task<Ok<RunResponse>> GetRunAsync(Guid id, HttpContext http, IGrainFactory grains) =>
-        TypedResults.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).GetAsync(ApiActor.Require(http))));
+    private static async Task<IResult> GetRunAsync(Guid id, int? wait, HttpContext http, IGrainFactory grains, ILoggerFactory loggers)
+    {
+        if (wait is < 0 or > RunFinish.MaxWaitSeconds)
+        {
+            return ApiResults.Refuse(http, ErrorCode.Validation, "RunWaitRange", RunFinish.MaxWaitSeconds);
+        }
+        var run = await RunFinish.WaitAsync(grains, grains.GetGrain<IRunGrain>(id), ApiActor.Require(http),
+            TimeSpan.FromSeconds(wait ?? 0), loggers.CreateLogger(typeof(RunFinish)), http.RequestAborted);
+        return TypedResults.Ok(RunResponse.From(run));
+    }
 
     private static async Task<Ok<RunResponse>> CancelRunAsync(Guid id, HttpContext http, IGrainFactory grains) =>
         TypedResults.Ok(RunResponse.From(await grains.GetGrain<IRunGrain>(id).CancelAsync(ApiActor.Require(http))));

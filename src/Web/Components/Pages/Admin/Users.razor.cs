@@ -58,9 +58,12 @@ public partial class Users
 
     private Task CreateAsync() => RunAsync(async () =>
     {
-        await Admin.CreateAsync(new NewUserAccount(NewEmail ?? "", NewName ?? "", NewPassword ?? "", NewRole));
+        var email = NewEmail ?? "";
+        await Admin.CreateAsync(new NewUserAccount(email, NewName ?? "", NewPassword ?? "", NewRole));
         (NewEmail, NewName, NewPassword) = (null, null, null);
-        await LoadAsync(Page);
+        // The list shows the new account (found by its address), wherever it would sort among hundreds of staff.
+        Query = email;
+        await LoadAsync(1);
     }, L["Users.Created"]);
 
     private Task ChangeRoleAsync(UserInfo user, Role role) =>
