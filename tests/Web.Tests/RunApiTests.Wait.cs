@@ -59,7 +59,7 @@ public sealed partial class RunApiTests
         var runId = (await StartAsync(teacher, $"api/v1/tools/{slug}/run", "sekunder.csv", "0").ExpectAsync(HttpStatusCode.Accepted))
             .GetProperty("runId").GetGuid();
 
-        var refused = await teacher.GetAsync($"api/v1/tool-runs/{runId}?wait={wait}").ExpectAsync(HttpStatusCode.BadRequest, "VALIDATION");
+        var refused = await teacher.GetAsync($"api/v1/tool-runs/{runId}?wait={wait}").ExpectAsync(HttpStatusCode.BadRequest, "VALIDATION_ERROR");
         Assert.Equal("Parametern wait ska vara 0–55 sekunder.", refused.GetProperty("error").GetProperty("message").GetString());
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await other.GetAsync($"api/v1/tool-runs/{runId}?wait=50").ExpectAsync(HttpStatusCode.NotFound, "NOT_FOUND");

@@ -11,7 +11,6 @@ namespace Skriptoteket.EndToEnd.Tests.Teacher;
 [Collection(BrowserCollection.Name)]
 public sealed class ErrorPageTests(BrowserFixture fixture)
 {
-
     [Fact]
     public async Task A_teacher_on_an_admin_page_sees_access_denied_in_the_layout_and_finds_the_way_home()
     {

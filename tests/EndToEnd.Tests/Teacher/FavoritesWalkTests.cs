@@ -12,7 +12,6 @@ namespace Skriptoteket.EndToEnd.Tests.Teacher;
 [Collection(BrowserCollection.Name)]
 public sealed class FavoritesWalkTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-
     private static readonly object OneCsv = new { fields = Array.Empty<object>(), files = new { minFiles = 1, maxFiles = 1, extensions = new[] { ".csv" } } };
 
     [Fact]

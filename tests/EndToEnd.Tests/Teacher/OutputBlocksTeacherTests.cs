@@ -13,7 +13,6 @@ namespace Skriptoteket.EndToEnd.Tests.Teacher;
 [Collection(BrowserCollection.Name)]
 public sealed class OutputBlocksTeacherTests(BrowserFixture fixture)
 {
-
     private const string Script = """
         import skriptoteket as st
         def run_tool(input_path, output_dir):

@@ -13,7 +13,6 @@ namespace Skriptoteket.EndToEnd.Tests.Teacher;
 [Collection(BrowserCollection.Name)]
 public sealed class ReopenedRunTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-
     private const string Script =
         "import skriptoteket as st\n\ndef run_tool(input_path, output_dir):\n" +
         "    return [st.notice(f\"{st.field('klass')} över {st.field('grans')}\")]\n";

@@ -12,7 +12,6 @@ namespace Skriptoteket.EndToEnd.Tests.Teacher;
 [Collection(BrowserCollection.Name)]
 public sealed class ToolSessionWalkTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-
     internal const string Script = """
         import skriptoteket as st
 

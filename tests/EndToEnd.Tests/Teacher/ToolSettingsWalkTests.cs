@@ -14,7 +14,6 @@ namespace Skriptoteket.EndToEnd.Tests.Teacher;
 [Collection(BrowserCollection.Name)]
 public sealed class ToolSettingsWalkTests(BrowserFixture fixture, ITestOutputHelper output)
 {
-
     /// <summary>Shows what reached the run: st.settings as JSON.</summary>
     private const string Script = """
         import json
