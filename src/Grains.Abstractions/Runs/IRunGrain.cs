@@ -19,6 +19,14 @@ public interface IRunGrain : IGrainWithGuidKey
     [Alias("Get"), AlwaysInterleave]
     Task<RunInfo> GetAsync(ActingUser user);
 
+    /// <summary>
+    /// The run as <see cref="GetAsync"/> answers it, once it has finished or after <paramref name="limit"/> (at most
+    /// <see cref="RunWaits.LongestCall"/>, under the call timeout). Answered from memory the moment the record finishes,
+    /// before its row is written, so a waiting client learns of the finish as early as a poll would, without polling.
+    /// </summary>
+    [Alias("WaitFinished"), AlwaysInterleave]
+    Task<RunInfo> WaitFinishedAsync(ActingUser user, TimeSpan limit);
+
     /// <summary>One stored artifact of the run (see <see cref="GetAsync"/> for who may); gone after retention → not found.</summary>
     [Alias("GetArtifact")]
     Task<RunArtifactContent> GetArtifactAsync(ActingUser user, int artifactId);
@@ -34,4 +42,11 @@ public interface IRunGrain : IGrainWithGuidKey
     /// <summary>Removes an observer.</summary>
     [Alias("Unsubscribe")]
     Task UnsubscribeAsync(IRunObserver observer);
+}
+
+/// <summary>How long one <see cref="IRunGrain.WaitFinishedAsync"/> call may wait.</summary>
+public static class RunWaits
+{
+    /// <summary>Below Orleans' 30 s response timeout; a longer wait is several calls.</summary>
+    public static readonly TimeSpan LongestCall = TimeSpan.FromSeconds(20);
 }

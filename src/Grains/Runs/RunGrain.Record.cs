@@ -17,6 +17,10 @@ internal sealed partial class RunGrain
     private async Task SaveAsync(RunInfo next, RunCompletion? completion)
     {
         record = next;
+        if (next.IsFinished)
+        {
+            finished.TrySetResult(); // waiters answer from memory now, as a poll would, not after the row write
+        }
         if (!await rows.WriteAsync(next, completion))
         {
             ScheduleRetry();

@@ -41,6 +41,9 @@ internal sealed partial class RunGrain(
     private IGrainTimer? retry;
     private RunInfo? record;
 
+    // Completed when the record finishes (SaveAsync), for the callers of WaitFinishedAsync.
+    private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     // The uploads of a run that may open a session, kept in memory until it finishes: production inputs are
     // stored only when the run offers next steps (they become the session's files, docs/adr/0016-tool-sessions.md).
     private IReadOnlyList<RunInputFile> openingUploads = [];
@@ -177,6 +180,22 @@ internal sealed partial class RunGrain(
     }
 
     Task<RunInfo> IRunGrain.GetAsync(ActingUser user) => Task.FromResult(Visible(user));
+
+    async Task<RunInfo> IRunGrain.WaitFinishedAsync(ActingUser user, TimeSpan limit)
+    {
+        if (!Visible(user).IsFinished && limit > TimeSpan.Zero)
+        {
+            try
+            {
+                await finished.Task.WaitAsync(limit < RunWaits.LongestCall ? limit : RunWaits.LongestCall);
+            }
+            catch (TimeoutException)
+            {
+                // Still going: the caller gets the run as it is now.
+            }
+        }
+        return Visible(user);
+    }
 
     async Task<RunArtifactContent> IRunGrain.GetArtifactAsync(ActingUser user, int artifactId)
     {

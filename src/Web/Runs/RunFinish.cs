@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using System.Diagnostics;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
 
@@ -6,8 +6,8 @@ namespace Skriptoteket.Web.Runs;
 
 /// <summary>
 /// Waits without polling until a run has finished or a limit has passed (the API's <c>GET tool-runs/{id}?wait=N</c>):
-/// the same grain observer the run page uses (<see cref="RunSubscription"/>), so a client's latency has no poll
-/// interval in it.
+/// the run's grain answers the moment its record finishes (<see cref="IRunGrain.WaitFinishedAsync"/>), so a client's
+/// latency has no poll interval in it.
 /// </summary>
 internal static class RunFinish
 {
@@ -15,38 +15,16 @@ internal static class RunFinish
     public const int MaxWaitSeconds = 55;
 
     /// <summary>The run as <paramref name="user"/> may see it, once finished or when <paramref name="limit"/> has passed.</summary>
-    public static async Task<RunInfo> WaitAsync(IGrainFactory grains, IRunGrain run, ActingUser user, TimeSpan limit,
-        ILogger logger, CancellationToken aborted)
+    public static async Task<RunInfo> WaitAsync(IRunGrain run, ActingUser user, TimeSpan limit, CancellationToken aborted)
     {
-        // The first read is also the permission check: someone else's run is not found, and nothing is subscribed.
-        var info = await run.GetAsync(user);
-        if (info.IsFinished || limit <= TimeSpan.Zero)
+        var clock = Stopwatch.StartNew();
+        // The first call is also the permission check: someone else's run is not found at once.
+        var info = await run.WaitFinishedAsync(user, limit).WaitAsync(aborted);
+        // One call waits at most RunWaits.LongestCall; a longer wait is several.
+        while (!info.IsFinished && clock.Elapsed < limit)
         {
-            return info;
+            info = await run.WaitFinishedAsync(user, limit - clock.Elapsed).WaitAsync(aborted);
         }
-        var finished = new TaskCompletionSource<RunInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var subscription = new RunSubscription(changed =>
-        {
-            if (changed.IsFinished)
-            {
-                finished.TrySetResult(changed);
-            }
-            return Task.CompletedTask;
-        });
-        await subscription.StartAsync(grains, run, user, logger);
-        // A finish between the first read and the subscription is not announced again: read once more.
-        info = await run.GetAsync(user);
-        if (info.IsFinished)
-        {
-            return info;
-        }
-        try
-        {
-            return await finished.Task.WaitAsync(limit, aborted);
-        }
-        catch (TimeoutException)
-        {
-            return await run.GetAsync(user); // still going: its state now (queue position, running)
-        }
+        return info;
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Skriptoteket.Grains.Abstractions.Identity;
 using Skriptoteket.Grains.Abstractions.Runs;
@@ -49,14 +48,14 @@ public static class RunEndpoints
         RunStarter starter, IOptions<UploadLimits> uploads) =>
         StartAsync(http, starter, uploads.Value, startKey, (user, inputs, fields) => RunRequest.Production(slug, user, inputs, fields));
 
-    private static async Task<IResult> GetRunAsync(Guid id, int? wait, HttpContext http, IGrainFactory grains, ILoggerFactory loggers)
+    private static async Task<IResult> GetRunAsync(Guid id, int? wait, HttpContext http, IGrainFactory grains)
     {
         if (wait is < 0 or > RunFinish.MaxWaitSeconds)
         {
             return ApiResults.Refuse(http, ErrorCode.Validation, "RunWaitRange", RunFinish.MaxWaitSeconds);
         }
-        var run = await RunFinish.WaitAsync(grains, grains.GetGrain<IRunGrain>(id), ApiActor.Require(http),
-            TimeSpan.FromSeconds(wait ?? 0), loggers.CreateLogger(typeof(RunFinish)), http.RequestAborted);
+        var run = await RunFinish.WaitAsync(grains.GetGrain<IRunGrain>(id), ApiActor.Require(http), TimeSpan.FromSeconds(wait ?? 0),
+            http.RequestAborted);
         return TypedResults.Ok(RunResponse.From(run));
     }
 
