@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Issue 12's figures in one run (docs/performance.md): latency pool on/off beside docker run and the raw engine cycle,
-# throughput, tool state changes, catalog and "Mina körningar" with big tables, memory. Not part of ./test.sh.
+# throughput, tool state changes, catalog and "Mina körningar" with big tables, the staff burst, memory. Not part of ./test.sh.
 # Prepares the machine like ./test.sh, publishes the host, builds in Release. Optional argument: rounds (20).
 set -euo pipefail
 cd "$(dirname "$0")/.."
