@@ -14,13 +14,6 @@ namespace Skriptoteket.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class RunGrainWaitTests(ClusterFixture fixture)
 {
-    private const string Sleeper = """
-        import time
-        def run_tool(input_path, output_dir):
-            time.sleep(float(open(input_path, encoding="utf-8").read()))
-            return "<p>vaken</p>"
-        """;
-
     [Fact]
     public async Task A_wait_answers_with_the_finished_record_and_someone_elses_wait_is_not_found()
     {
@@ -55,7 +48,7 @@ public sealed class RunGrainWaitTests(ClusterFixture fixture)
     {
         var admin = new ActingUser(Guid.NewGuid(), Role.Admin);
         var teacher = new ActingUser(Guid.NewGuid(), Role.User);
-        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, Sleeper, admin.UserId, published: true);
+        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, TestScripts.Sleeper, admin.UserId, published: true);
         var grain = fixture.Grains.GetGrain<IRunGrain>(Guid.NewGuid());
         await grain.StartAsync(RunRequest.Production(slug, teacher, [new RunInputFile("sekunder.txt", Encoding.UTF8.GetBytes(seconds))]));
         return (grain, teacher);

@@ -4,23 +4,15 @@ using Skriptoteket.TestSupport;
 namespace Skriptoteket.Web.Tests;
 
 /// <summary>
-/// <c>GET tool-runs/{id}?wait=N</c> (issue 23): the answer comes when the run has finished, pushed to the request by the
-/// run's grain observer, or after N seconds with the run's state then; no client polls.
+/// <c>GET tool-runs/{id}?wait=N</c> (issue 23): the answer comes when the run has finished (the run grain answers from
+/// memory the moment its record finishes), or after N seconds with the run's state then; no client polls.
 /// </summary>
 public sealed partial class RunApiTests
 {
-    /// <summary>Sleeps as many seconds as its one file says.</summary>
-    private const string Sleeper = """
-        import time
-        def run_tool(input_path, output_dir):
-            time.sleep(float(open(input_path, encoding="utf-8").read()))
-            return "<p>vaken</p>"
-        """;
-
     [Fact]
     public async Task A_get_with_wait_answers_once_the_run_has_finished_in_one_request()
     {
-        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, Sleeper, Guid.NewGuid(), published: true);
+        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, TestScripts.Sleeper, Guid.NewGuid(), published: true);
         using var teacher = await fixture.LoginAsNewAsync("user");
         var started = await StartAsync(teacher, $"api/v1/tools/{slug}/run", "sekunder.csv", "2").ExpectAsync(HttpStatusCode.Accepted);
         Assert.False(started.GetProperty("isFinished").GetBoolean());
@@ -34,7 +26,7 @@ public sealed partial class RunApiTests
     [Fact]
     public async Task A_get_with_wait_on_a_run_still_going_answers_after_the_wait_with_its_state()
     {
-        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, Sleeper, Guid.NewGuid(), published: true);
+        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, TestScripts.Sleeper, Guid.NewGuid(), published: true);
         using var teacher = await fixture.LoginAsNewAsync("user");
         var runId = (await StartAsync(teacher, $"api/v1/tools/{slug}/run", "sekunder.csv", "30").ExpectAsync(HttpStatusCode.Accepted))
             .GetProperty("runId").GetGuid();
@@ -53,7 +45,7 @@ public sealed partial class RunApiTests
     [InlineData("-1")]
     public async Task A_wait_out_of_range_is_refused_with_the_range_and_someone_elses_run_is_not_found_at_once(string wait)
     {
-        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, Sleeper, Guid.NewGuid(), published: true);
+        var (_, _, slug) = await ToolRows.InsertAsync(fixture.Database, TestScripts.Sleeper, Guid.NewGuid(), published: true);
         using var teacher = await fixture.LoginAsNewAsync("user");
         using var other = await fixture.LoginAsNewAsync("user");
         var runId = (await StartAsync(teacher, $"api/v1/tools/{slug}/run", "sekunder.csv", "0").ExpectAsync(HttpStatusCode.Accepted))
