@@ -204,18 +204,21 @@ public static partial class ToolInputRules
         }
     }
 
+    // Lists, not collection expressions: a declaration is kept in the tool grain's JSON state with its runtime type
+    // named, and the list types the compiler makes for [.. x] are not on Orleans' allow-list, so the state could not be
+    // read back after the grain was deactivated (ToolStateReactivationTests).
     private static ToolInputs Normalize(ToolInputs inputs) => new(
-        [.. inputs.Fields.Select(Normalize)],
+        inputs.Fields.Select(Normalize).ToList(),
         new FileInputs(inputs.Files.MinFiles, inputs.Files.MaxFiles,
-            inputs.Files.Types.Count == 0 ? null : [.. inputs.Files.Types.Select(NormalizeType).Distinct()]),
-        inputs.SettingsFields.Count == 0 ? null : [.. inputs.SettingsFields.Select(Normalize)]);
+            inputs.Files.Types.Count == 0 ? null : inputs.Files.Types.Select(NormalizeType).Distinct().ToList()),
+        inputs.SettingsFields.Count == 0 ? null : inputs.SettingsFields.Select(Normalize).ToList());
 
     private static InputField Normalize(InputField f) => new(
         f.Name.Trim(), f.Kind, f.Label.Trim(), (f.Help ?? "").Trim(), f.Required,
         string.IsNullOrWhiteSpace(f.Default) ? null : f.Kind == FieldKind.LongText ? f.Default : f.Default.Trim(),
         string.IsNullOrWhiteSpace(f.Min) ? null : f.Min.Trim(),
         string.IsNullOrWhiteSpace(f.Max) ? null : f.Max.Trim(),
-        FieldBounds.HasOptions(f.Kind) ? [.. f.Choices.Select(o => o.Trim())] : null);
+        FieldBounds.HasOptions(f.Kind) ? f.Choices.Select(o => o.Trim()).ToList() : null);
 
     /// <summary>".CSV", "csv" → ".csv".</summary>
     public static string NormalizeType(string? type)
