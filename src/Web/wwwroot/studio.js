@@ -37,7 +37,31 @@ async function waitFor(test, timeoutMs) {
 }
 
 /** Loads Monaco and BlazorMonaco's interop once per page life (only the studio needs them). */
+/**
+ * Drops the editors of studio pages left earlier. BlazorMonaco keeps every editor by its id, and creating one with an
+ * id it still holds copies the old editor's text into the new one: a new tool's studio showed, and saved, the script
+ * of the tool opened before it. Called before a studio page renders its editor.
+ */
+function forgetDetachedEditors() {
+    const editors = window.blazorMonaco && window.blazorMonaco.editors;
+    if (!editors) {
+        return;
+    }
+    for (let i = editors.length - 1; i >= 0; i--) {
+        const node = editors[i].editor && editors[i].editor.getContainerDomNode();
+        if (!node || !node.isConnected) {
+            const [gone] = editors.splice(i, 1);
+            try {
+                gone.editor && gone.editor.dispose();
+            } catch {
+                // already disposed with its page
+            }
+        }
+    }
+}
+
 export function loadMonaco() {
+    forgetDetachedEditors();
     if (!loading) {
         loading = (async () => {
             for (const src of monacoScripts) {
