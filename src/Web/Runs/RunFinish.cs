@@ -18,13 +18,14 @@ internal static class RunFinish
     public static async Task<RunInfo> WaitAsync(IRunGrain run, ActingUser user, TimeSpan limit, CancellationToken aborted)
     {
         var clock = Stopwatch.StartNew();
-        // The first call is also the permission check: someone else's run is not found at once.
-        var info = await run.WaitFinishedAsync(user, limit).WaitAsync(aborted);
-        // One call waits at most RunWaits.LongestCall; a longer wait is several.
-        while (!info.IsFinished && clock.Elapsed < limit)
+        RunInfo info;
+        // One call waits at most RunWaits.LongestCall, so a longer wait is several. The first is also the permission
+        // check: someone else's run is not found at once.
+        do
         {
             info = await run.WaitFinishedAsync(user, limit - clock.Elapsed).WaitAsync(aborted);
         }
+        while (!info.IsFinished && clock.Elapsed < limit);
         return info;
     }
 }
