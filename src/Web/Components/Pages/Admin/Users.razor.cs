@@ -56,7 +56,27 @@ public partial class Users
         }
     }
 
-    private Task CreateAsync() => RunAsync(async () =>
+    // A double-click creates the account once, instead of once and then "already exists".
+    private bool creating;
+
+    private async Task CreateAsync()
+    {
+        if (creating)
+        {
+            return;
+        }
+        creating = true;
+        try
+        {
+            await CreateOnceAsync();
+        }
+        finally
+        {
+            creating = false;
+        }
+    }
+
+    private Task CreateOnceAsync() => RunAsync(async () =>
     {
         var email = NewEmail ?? "";
         await Admin.CreateAsync(new NewUserAccount(email, NewName ?? "", NewPassword ?? "", NewRole));
