@@ -2,7 +2,7 @@ using Skriptoteket.Benchmarks;
 using Skriptoteket.TestSupport;
 
 // Issue 12's figures in one run on one machine: see docs/performance.md. Arguments: rounds per latency path (20);
-// optionally the sections to run, comma-separated (containers,off,data,on,staff,insights; all by default), to re-measure one
+// optionally the sections to run, comma-separated (containers,off,data,changes,on,staff,insights; all by default; data includes changes), to re-measure one
 // change quickly; the goals table then shows only the figures that were measured.
 var rounds = args.Length > 0 ? int.Parse(args[0]) : 20;
 var sections = args.Length > 1 ? args[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : ["containers", "off", "data", "on", "staff", "insights"];
@@ -35,7 +35,7 @@ if (sections.Contains("containers"))
 }
 
 // 2. The whole platform over HTTP, pool off; then the data-heavy pages and tool state changes on the same host.
-if (sections.Contains("off") || sections.Contains("data"))
+if (sections.Contains("off") || sections.Contains("data") || sections.Contains("changes"))
 {
     await using var off = await PlatformPath.StartAsync(pool: false);
     if (sections.Contains("off"))
@@ -66,16 +66,10 @@ if (sections.Contains("off") || sections.Contains("data"))
         report.Add("myruns-page", await Timings.MeasureAsync("\"Mina körningar\" page /my-runs (10,000 own of 100,000)", rounds * 2, () => DataPaths.GetAsync(off, "my-runs")));
         report.Add("myruns-api", await Timings.MeasureAsync("\"Mina körningar\" API my-runs?limit=50", rounds * 2, () => DataPaths.GetAsync(off, "api/v1/my-runs?limit=50")));
 
-        var tools = await DataPaths.CreateToolsAsync(off, 16);
-        var n = 0;
-        report.Add("transition", await Timings.MeasureAsync("tool state change (PUT tools/{id}: grain state + rows)", rounds * 2,
-            () => DataPaths.ChangeAsync(off, tools[0].Id, tools[0].Slug, Interlocked.Increment(ref n))));
-        report.Transitions(await Timings.ThroughputAsync(16, 16 * rounds, () =>
-        {
-            var i = Interlocked.Increment(ref n);
-            var (id, slug) = tools[i % tools.Count];
-            return DataPaths.ChangeAsync(off, id, slug, i);
-        }));
+    }
+    if (sections.Contains("data") || sections.Contains("changes"))
+    {
+        await StateChanges.MeasureAsync(off, report, rounds);
     }
 }
 

@@ -12,6 +12,7 @@ internal sealed class Report(int rounds)
     private readonly List<(string When, (double Host, double Containers, int Count) Memory)> memory = [];
     private readonly List<(string Mode, IReadOnlyList<(double Container, double Queued)> Runs)> breakdowns = [];
     private double transitionsPerSecond = double.NaN;
+    private double transitionsWarmingPerSecond = double.NaN;
     private StaffBurst.Figures? staff;
 
     public void Header()
@@ -35,7 +36,7 @@ internal sealed class Report(int rounds)
 
     public void Memory(string when, (double Host, double Containers, int Count) figures) => memory.Add((when, figures));
 
-    public void Transitions(double perSecond) => transitionsPerSecond = perSecond;
+    public void Transitions(double warming, double steady) => (transitionsWarmingPerSecond, transitionsPerSecond) = (warming, steady);
 
     public void Staff(StaffBurst.Figures figures)
     {
@@ -67,7 +68,8 @@ internal sealed class Report(int rounds)
         Goal("pandas + openpyxl tool p50, pool on ÷ pool off", P50("pandas-on") / P50("pandas-off"), "≤ 0.3");
         Goal("throughput at 8 concurrent, pool on ÷ raw Docker.DotNet loop",
             throughput.GetValueOrDefault(("http-on", 8), double.NaN) / throughput.GetValueOrDefault(("raw", 8), double.NaN), "≥ 0.9");
-        Goal("tool state changes per second (16 at once, PostgreSQL)", transitionsPerSecond, "≥ 1000");
+        Goal("tool state changes per second (16 at once, steady)", transitionsPerSecond, "≥ 1000");
+        Goal("tool state changes per second (the first 2,000 after start)", transitionsWarmingPerSecond, "(warm-up; no goal)");
         Goal("catalog page p95 ms", latency.TryGetValue("catalog-page", out var cp) ? cp.P95 : double.NaN, "≤ 50");
         Goal("\"Mina körningar\" page p95 ms", latency.TryGetValue("myruns-page", out var mp) ? mp.P95 : double.NaN, "≤ 50");
 

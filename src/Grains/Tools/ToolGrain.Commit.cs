@@ -29,7 +29,8 @@ internal sealed partial class ToolGrain
         var entry = new AuditEntry(actor.UserId, action, "tool", ToolId.ToString(), details);
         // The audit row rides in the rows' batch: one round trip and one commit fewer per transition.
         var landed = await Rows.CommitAsync(next,
-            rows: () => projection.WriteAsync(ToolId, next, next.Versions.Where(v => !unchanged.Contains(v)), entry),
+            rows: () => projection.WriteAsync(ToolId, next, next.Versions.Where(v => !unchanged.Contains(v)), entry,
+                before.Exists ? before : null),
             afterUndo: () => ReleaseSlugAsync(claimsSlug));
         if (landed)
         {
@@ -73,8 +74,10 @@ internal sealed partial class ToolGrain
     {
         // The allowlists and the slug check side by side (the slug is only trimmed by validation): one round
         // trip's wait instead of two on every transition.
+        // The tool's own slug is claimed by it (CommitAsync claims before a change lands): no check needed.
         var typedSlug = metadata?.Slug?.Trim();
-        var taken = typedSlug is { Length: > 0 } && ToolMetadataRules.IsValidSlug(typedSlug)
+        var own = state.State.Exists ? state.State.Metadata.Slug : null;
+        var taken = typedSlug is { Length: > 0 } && typedSlug != own && ToolMetadataRules.IsValidSlug(typedSlug)
             ? slugs.IsTakenAsync(typedSlug, ToolId)
             : Task.FromResult(false);
         var lists = await taxonomy.ReadAsync();
@@ -82,7 +85,7 @@ internal sealed partial class ToolGrain
             metadata!,
             lists.Professions.Select(p => p.Slug).ToHashSet(),
             lists.Categories.Select(c => c.Slug).ToHashSet());
-        if (valid.Slug == typedSlug ? await taken : await slugs.IsTakenAsync(valid.Slug, ToolId))
+        if (valid.Slug != own && (valid.Slug == typedSlug ? await taken : await slugs.IsTakenAsync(valid.Slug, ToolId)))
         {
             throw DomainException.Conflict(ToolSlugs.TakenMessage, "Tool.SlugTaken");
         }

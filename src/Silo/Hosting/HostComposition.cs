@@ -35,7 +35,7 @@ internal static class HostComposition
         // Over-long API URLs must reach the API's error contract (414 with a body), not Kestrel's bare refusal.
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = Skriptoteket.Web.Api.ApiLimits.ServerRequestLineLimit);
 
-        var database = new DatabaseSettings(RequiredSettings.Get(builder.Configuration, DatabaseSettings.Key));
+        var database = DatabaseSettings.From(RequiredSettings.Get(builder.Configuration, DatabaseSettings.Key));
         builder.Services.AddSingleton(database);
 
         // The schema and the first superuser are prepared before the host starts (PrepareDatabaseAsync):

@@ -66,6 +66,32 @@ public sealed class ToolGrainMetadataTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Profession_and_category_rows_follow_each_change_and_a_title_change_leaves_them_alone()
+    {
+        var tool = await kit.NewToolAsync();
+        var metadata = (await tool.GetAsync(kit.Admin)).Metadata;
+        var id = (await tool.GetAsync(kit.Admin)).Id;
+        async Task<string> RowsAsync() => await fixture.Database.ScalarAsync<string>($"""
+            SELECT concat_ws(' | ',
+                (SELECT string_agg(profession_slug, ',' ORDER BY profession_slug) FROM tool_professions WHERE tool_id = '{id}'),
+                (SELECT string_agg(category_slug, ',' ORDER BY category_slug) FROM tool_categories WHERE tool_id = '{id}'),
+                (SELECT min(xmin::text) FROM tool_professions WHERE tool_id = '{id}'))
+            """);
+
+        await tool.UpdateMetadataAsync(kit.Admin, metadata with { Professions = ["larare", "rektor"], Categories = ["mentorskap", "ovrigt"] });
+        var changed = await RowsAsync();
+        Assert.StartsWith("larare,rektor | mentorskap,ovrigt | ", changed);
+
+        // Only the title: the transition writes the tool row, not the lists (the rows' transaction id stays).
+        await tool.UpdateMetadataAsync(kit.Admin, metadata with { Title = "Ny titel", Professions = ["larare", "rektor"], Categories = ["mentorskap", "ovrigt"] });
+        Assert.Equal(changed, await RowsAsync());
+        Assert.Equal("Ny titel", await fixture.Database.ScalarAsync<string>($"SELECT title FROM tools WHERE id = '{id}'"));
+
+        await tool.UpdateMetadataAsync(kit.Admin, metadata with { Professions = ["rektor"], Categories = ["administration"] });
+        Assert.StartsWith("rektor | administration | ", await RowsAsync());
+    }
+
+    [Fact]
     public async Task Catalog_publishing_needs_an_active_version_and_depublishing_hides_the_tool_from_users()
     {
         var empty = await kit.NewToolAsync();
