@@ -62,6 +62,24 @@ public abstract class ClusterTestBase : IAsyncLifetime
         await Postgres.DisposeAsync();
     }
 
+    /// <summary>
+    /// The fault tests' cluster (two runner silos, a plain silo, a web node) with the sleeping tool published and
+    /// <paramref name="count"/> of its runs accepted through the web node, each sleeping <paramref name="seconds"/>.
+    /// </summary>
+    protected async Task<(string Slug, List<Guid> Runs)> StartClusterWithSleepingRunsAsync(int count, int seconds)
+    {
+        await Cluster.StartAsync(("runner-1", NodeRole.Runner), ("runner-2", NodeRole.Runner),
+            ("silo-1", NodeRole.Silo), ("web-1", NodeRole.Web));
+        var slug = await PublishToolAsync(SleepTool);
+        using var api = await ClusterApi.LoginAsync(Cluster.Web.Host.BaseAddress);
+        var runs = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            runs.Add(await api.StartAcceptedAsync(slug, seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        return (slug, runs);
+    }
+
     /// <summary>A published tool (the hosts have migrated the schema by now); returns its slug.</summary>
     protected async Task<string> PublishToolAsync(string source) =>
         (await ToolRows.InsertAsync(Postgres.ConnectionString, source, Guid.NewGuid(), published: true)).Slug;

@@ -29,15 +29,7 @@ public sealed class DockerdRestartTests(ITestOutputHelper output) : ClusterTestB
     [Fact]
     public async Task Runs_in_flight_during_a_dockerd_restart_all_end_final_and_new_runs_succeed()
     {
-        await Cluster.StartAsync(("runner-1", NodeRole.Runner), ("runner-2", NodeRole.Runner),
-            ("silo-1", NodeRole.Silo), ("web-1", NodeRole.Web));
-        var slug = await PublishToolAsync(SleepTool);
-        using var api = await ClusterApi.LoginAsync(Cluster.Web.Host.BaseAddress);
-        var runs = new List<Guid>();
-        for (var i = 0; i < 6; i++)
-        {
-            runs.Add(await api.StartAcceptedAsync(slug, "15"));
-        }
+        var (slug, runs) = await StartClusterWithSleepingRunsAsync(6, 15);
         await Eventually.UntilAsync(async () => (await RunRowsAsync()).Count(r => r.Status == "running") >= 2, TimeSpan.FromSeconds(60), "runs running");
 
         await docker.RestartAsync();

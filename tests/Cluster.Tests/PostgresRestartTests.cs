@@ -12,15 +12,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output) : ClusterTest
     [Fact]
     public async Task Runs_in_flight_during_a_postgresql_restart_all_end_final_and_new_runs_succeed()
     {
-        await Cluster.StartAsync(("runner-1", NodeRole.Runner), ("runner-2", NodeRole.Runner),
-            ("silo-1", NodeRole.Silo), ("web-1", NodeRole.Web));
-        var slug = await PublishToolAsync(SleepTool);
-        using var api = await ClusterApi.LoginAsync(Cluster.Web.Host.BaseAddress);
-        var runs = new List<Guid>();
-        for (var i = 0; i < 6; i++)
-        {
-            runs.Add(await api.StartAcceptedAsync(slug, "5"));
-        }
+        var (slug, runs) = await StartClusterWithSleepingRunsAsync(6, 5);
         await Eventually.UntilAsync(async () => (await RunRowsAsync()).Any(r => r.Status == "running"), TimeSpan.FromSeconds(60), "a run running");
 
         await Postgres.RestartAsync();

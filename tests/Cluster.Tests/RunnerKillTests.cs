@@ -16,19 +16,10 @@ public sealed class RunnerKillTests(ITestOutputHelper output) : ClusterTestBase
     [Fact]
     public async Task Runs_of_a_killed_runner_silo_end_interrupted_and_waiting_runs_start_elsewhere()
     {
-        await Cluster.StartAsync(("runner-1", NodeRole.Runner), ("runner-2", NodeRole.Runner),
-            ("silo-1", NodeRole.Silo), ("web-1", NodeRole.Web));
-        var slug = await PublishToolAsync(SleepTool);
-        using var api = await ClusterApi.LoginAsync(Cluster.Web.Host.BaseAddress);
+        // Four slots (2 per runner silo) busy for 20 s, four more runs waiting.
+        var (slug, runs) = await StartClusterWithSleepingRunsAsync(8, 20);
         var victim = Cluster.Node("runner-1");
         var survivor = Cluster.Node("runner-2");
-
-        // Four slots (2 per runner silo) busy for 20 s, four more runs waiting.
-        var runs = new List<Guid>();
-        for (var i = 0; i < 8; i++)
-        {
-            runs.Add(await api.StartAcceptedAsync(slug, "20"));
-        }
         // The queue, not the runs rows, says who holds what: a claimed run's container starts at once while its
         // "running" report to the run grain may still be on its way. Once all four slots are claimed, nothing moves
         // for 20 s.
