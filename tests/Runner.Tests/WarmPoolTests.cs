@@ -147,26 +147,8 @@ public sealed class WarmPoolTests(RunnerFixture fixture)
         fixture.Configuration.Reload();
     }
 
-    private (WarmContainerPool Pool, string Silo, ServiceProvider Services) NewPool(Dictionary<string, string?> overrides)
-    {
-        var silo = "pool-test-" + Guid.NewGuid().ToString("N")[..8];
-        var settings = new Dictionary<string, string?>
-        {
-            ["Execution:RunnerImage"] = TestEnvironment.RunnerImage,
-            ["Execution:DockerEndpoint"] = fixture.Options.DockerEndpoint,
-            ["Execution:MemoryBytes"] = fixture.Options.MemoryBytes.ToString(),
-        };
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddOptions()
-            .Configure<ExecutionOptions>(configuration.GetSection(ExecutionOptions.Section)).BuildServiceProvider();
-        var pool = new WarmContainerPool(fixture.Docker, services.GetRequiredService<IOptionsMonitor<ExecutionOptions>>(), silo, null,
-            NullLogger<WarmContainerPool>.Instance);
-        return (pool, silo, services);
-    }
+    private (WarmContainerPool Pool, string Silo, ServiceProvider Services) NewPool(Dictionary<string, string?> overrides) =>
+        fixture.NewPool(overrides);
 
     private async Task<IList<ContainerListResponse>> ContainersOfAsync(string silo) =>
         await fixture.Docker.Client.Containers.ListContainersAsync(new ContainersListParameters

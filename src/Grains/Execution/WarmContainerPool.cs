@@ -62,6 +62,12 @@ internal sealed partial class WarmContainerPool : IAsyncDisposable
         get { lock (gate) { return idle.Count; } }
     }
 
+    /// <summary>Alive containers of <paramref name="profile"/> whose libraries are imported (tests, benchmark).</summary>
+    public int PrimedOf(ImportProfile profile)
+    {
+        lock (gate) { return idle.Count(w => w.IsAlive && w.IsPrimed && w.Profile == profile); }
+    }
+
     /// <summary>Starts the background loop (removes exited pool leftovers at once and every minute, fills).</summary>
     public void Start()
     {
