@@ -17,6 +17,7 @@ internal sealed partial class WarmContainerPool
         var current = ContainerSettings.Of(o);
         var target = Target(o);
         List<WarmContainer> unwanted;
+        WarmContainer? swapped;
         int dead;
         lock (gate)
         {
@@ -25,14 +26,17 @@ internal sealed partial class WarmContainerPool
             // Beyond the target (idle too long, or the size was lowered): the newest go first, the primed stay.
             unwanted.AddRange(idle.Except(unwanted).OrderBy(w => w.IsPrimed).ThenByDescending(w => w.Created)
                 .Take(Math.Max(0, idle.Count - unwanted.Count - target)));
-            var swapped = unwanted.Count == 0 ? Unwanted(target) : null;
+            swapped = unwanted.Count == 0 ? OfProfileNoLongerWanted(target) : null;
             if (swapped is not null)
             {
                 unwanted.Add(swapped);
-                logger.LogInformation("Warm pool of {Silo} replaces a container of profile {Profile}: its runs' demand moved to other profiles",
-                    Silo, swapped.Profile);
             }
             idle.RemoveAll(unwanted.Contains);
+        }
+        if (swapped is not null)
+        {
+            logger.LogInformation("Warm pool of {Silo} replaces a container of profile {Profile}: its runs' demand moved to other profiles",
+                Silo, swapped.Profile);
         }
         if (unwanted.Count > 0)
         {
@@ -53,7 +57,7 @@ internal sealed partial class WarmContainerPool
     /// settled pool, so a refill after a take always goes to an empty slot first and a burst of runs never waits on
     /// a swap. Called under the lock.
     /// </summary>
-    private WarmContainer? Unwanted(int target)
+    private WarmContainer? OfProfileNoLongerWanted(int target)
     {
         if (target == 0 || idle.Count != target || idle.Any(w => !w.IsPrimed))
         {
