@@ -1,17 +1,19 @@
 """Warm entry of the runner image: a pool container waiting for its job with the libraries imported.
 
 The host's warm pool (docs/execution.md, "Warm pool") starts containers with exactly the settings of a
-normal run but this entrypoint (`python3 -I /opt/skriptoteket/warm.py`). The protocol on stdin/stdout is
-the one of runner.py (PROTOCOL.md); only the moment the script's process is made differs:
+normal run but this entrypoint (`python3 -I /opt/skriptoteket/warm.py [module ...]`). The protocol on
+stdin/stdout is the one of runner.py (PROTOCOL.md); only the moment the script's process is made differs:
 
 - At start, before any job, this wrapper starts the script's process ("the zygote") exactly as runner.py
   starts it for a job: same interpreter flags, environment, working directory, user, own session, stdin
-  /dev/null, the same three pipes. The zygote imports the heavy curated libraries (PREIMPORTS) with its
-  stdout/stderr pointed at /dev/null, says "ready" on a pipe, and blocks until it is told what to call.
+  /dev/null, the same three pipes. The zygote imports exactly the modules named on the command line, in that
+  order (the host's import profile, src/Grains/Execution/ImportProfile.cs: the one list of curated libraries
+  lives there; none named = plain Python), with its stdout/stderr pointed at /dev/null, says "ready" on a
+  pipe, and blocks until it is told what to call.
 - When the job tar has been unpacked, runner.py runs the script through `run_child_warm` below: if the
   zygote is ready, it gets one message (what run_child puts on a cold child's command line: entrypoint, input
   path, HTML cap, protocol version, caps) and becomes the script's process
-  through the same child.main, so the script finds pandas & co. already in sys.modules. The script's clock
+  through the same child.main, so the script finds its libraries already in sys.modules. The script's clock
   starts at that message, as the cold path's starts at the child's spawn.
 - If the zygote is not ready yet (the job came during its imports) or died, it is killed and the script
   runs in a fresh child exactly as in a cold container: a job never waits for pre-imports.
@@ -40,18 +42,13 @@ from skriptoteket_runner.texts import log  # noqa: E402
 
 sys.path.remove(HERE)  # the script's sys.path stays exactly the cold child's
 
-# Heaviest and most used first: a job arriving mid-way finds at least these ready on the next container.
-PREIMPORTS = (
-    "pandas", "numpy", "openpyxl", "docx", "matplotlib", "matplotlib.pyplot", "pypdf", "PIL.Image",
-    "xlsxwriter", "jinja2", "lxml.etree",
-)
 READY_LINE = "warm ready"
 
 
 class Zygote:
     """The script's process, started before its job; PID 1 holds the other ends of its pipes."""
 
-    def __init__(self):
+    def __init__(self, modules):
         self.started = time.monotonic()
         self.go_r, self.go_w = os.pipe()
         ready_r, ready_w = os.pipe()
@@ -59,7 +56,7 @@ class Zygote:
         self.out_r, out_w = os.pipe()
         self.err_r, err_w = os.pipe()
         args = [sys.executable, "-I", os.path.abspath(__file__), "--zygote",
-                str(self.go_r), str(ready_w), str(result_w)]
+                str(self.go_r), str(ready_w), str(result_w), *modules]
         self.proc = subprocess.Popen(
             args, cwd=jobs.WORK, env=supervise.CHILD_ENV, stdin=subprocess.DEVNULL, stdout=out_w,
             stderr=err_w, pass_fds=(self.go_r, ready_w, result_w), start_new_session=True)
@@ -114,11 +111,11 @@ def run_child_warm(job, input_path):
     return (*supervise.supervise(z.proc, readers, job["timeout_seconds"], started), readers)
 
 
-def warm_main():
+def warm_main(modules):
     global _zygote
-    # The zygote imports matplotlib: its font cache must be in /tmp/mpl first, as for a cold child.
+    # The zygote may import matplotlib: its font cache must be in /tmp/mpl first, as for a cold child.
     supervise.seed_matplotlib_cache()
-    _zygote = Zygote()
+    _zygote = Zygote(modules)
     return runner.main([sys.argv[0]], run_child=run_child_warm)
 
 
@@ -126,9 +123,9 @@ def warm_main():
 # Zygote side: import, say ready, wait for the one message, become the script's process.
 # ---------------------------------------------------------------------------------------------
 
-def zygote_main(go_fd, ready_fd, result_fd):
+def zygote_main(go_fd, ready_fd, result_fd, modules):
     child.harden()  # oom_score_adj 1000 from the start: under pressure the kernel takes this one
-    imported = _preimport()
+    imported = _preimport(modules)
     # The libraries' objects move to the permanent generation: the script's collections and the exit's
     # scan for open files below only walk what the script made.
     gc.collect()
@@ -171,15 +168,16 @@ def _exit_without_teardown(code):
     os._exit(code)
 
 
-def _preimport():
-    """Imports PREIMPORTS with fds 1 and 2 on /dev/null: the run's stdout/stderr carry only the script's."""
+def _preimport(modules):
+    """Imports the given modules in order with fds 1 and 2 on /dev/null: the run's stdout/stderr carry only
+    the script's."""
     saved = os.dup(1), os.dup(2)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
     imported = 0
     try:
-        for name in PREIMPORTS:
+        for name in modules:
             try:
                 importlib.import_module(name)
                 imported += 1
@@ -196,12 +194,13 @@ def _preimport():
 
 
 def main(argv):
-    if len(argv) == 5 and argv[1] == "--zygote":
-        return zygote_main(int(argv[2]), int(argv[3]), int(argv[4]))
-    if len(argv) != 1:
-        log("usage: warm.py < job.tar")
+    if len(argv) >= 5 and argv[1] == "--zygote":
+        return zygote_main(int(argv[2]), int(argv[3]), int(argv[4]), argv[5:])
+    modules = argv[1:]
+    if any(not name.replace(".", "").replace("_", "").isalnum() for name in modules):
+        log("usage: warm.py [module ...] < job.tar")
         return 2
-    return warm_main()
+    return warm_main(modules)
 
 
 if __name__ == "__main__":

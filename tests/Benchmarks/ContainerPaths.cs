@@ -9,18 +9,30 @@ namespace Skriptoteket.Benchmarks;
 
 /// <summary>
 /// The layers below the platform: `docker run --rm` of the CLI, the raw Engine API cycle, and the execution
-/// service (hardened container + wrapper) with and without its warm pool.
+/// service (hardened container + wrapper) with and without its warm pool, and with a warm container that imported
+/// every curated library (full) or none (plain).
 /// </summary>
 internal sealed class ContainerPaths : IAsyncDisposable
 {
     public const string TrivialScript = "def run_tool(input_path, output_dir):\n    return '<p>ok</p>'\n";
     private const string Silo = "benchmark";
+    private const string PlainSilo = "benchmark-plain";
+
+    /// <summary>
+    /// The trivial script with every curated library in its import profile but none imported (the branch never runs):
+    /// the same work, while its pool's demand keeps that pool's container full (docs/execution.md, "Warm pool").
+    /// </summary>
+    private static readonly string FullProfileTrivialScript = TrivialScript +
+        "if False:  # never runs: only makes the import profile full\n    import " +
+        string.Join(", ", ImportProfile.Curated.Select(l => l.Package)) + "\n";
 
     private readonly ExecutionOptions options = new() { RunnerImage = TestEnvironment.RunnerImage, WarmPoolSize = 1 };
     private readonly DockerClientProvider docker;
     private readonly DockerContainerRunner cold;
     private readonly DockerContainerRunner warm;
+    private readonly DockerContainerRunner plain;
     private Task removal = Task.CompletedTask;
+    private int plainRuns;
 
     public ContainerPaths()
     {
@@ -29,10 +41,16 @@ internal sealed class ContainerPaths : IAsyncDisposable
         Pool = new WarmContainerPool(docker, monitor, Silo, null, NullLogger<WarmContainerPool>.Instance);
         cold = new DockerContainerRunner(docker, monitor, NullLogger<DockerContainerRunner>.Instance);
         warm = new DockerContainerRunner(docker, monitor, NullLogger<DockerContainerRunner>.Instance, Pool);
+        // A second silo's pool, asked only for the plain trivial script: after its first take it holds plain containers.
+        PlainPool = new WarmContainerPool(docker, monitor, PlainSilo, null, NullLogger<WarmContainerPool>.Instance);
+        plain = new DockerContainerRunner(docker, monitor, NullLogger<DockerContainerRunner>.Instance, PlainPool);
         Pool.Start();
+        PlainPool.Start();
     }
 
     public WarmContainerPool Pool { get; }
+
+    public WarmContainerPool PlainPool { get; }
 
     /// <summary>`docker run --rm --entrypoint python3 &lt;runner image&gt; -c pass` through the CLI (the image's entrypoint is the wrapper).</summary>
     public async Task CliRunAsync()
@@ -75,9 +93,24 @@ internal sealed class ContainerPaths : IAsyncDisposable
     /// Timed until the outcome is in hand, as the platform now reports it (the container's removal goes on beside
     /// the report); the removal is awaited untimed before the next round (<see cref="AwaitRemovalAsync"/>).
     /// </summary>
-    public Task ColdRunAsync() => RunAsync(cold);
+    public Task ColdRunAsync() => RunAsync(cold, Silo, TrivialScript);
 
-    public Task WarmRunAsync() => RunAsync(warm);
+    /// <summary>A trivial run in a primed full container (every curated library imported, as every warm container was before profiles).</summary>
+    public Task WarmRunAsync() => RunAsync(warm, Silo, FullProfileTrivialScript);
+
+    /// <summary>
+    /// A trivial run in a primed plain container (no curated library imported; its run's profile is plain). The
+    /// untimed warm-up round takes the container filled before any demand (full); a later round in anything but a
+    /// plain container fails, so the line never silently measures the other kind.
+    /// </summary>
+    public async Task PlainWarmRunAsync()
+    {
+        var outcome = await RunAsync(plain, PlainSilo, TrivialScript);
+        if (++plainRuns > 1 && outcome.WarmProfile != ImportProfile.Plain)
+        {
+            throw new InvalidOperationException($"The plain-profile round ran in a {outcome.Container} container.");
+        }
+    }
 
     /// <summary>The previous round's container is gone (untimed, between rounds).</summary>
     public async Task AwaitRemovalAsync()
@@ -93,21 +126,30 @@ internal sealed class ContainerPaths : IAsyncDisposable
         await Pool.WaitPrimedAsync(1, TimeSpan.FromSeconds(120));
     }
 
-    private async Task RunAsync(DockerContainerRunner runner)
+    /// <summary>As <see cref="WaitForPrimedAsync"/> for the plain pool.</summary>
+    public async Task WaitForPlainPrimedAsync()
+    {
+        await AwaitRemovalAsync();
+        await PlainPool.WaitPrimedAsync(1, TimeSpan.FromSeconds(120));
+    }
+
+    private async Task<RunnerOutcome> RunAsync(DockerContainerRunner runner, string silo, string source)
     {
         var input = new RunnerInput("elever.csv", "namn\nAda\n"u8.ToArray());
-        var outcome = await runner.RunBeforeRemovalAsync(new RunnerJob(Guid.NewGuid(), TrivialScript, "run_tool", [input], 30), Silo, CancellationToken.None);
+        var outcome = await runner.RunBeforeRemovalAsync(new RunnerJob(Guid.NewGuid(), source, "run_tool", [input], 30), silo, CancellationToken.None);
         removal = outcome.Removal;
         if (outcome.Completion.Status != RunStatus.Succeeded)
         {
             throw new InvalidOperationException($"Trivial run ended {outcome.Completion.Status}: {outcome.Completion.Output.ErrorSummary} {outcome.Completion.InternalError}");
         }
+        return outcome;
     }
 
     public async ValueTask DisposeAsync()
     {
         await AwaitRemovalAsync();
         await Pool.DisposeAsync();
+        await PlainPool.DisposeAsync();
         docker.Dispose();
     }
 }

@@ -28,6 +28,7 @@ if (sections.Contains("containers"))
     report.Add("raw", await Timings.MeasureAsync("raw Docker.DotNet cycle (create, start, wait, remove)", rounds, containers.RawCycleAsync));
     report.Add("exec-off", await Timings.MeasureAsync("execution service, pool off (hardened container + wrapper)", rounds, containers.ColdRunAsync, containers.AwaitRemovalAsync));
     report.Add("exec-on", await Timings.MeasureAsync("execution service, pool on (primed warm container)", rounds, containers.WarmRunAsync, containers.WaitForPrimedAsync));
+    report.Add("exec-plain", await Timings.MeasureAsync("execution service, pool on, plain-profile warm container", rounds, containers.PlainWarmRunAsync, containers.WaitForPlainPrimedAsync));
     foreach (var c in levels)
     {
         report.Throughput("raw", c, await Timings.ThroughputAsync(c, perLevel, containers.RawCycleAsync));

@@ -88,6 +88,31 @@ public sealed class RunnerFixture : IAsyncLifetime
         PoolOn ? Pool.WaitPrimedAsync(1, TimeSpan.FromSeconds(90)) : Task.CompletedTask;
 
     /// <summary>
+    /// A pool of its own silo (so its demand and containers are its own), with this fixture's image, engine and
+    /// memory and the given settings; the caller starts, drains and disposes it.
+    /// </summary>
+    internal (WarmContainerPool Pool, string Silo, ServiceProvider Services) NewPool(Dictionary<string, string?> overrides)
+    {
+        var silo = "pool-test-" + Guid.NewGuid().ToString("N")[..8];
+        var settings = new Dictionary<string, string?>
+        {
+            ["Execution:RunnerImage"] = TestEnvironment.RunnerImage,
+            ["Execution:DockerEndpoint"] = Options.DockerEndpoint,
+            ["Execution:MemoryBytes"] = Options.MemoryBytes.ToString(),
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var provider = new ServiceCollection().AddOptions()
+            .Configure<ExecutionOptions>(configuration.GetSection(ExecutionOptions.Section)).BuildServiceProvider();
+        var pool = new WarmContainerPool(Docker, provider.GetRequiredService<IOptionsMonitor<ExecutionOptions>>(), silo, null,
+            NullLogger<WarmContainerPool>.Instance);
+        return (pool, silo, provider);
+    }
+
+    /// <summary>
     /// Containers of the given run still known to the engine (running or not), found by the run's container name:
     /// a warm container gets it when the run takes it (it was made before the run, so it has no run-id label).
     /// </summary>

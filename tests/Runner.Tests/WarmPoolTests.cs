@@ -61,7 +61,7 @@ public sealed class WarmPoolTests(RunnerFixture fixture)
             await pool.DrainAsync();
 
             Assert.Empty(await ContainersOfAsync(silo));
-            Assert.Null(pool.TryTake(silo));
+            Assert.Null(pool.TryTake(silo, ImportProfile.Plain));
             await pool.DisposeAsync();
         }
     }
@@ -77,7 +77,7 @@ public sealed class WarmPoolTests(RunnerFixture fixture)
             await WaitUntilAsync(async () => (await ContainersOfAsync(silo)).Count == 2);
             await WaitUntilAsync(async () => (await ContainersOfAsync(silo)).Count == 0);
 
-            Assert.Null(pool.TryTake(silo)); // a run came: it goes cold, and the pool fills again
+            Assert.Null(pool.TryTake(silo, ImportProfile.Plain)); // a run came: it goes cold, and the pool fills again
 
             await WaitUntilAsync(async () => (await ContainersOfAsync(silo)).Count == 2);
         }
@@ -106,8 +106,8 @@ public sealed class WarmPoolTests(RunnerFixture fixture)
     {
         await fixture.Pool.WaitPrimedAsync(1, TimeSpan.FromSeconds(90));
 
-        Assert.Null(fixture.Pool.TryTake("another-silo"));
-        var taken = fixture.Pool.TryTake(RunnerFixture.Silo);
+        Assert.Null(fixture.Pool.TryTake("another-silo", ImportProfile.Plain));
+        var taken = fixture.Pool.TryTake(RunnerFixture.Silo, ImportProfile.Plain);
         Assert.NotNull(taken);
         taken.Stream.Dispose();
         await fixture.Docker.Client.Containers.RemoveContainerAsync(taken.Id, new ContainerRemoveParameters { Force = true });
@@ -120,8 +120,8 @@ public sealed class WarmPoolTests(RunnerFixture fixture)
         var (pool, silo, services) = NewPool(new Dictionary<string, string?> { ["Execution:WarmPoolSize"] = "0" });
         var otherSilo = "pool-test-other-" + Guid.NewGuid().ToString("N")[..8];
         var containers = fixture.Docker.Client.Containers;
-        var own = (await containers.CreateContainerAsync(ContainerSpec.CreateWarm(silo, null, fixture.Options))).ID;
-        var others = (await containers.CreateContainerAsync(ContainerSpec.CreateWarm(otherSilo, null, fixture.Options))).ID;
+        var own = (await containers.CreateContainerAsync(ContainerSpec.CreateWarm(silo, null, fixture.Options, ImportProfile.Plain))).ID;
+        var others = (await containers.CreateContainerAsync(ContainerSpec.CreateWarm(otherSilo, null, fixture.Options, ImportProfile.Plain))).ID;
         try
         {
             await using (services)
@@ -147,26 +147,8 @@ public sealed class WarmPoolTests(RunnerFixture fixture)
         fixture.Configuration.Reload();
     }
 
-    private (WarmContainerPool Pool, string Silo, ServiceProvider Services) NewPool(Dictionary<string, string?> overrides)
-    {
-        var silo = "pool-test-" + Guid.NewGuid().ToString("N")[..8];
-        var settings = new Dictionary<string, string?>
-        {
-            ["Execution:RunnerImage"] = TestEnvironment.RunnerImage,
-            ["Execution:DockerEndpoint"] = fixture.Options.DockerEndpoint,
-            ["Execution:MemoryBytes"] = fixture.Options.MemoryBytes.ToString(),
-        };
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddOptions()
-            .Configure<ExecutionOptions>(configuration.GetSection(ExecutionOptions.Section)).BuildServiceProvider();
-        var pool = new WarmContainerPool(fixture.Docker, services.GetRequiredService<IOptionsMonitor<ExecutionOptions>>(), silo, null,
-            NullLogger<WarmContainerPool>.Instance);
-        return (pool, silo, services);
-    }
+    private (WarmContainerPool Pool, string Silo, ServiceProvider Services) NewPool(Dictionary<string, string?> overrides) =>
+        fixture.NewPool(overrides);
 
     private async Task<IList<ContainerListResponse>> ContainersOfAsync(string silo) =>
         await fixture.Docker.Client.Containers.ListContainersAsync(new ContainersListParameters

@@ -21,8 +21,14 @@ internal static class ContainerSpec
     /// <summary>The engine's default CPU weight: a run's container, and a warm one once a run has taken it.</summary>
     public const long RunCpuShares = 1024;
 
-    /// <summary>The warm entry of the runner image (runner-image/warm.py): the same wrapper, libraries imported early.</summary>
-    public static readonly IList<string> WarmEntrypoint = ["python3", "-I", "/opt/skriptoteket/warm.py"];
+    /// <summary>
+    /// The warm entry of the runner image (runner-image/warm.py): the same wrapper, the modules named after it
+    /// imported early (<see cref="WarmEntrypointFor"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> WarmEntrypoint = ["python3", "-I", "/opt/skriptoteket/warm.py"];
+
+    /// <summary>The warm entry for a profile: warm.py imports exactly the modules given, in order (none: plain Python).</summary>
+    public static IList<string> WarmEntrypointFor(ImportProfile profile) => [.. WarmEntrypoint, .. profile.Modules];
 
     /// <summary>The container name of a run, whether it was created for the run or taken from the warm pool.</summary>
     public static string NameFor(Guid runId) => $"skriptoteket-run-{runId:N}";
@@ -60,9 +66,10 @@ internal static class ContainerSpec
 
     /// <summary>
     /// A warm pool container: every setting of <see cref="Create"/> (same image, user, limits, mounts, network),
-    /// but no run yet, so the pool label instead of the run id, and the warm entry of the same wrapper.
+    /// but no run yet, so the pool label instead of the run id, and the warm entry of the same wrapper importing
+    /// the libraries of <paramref name="profile"/>.
     /// </summary>
-    public static CreateContainerParameters CreateWarm(string silo, string? cluster, ExecutionOptions options)
+    public static CreateContainerParameters CreateWarm(string silo, string? cluster, ExecutionOptions options, ImportProfile profile)
     {
         var spec = Build(WarmNamePrefix + Guid.NewGuid().ToString("N"), options, new Dictionary<string, string>
         {
@@ -70,7 +77,7 @@ internal static class ContainerSpec
             [ContainerLabels.Silo] = silo,
             [ContainerLabels.Cluster] = cluster ?? "",
         });
-        spec.Entrypoint = WarmEntrypoint;
+        spec.Entrypoint = WarmEntrypointFor(profile);
         spec.HostConfig.CPUShares = WarmCpuShares;
         return spec;
     }

@@ -33,11 +33,14 @@ internal sealed class DockerContainerRunner(
 
     public Task<RunnerOutcome> RunBeforeRemovalAsync(RunnerJob job, string silo, CancellationToken cancel)
     {
-        var warm = pool?.TryTake(silo);
-        return warm is null ? RunColdAsync(job, silo, cancel) : RunWarmAsync(warm, job, cancel);
+        // The curated libraries the script imports, from its source at this moment (docs/execution.md, "Warm pool"):
+        // it picks the warm container and steers the pool's refills.
+        var profile = ImportProfile.Of(job.Source);
+        var warm = pool?.TryTake(silo, profile);
+        return warm is null ? RunColdAsync(job, silo, profile, cancel) : RunWarmAsync(warm, job, profile, cancel);
     }
 
-    private async Task<RunnerOutcome> RunColdAsync(RunnerJob job, string silo, CancellationToken cancel)
+    private async Task<RunnerOutcome> RunColdAsync(RunnerJob job, string silo, ImportProfile profile, CancellationToken cancel)
     {
         var o = options.CurrentValue;
         var clock = Stopwatch.StartNew();
@@ -50,7 +53,7 @@ internal sealed class DockerContainerRunner(
                 ContainerSpec.Create(job.RunId, silo, cluster?.Value.ClusterId, o), CancellationToken.None)).ID;
             var outcome = await RunCreatedAsync(id, job, o, cancel, clock);
             // The outcome is final: the container goes beside whatever the caller does with it.
-            return outcome with { Removal = RemoveAsync(id) };
+            return outcome with { Removal = RemoveAsync(id), Imports = profile };
         }
         catch
         {
@@ -94,7 +97,7 @@ internal sealed class DockerContainerRunner(
     /// the lowest, so warming yields to running scripts) and is renamed for the run so an operator and the tests find
     /// it by the run's container name.
     /// </summary>
-    private async Task<RunnerOutcome> RunWarmAsync(WarmContainer warm, RunnerJob job, CancellationToken cancel)
+    private async Task<RunnerOutcome> RunWarmAsync(WarmContainer warm, RunnerJob job, ImportProfile profile, CancellationToken cancel)
     {
         var o = options.CurrentValue;
         var clock = Stopwatch.StartNew();
@@ -114,7 +117,7 @@ internal sealed class DockerContainerRunner(
             await RemoveClaimedAsync(claiming, warm.Id);
             throw;
         }
-        return outcome with { Removal = RemoveClaimedAsync(claiming, warm.Id) };
+        return outcome with { Removal = RemoveClaimedAsync(claiming, warm.Id), Imports = profile, WarmProfile = warm.Profile };
     }
 
     /// <summary>A claim still in flight must end first: removing under it would make the engine refuse one of the two.</summary>

@@ -7,15 +7,19 @@ namespace Skriptoteket.Grains.Execution;
 /// stdin. Its attach stream is read from the start (the wrapper's stderr says when the libraries are imported),
 /// so <see cref="Reading"/> ends when the container does: a dead container is never handed to a run.
 /// </summary>
-internal sealed class WarmContainer(string id, ContainerSettings settings, MultiplexedStream stream, ContainerOutput output, DateTimeOffset created)
+internal sealed class WarmContainer(string id, ContainerSettings settings, ImportProfile profile, MultiplexedStream stream,
+    ContainerOutput output, DateTimeOffset created)
 {
-    /// <summary>What the wrapper (runner-image/warm.py) writes on stderr once the script's process has imported the libraries.</summary>
+    /// <summary>What the wrapper (runner-image/warm.py) writes on stderr once the script's process has imported its libraries.</summary>
     public const string PrimedMarker = "runner: warm ready";
 
     public string Id { get; } = id;
 
     /// <summary>The settings it was made with; a container whose settings are no longer current is thrown away.</summary>
     public ContainerSettings Settings { get; } = settings;
+
+    /// <summary>The curated libraries its script's process imports before the job (plain: none).</summary>
+    public ImportProfile Profile { get; } = profile;
 
     public MultiplexedStream Stream { get; } = stream;
 
@@ -28,7 +32,7 @@ internal sealed class WarmContainer(string id, ContainerSettings settings, Multi
 
     public bool IsAlive => !Reading.IsCompleted;
 
-    /// <summary>True once the wrapper reported the libraries imported: a run then pays for none of them.</summary>
+    /// <summary>True once the wrapper reported its profile's libraries imported: a run then pays for none of them.</summary>
     public bool IsPrimed => Output.DiagnosticsContain(PrimedMarker);
 
     /// <summary>Why reading stopped early (the connection to the engine broke), if it did; the run taking it then fails.</summary>

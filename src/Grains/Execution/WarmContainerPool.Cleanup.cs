@@ -9,13 +9,15 @@ internal sealed partial class WarmContainerPool
 {
     /// <summary>
     /// Removes dead containers, containers made with settings no longer current, and those beyond the target;
-    /// returns how many had died on their own.
+    /// when none of these and the pool is full, one container of a profile no longer wanted (the loop's next
+    /// refill then makes one of a wanted profile). Returns how many had died on their own.
     /// </summary>
     private async Task<int> RemoveUnwantedAsync(ExecutionOptions o)
     {
         var current = ContainerSettings.Of(o);
         var target = Target(o);
         List<WarmContainer> unwanted;
+        WarmContainer? swapped;
         int dead;
         lock (gate)
         {
@@ -24,12 +26,22 @@ internal sealed partial class WarmContainerPool
             // Beyond the target (idle too long, or the size was lowered): the newest go first, the primed stay.
             unwanted.AddRange(idle.Except(unwanted).OrderBy(w => w.IsPrimed).ThenByDescending(w => w.Created)
                 .Take(Math.Max(0, idle.Count - unwanted.Count - target)));
+            swapped = unwanted.Count == 0 ? OfProfileNoLongerWanted(target) : null;
+            if (swapped is not null)
+            {
+                unwanted.Add(swapped);
+            }
             idle.RemoveAll(unwanted.Contains);
+        }
+        if (swapped is not null)
+        {
+            logger.LogInformation("Warm pool of {Silo} replaces a container of profile {Profile}: its runs' demand moved to other profiles",
+                Silo, swapped.Profile);
         }
         if (unwanted.Count > 0)
         {
             await Task.WhenAll(unwanted.Select(RemoveAsync));
-            logger.LogInformation("Warm pool of {Silo} removed {Count} container(s) ({Dead} dead; the others outdated or beyond {Target} wanted)",
+            logger.LogInformation("Warm pool of {Silo} removed {Count} container(s) ({Dead} dead; the others outdated, beyond {Target} wanted or of a profile no longer wanted)",
                 Silo, unwanted.Count, dead, target);
         }
         if (dead > 0)
@@ -37,6 +49,28 @@ internal sealed partial class WarmContainerPool
             logger.LogWarning("Warm pool of {Silo}: {Dead} container(s) ended while waiting for a run", Silo, dead);
         }
         return dead;
+    }
+
+    /// <summary>
+    /// In a full pool whose containers have all finished warming: the oldest container of a profile holding more
+    /// slots than its demand gives it, if another profile holds fewer; else null. One at a time, and only in a full,
+    /// settled pool, so a refill after a take always goes to an empty slot first and a burst of runs never waits on
+    /// a swap. Called under the lock.
+    /// </summary>
+    private WarmContainer? OfProfileNoLongerWanted(int target)
+    {
+        if (target == 0 || idle.Count != target || idle.Any(w => !w.IsPrimed))
+        {
+            return null;
+        }
+        var plan = demand.Plan(target);
+        int Share(ImportProfile profile) => plan.FirstOrDefault(p => p.Profile == profile).Slots;
+        var held = idle.GroupBy(w => w.Profile).ToDictionary(g => g.Key, g => g.Count());
+        if (!plan.Any(p => held.GetValueOrDefault(p.Profile) < p.Slots))
+        {
+            return null;
+        }
+        return idle.Where(w => held[w.Profile] > Share(w.Profile)).OrderBy(w => w.Created).FirstOrDefault();
     }
 
     /// <summary>

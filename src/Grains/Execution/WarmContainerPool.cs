@@ -8,9 +8,12 @@ namespace Skriptoteket.Grains.Execution;
 /// <summary>
 /// A runner silo's warm containers (docs/execution.md, "Warm pool"): up to <c>Execution:WarmPoolSize</c>
 /// containers created with every setting of a run, started and waiting for a job, so a run skips create and
-/// start and finds the libraries imported. Each container serves one run and is then removed by the runner;
+/// start and finds its libraries imported. Each container carries an import profile (the curated libraries it
+/// imported, <see cref="ImportProfile"/>); the slots are shared out among the profiles the silo's recent runs asked
+/// for (<see cref="WarmPoolDemand"/>). Each container serves one run and is then removed by the runner;
 /// one background loop refills, throws away dead containers and containers whose settings (image, limits) are
-/// no longer current, and empties the pool after <c>Execution:WarmPoolIdleSeconds</c> without runs.
+/// no longer current, swaps a container of a profile no longer wanted for a wanted one when the pool is full,
+/// and empties the pool after <c>Execution:WarmPoolIdleSeconds</c> without runs.
 /// <see cref="DrainAsync"/> (silo shutdown) removes every container not taken.
 /// </summary>
 internal sealed partial class WarmContainerPool : IAsyncDisposable
@@ -21,6 +24,7 @@ internal sealed partial class WarmContainerPool : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly object gate = new();
     private readonly List<WarmContainer> idle = [];
+    private readonly WarmPoolDemand demand = new();
     private readonly SemaphoreSlim wake = new(0);
     private readonly CancellationTokenSource stopping = new();
     private readonly IDisposable? optionsChanged;
@@ -58,6 +62,12 @@ internal sealed partial class WarmContainerPool : IAsyncDisposable
         get { lock (gate) { return idle.Count; } }
     }
 
+    /// <summary>Alive containers of <paramref name="profile"/> whose libraries are imported (tests, benchmark).</summary>
+    public int PrimedOf(ImportProfile profile)
+    {
+        lock (gate) { return idle.Count(w => w.IsAlive && w.IsPrimed && w.Profile == profile); }
+    }
+
     /// <summary>Starts the background loop (removes exited pool leftovers at once and every minute, fills).</summary>
     public void Start()
     {
@@ -72,10 +82,12 @@ internal sealed partial class WarmContainerPool : IAsyncDisposable
     }
 
     /// <summary>
-    /// Takes a container for one run, preferring one whose libraries are imported; null when none is ready
-    /// (the caller then creates its own). Counts as demand: an emptied idle pool fills again.
+    /// Takes a container for a run of <paramref name="profile"/>: a primed one that imported all of its libraries
+    /// (the fewest extra first), else a primed one sharing most of them, else any alive one (the script imports what
+    /// is missing itself; it still skips create and start); null when none is ready (the caller then creates its
+    /// own). Counts as demand: an emptied idle pool fills again, and the profile steers the refills.
     /// </summary>
-    public WarmContainer? TryTake(string silo)
+    public WarmContainer? TryTake(string silo, ImportProfile profile)
     {
         var current = ContainerSettings.Of(options.CurrentValue);
         WarmContainer? taken = null;
@@ -84,8 +96,12 @@ internal sealed partial class WarmContainerPool : IAsyncDisposable
             lastDemand = time.GetUtcNow();
             if (!stopped && silo == Silo)
             {
-                taken = idle.FirstOrDefault(w => w.IsAlive && w.Settings == current && w.IsPrimed)
-                        ?? idle.FirstOrDefault(w => w.IsAlive && w.Settings == current);
+                demand.Record(profile);
+                var ready = idle.Where(w => w.IsAlive && w.Settings == current).ToList();
+                var primed = ready.Where(w => w.IsPrimed).ToList();
+                taken = primed.Where(w => w.Profile.Covers(profile)).MinBy(w => w.Profile.Count)
+                        ?? primed.OrderByDescending(w => w.Profile.Shared(profile)).ThenBy(w => w.Profile.Count).FirstOrDefault()
+                        ?? ready.FirstOrDefault();
                 if (taken is not null)
                 {
                     idle.Remove(taken);
@@ -221,6 +237,26 @@ internal sealed partial class WarmContainerPool : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The profile the next refill gets: the most wanted one with fewer containers than its share of the slots
+    /// (<see cref="WarmPoolDemand.Plan"/>).
+    /// </summary>
+    private ImportProfile NextProfile(ExecutionOptions o)
+    {
+        lock (gate)
+        {
+            var plan = demand.Plan(Target(o));
+            foreach (var (profile, slots) in plan)
+            {
+                if (idle.Count(w => w.Profile == profile) < slots)
+                {
+                    return profile;
+                }
+            }
+            return plan.Count > 0 ? plan[0].Profile : ImportProfile.Full;
+        }
+    }
+
     /// <summary>How many more containers the pool should hold now (0 while idle too long or stopped).</summary>
     private int Wanted(ExecutionOptions o)
     {
@@ -237,16 +273,17 @@ internal sealed partial class WarmContainerPool : IAsyncDisposable
     {
         var containers = docker.Client.Containers;
         var settings = ContainerSettings.Of(o);
+        var profile = NextProfile(o);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // Not cancelable, as in the runner: a create canceled in flight can still make the container.
-        var id = (await containers.CreateContainerAsync(ContainerSpec.CreateWarm(Silo, cluster, o), CancellationToken.None)).ID;
+        var id = (await containers.CreateContainerAsync(ContainerSpec.CreateWarm(Silo, cluster, o, profile), CancellationToken.None)).ID;
         MultiplexedStream? stream = null;
         try
         {
             stream = await containers.AttachContainerAsync(id, tty: false,
                 new ContainerAttachParameters { Stream = true, Stdin = true, Stdout = true, Stderr = true }, stop);
             await containers.StartContainerAsync(id, new ContainerStartParameters(), stop);
-            var warm = new WarmContainer(id, settings, stream, new ContainerOutput(DockerContainerRunner.OutputLimit(o)), time.GetUtcNow());
+            var warm = new WarmContainer(id, settings, profile, stream, new ContainerOutput(DockerContainerRunner.OutputLimit(o)), time.GetUtcNow());
             warm.StartReading();
             // A container that ends while waiting (killed, engine restarted) is replaced without waiting for the poll.
             _ = warm.Reading.ContinueWith(_ => Wake(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
@@ -256,6 +293,7 @@ internal sealed partial class WarmContainerPool : IAsyncDisposable
                 {
                     idle.Add(warm);
                     _ = MeasureRefillAsync(warm, clock);
+                    logger.LogDebug("Warm pool of {Silo} added container {ContainerId} of profile {Profile}", Silo, id, profile);
                     return;
                 }
             }

@@ -84,10 +84,10 @@ internal sealed class RunSupervisor(
             }
             // Names and figures only: never inputs, output or script source (docs/operations.md, logs).
             logger.LogInformation(
-                "Run {RunId} of tool {ToolId} ({Kind}) ended {Status} on {Silo} in {DurationMs} ms (script {ScriptMs} ms, queued {QueuedMs} ms), {ArtifactCount} artifacts",
+                "Run {RunId} of tool {ToolId} ({Kind}) ended {Status} on {Silo} in {DurationMs} ms (script {ScriptMs} ms, queued {QueuedMs} ms), {ArtifactCount} artifacts, imports {Imports}, container {Container}",
                 job.RunId, claim.ToolId, RunText.Kind(claim.Kind), RunText.Status(completion.Status), silo.Name,
                 completion.ContainerMilliseconds, completion.ScriptMilliseconds, (long)waited.TotalMilliseconds,
-                completion.Output.Artifacts.Count);
+                completion.Output.Artifacts.Count, outcome.Imports, outcome.Container);
             if (completion.InternalError is { } internalError)
             {
                 logger.LogWarning("Run {RunId} failed internally: {InternalError}", job.RunId, internalError);
