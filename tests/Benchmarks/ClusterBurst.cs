@@ -31,9 +31,9 @@ internal static class ClusterBurst
             var split = (await ToolRows.InsertAsync(postgres.ConnectionString, await StepBurst.SourceAsync(), admin.UserId, published: true)).Slug;
 
             await FullPoolsAsync(cluster);
-            var staff = await StaffBurst.RunAsync(where, admin, pandas, fileName, file, teachers: 100, spread: TimeSpan.FromSeconds(10));
+            var staff = await StaffBurst.RunAsync(where, admin, postgres.ConnectionString, pandas, fileName, file, teachers: 100, spread: TimeSpan.FromSeconds(10));
             await FullPoolsAsync(cluster);
-            var steps = await StepBurst.RunAsync(where, admin, split, teachers: 20, spread: TimeSpan.FromSeconds(10));
+            var steps = await StepBurst.RunAsync(where, admin, postgres.ConnectionString, split, teachers: 20, spread: TimeSpan.FromSeconds(10));
             return (Short(staff, cluster), steps with { Silos = Short(steps.Silos, cluster) });
         }
         finally

@@ -111,9 +111,9 @@ if (sections.Contains("staff"))
     var pandas = await staff.AddToolAsync(pandasSource);
     var split = await staff.AddToolAsync(await StepBurst.SourceAsync());
     await staff.WaitForFullPoolAsync(2);
-    report.Staff(await StaffBurst.RunAsync("one host", staff.Admin, pandas, "elever.csv", grades, teachers: 100, spread: TimeSpan.FromSeconds(10)));
+    report.Staff(await StaffBurst.RunAsync("one host", staff.Admin, staff.Database.ConnectionString, pandas, "elever.csv", grades, teachers: 100, spread: TimeSpan.FromSeconds(10)));
     await staff.WaitForFullPoolAsync(2);
-    report.Steps(await StepBurst.RunAsync("one host", staff.Admin, split, teachers: 20, spread: TimeSpan.FromSeconds(10)));
+    report.Steps(await StepBurst.RunAsync("one host", staff.Admin, staff.Database.ConnectionString, split, teachers: 20, spread: TimeSpan.FromSeconds(10)));
 }
 
 // 4b. The same bursts through the web node of a cluster with one runner silo and with two (issue 23).

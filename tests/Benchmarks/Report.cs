@@ -181,7 +181,7 @@ internal sealed class Report(int rounds)
         Console.WriteLine();
         Console.WriteLine($"three-step burst (issue 23): {f0.Teachers} teachers each run the class split (examples/tools/klassdelning) once within {f0.SpreadSeconds:F0} s:");
         Console.WriteLine("  read the list, step \"dela\", step \"skriv_ut\" (PDF); each step click to result with ?wait=, p50 / p95 ms");
-        Console.WriteLine($"{"where",-26} {"through",8} {"step 1",13} {"step 2",13} {"step 3",13} {"three steps",13} {"all done s",10}  runs of step 3 per silo");
+        Console.WriteLine($"{"where",-26} {"through",8} {"step 1",13} {"step 2",13} {"step 3",13} {"three steps",13} {"all done s",10}  runs per silo");
         foreach (var f in steps)
         {
             var cells = f.Completed == 0 ? string.Concat(Enumerable.Repeat($"{"-",14}", 4))

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
+using Npgsql;
 
 namespace Skriptoteket.Benchmarks;
 
@@ -15,14 +15,16 @@ internal static class StaffBurst
         int FurthestQueuePosition, Timings ToResult, double WholeSeconds, IReadOnlyDictionary<string, int> Silos);
 
     /// <param name="where">Where the burst ran, for the report ("one host", "cluster, 2 runner silos").</param>
-    public static async Task<Figures> RunAsync(string where, AdminSession admin, string slug, string fileName, byte[] file, int teachers, TimeSpan spread)
+    /// <param name="database">The host's database: which silo ran a run is in the runs table (the API shows it to admins only).</param>
+    public static async Task<Figures> RunAsync(string where, AdminSession admin, string database, string slug, string fileName, byte[] file,
+        int teachers, TimeSpan spread)
     {
         var sessions = new List<TeacherSession>();
         for (var i = 0; i < teachers; i++)
         {
             sessions.Add(await admin.NewTeacherAsync(i));
         }
-        var results = new (bool Refused, string Status, int QueuePosition, double Ms, string? Silo)[teachers];
+        var results = new (bool Refused, string Status, int QueuePosition, double Ms, Guid RunId)[teachers];
         var whole = Stopwatch.StartNew();
         await Task.WhenAll(sessions.Select(async (session, i) =>
         {
@@ -31,12 +33,12 @@ internal static class StaffBurst
             var (run, refusal) = await session.StartAsync(slug, fileName, file);
             if (refusal is not null)
             {
-                results[i] = (true, refusal, 0, clock.Elapsed.TotalMilliseconds, null);
+                results[i] = (true, refusal, 0, clock.Elapsed.TotalMilliseconds, Guid.Empty);
                 return;
             }
             var position = TeacherSession.QueuePosition(run);
             run = await session.WaitAsync(run);
-            results[i] = (false, run.GetProperty("status").GetString()!, position, clock.Elapsed.TotalMilliseconds, SiloOf(run));
+            results[i] = (false, run.GetProperty("status").GetString()!, position, clock.Elapsed.TotalMilliseconds, run.GetProperty("runId").GetGuid());
         }));
         var wholeSeconds = whole.Elapsed.TotalSeconds;
         foreach (var session in sessions)
@@ -50,10 +52,22 @@ internal static class StaffBurst
         return new Figures(where, teachers, spread.TotalSeconds, results.Count(r => r.Status == "succeeded"), results.Count(r => r.Refused),
             results.Count(r => !r.Refused && r.Status != "succeeded"), results.Max(r => r.QueuePosition),
             new Timings("staff burst: click to result", results.Where(r => !r.Refused).Select(r => r.Ms).ToList()), wholeSeconds,
-            results.Where(r => r.Silo is not null).GroupBy(r => r.Silo!).ToDictionary(g => g.Key, g => g.Count()));
+            await SilosAsync(database, results.Where(r => !r.Refused).Select(r => r.RunId)));
     }
 
-    /// <summary>The silo that ran the run, as the API shows it (null: none claimed it).</summary>
-    public static string? SiloOf(JsonElement run) =>
-        run.TryGetProperty("silo", out var silo) && silo.ValueKind == JsonValueKind.String ? silo.GetString() : null;
+    /// <summary>How many of the runs each silo ran, from the runs table ("none": never claimed).</summary>
+    public static async Task<IReadOnlyDictionary<string, int>> SilosAsync(string database, IEnumerable<Guid> runIds)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT coalesce(silo, 'none'), count(*)::int FROM runs WHERE id = ANY(@ids) GROUP BY 1", connection);
+        command.Parameters.AddWithValue("ids", runIds.ToArray());
+        await using var reader = await command.ExecuteReaderAsync();
+        var silos = new Dictionary<string, int>();
+        while (await reader.ReadAsync())
+        {
+            silos[reader.GetString(0)] = reader.GetInt32(1);
+        }
+        return silos;
+    }
 }

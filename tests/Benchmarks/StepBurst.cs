@@ -19,7 +19,7 @@ internal static class StepBurst
 
     public static Task<string> SourceAsync() => File.ReadAllTextAsync(Path.Combine(Folder, "script.py"));
 
-    public static async Task<Figures> RunAsync(string where, AdminSession admin, string slug, int teachers, TimeSpan spread)
+    public static async Task<Figures> RunAsync(string where, AdminSession admin, string database, string slug, int teachers, TimeSpan spread)
     {
         var classList = await File.ReadAllBytesAsync(Path.Combine(Folder, "exempel-klasslista.csv"));
         var sessions = new List<TeacherSession>();
@@ -33,7 +33,7 @@ internal static class StepBurst
             steps[s] = new double[teachers];
         }
         var problems = new string?[teachers];
-        var silos = new List<string>();
+        var runIds = new List<Guid>();
         var whole = Stopwatch.StartNew();
         await Task.WhenAll(sessions.Select(async (session, i) =>
         {
@@ -50,16 +50,9 @@ internal static class StepBurst
                 ? await StepOnceAsync(() => session.StepAsync(slug, r2.GetProperty("runId").GetGuid(), "skriv_ut", new { rubrik = $"Grupper {i}" }))
                 : Fail(i, "the step dela", run);
             steps[2][i] = clock.Elapsed.TotalMilliseconds - steps[0][i] - steps[1][i];
-            if (run is { } r3 && r3.GetProperty("artifacts").GetArrayLength() == 1)
+            if (run is not { } r3 || r3.GetProperty("artifacts").GetArrayLength() != 1)
             {
-                lock (silos)
-                {
-                    silos.Add(StaffBurst.SiloOf(r3) ?? "?");
-                }
-            }
-            else
-            {
-                Fail(i, "the step skriv_ut", run);
+                Fail(i, "the step skriv_ut (one PDF)", run);
             }
 
             async Task<JsonElement?> StepOnceAsync(Func<Task<(JsonElement Run, string? Refusal)>> start)
@@ -71,6 +64,10 @@ internal static class StepBurst
                     return null;
                 }
                 var done = await session.WaitAsync(accepted);
+                lock (runIds)
+                {
+                    runIds.Add(done.GetProperty("runId").GetGuid());
+                }
                 return done.GetProperty("status").GetString() == "succeeded" ? done : Fail(i, "a step", done);
             }
         }));
@@ -88,7 +85,7 @@ internal static class StepBurst
         return new Figures(where, teachers, spread.TotalSeconds, done.Count,
             [.. names.Select((name, s) => new Timings(name, [.. done.Select(i => steps[s][i])]))],
             new Timings("three steps", [.. done.Select(i => steps[0][i] + steps[1][i] + steps[2][i])]), wholeSeconds,
-            silos.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count()));
+            await StaffBurst.SilosAsync(database, runIds));
 
         JsonElement? Fail(int teacher, string what, JsonElement? run)
         {
