@@ -13,8 +13,8 @@ namespace Skriptoteket.Benchmarks;
 /// </summary>
 internal static class ClusterBurst
 {
-    public static async Task<(StaffBurst.Figures Staff, StepBurst.Figures Steps)> RunAsync(int runners, string pandasSource,
-        string fileName, byte[] file)
+    /// <summary>Both bursts on a fresh cluster; each is reported as soon as it is done (with the load average then).</summary>
+    public static async Task RunAsync(Report report, int runners, string pandasSource, string fileName, byte[] file)
     {
         await using var postgres = await PrivatePostgres.StartAsync($"bench-staff{runners}");
         var settings = new Dictionary<string, string>(AdminSession.Settings) { ["Execution__WarmPoolSize"] = "2" };
@@ -31,10 +31,12 @@ internal static class ClusterBurst
             var split = (await ToolRows.InsertAsync(postgres.ConnectionString, await StepBurst.SourceAsync(), admin.UserId, published: true)).Slug;
 
             await FullPoolsAsync(cluster);
-            var staff = await StaffBurst.RunAsync(where, admin, postgres.ConnectionString, pandas, fileName, file, teachers: 100, spread: TimeSpan.FromSeconds(10));
+            var staff = await StaffBurst.RunAsync(where, admin, postgres.ConnectionString, pandas, fileName, file, teachers: 100,
+                spread: TimeSpan.FromSeconds(10));
+            report.Staff(Short(staff, cluster));
             await FullPoolsAsync(cluster);
             var steps = await StepBurst.RunAsync(where, admin, postgres.ConnectionString, split, teachers: 20, spread: TimeSpan.FromSeconds(10));
-            return (Short(staff, cluster), steps with { Silos = Short(steps.Silos, cluster) });
+            report.Steps(steps with { Silos = Short(steps.Silos, cluster) });
         }
         finally
         {

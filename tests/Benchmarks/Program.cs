@@ -121,9 +121,7 @@ if (sections.Contains("staff2"))
 {
     foreach (var runners in new[] { 1, 2 })
     {
-        var (staffFigures, stepFigures) = await ClusterBurst.RunAsync(runners, pandasSource, "elever.csv", grades);
-        report.Staff(staffFigures);
-        report.Steps(stepFigures);
+        await ClusterBurst.RunAsync(report, runners, pandasSource, "elever.csv", grades);
     }
 }
 

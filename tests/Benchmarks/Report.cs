@@ -140,11 +140,11 @@ internal sealed class Report(int rounds)
         }
         foreach (var f in staff.Where(f => f.Where.StartsWith("cluster", StringComparison.Ordinal)))
         {
-            Goal($"staff burst, {f.Where}: runner silos that ran runs", f.Silos.Count, f.Where.Contains("2 runner") ? "= 2" : "= 1");
+            Goal($"staff burst, {f.Where}: silos that ran runs", f.Silos.Count, f.Where.Contains("2 runner") ? "= 2" : "= 1");
         }
         foreach (var f in steps)
         {
-            Goal($"three-step burst, {f.Where}: teachers not through", f.Teachers - f.Completed, "= 0");
+            Goal($"three-step burst, {f.Where}: not through", f.Teachers - f.Completed, "= 0");
         }
     }
 

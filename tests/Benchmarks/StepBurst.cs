@@ -89,7 +89,9 @@ internal static class StepBurst
 
         JsonElement? Fail(int teacher, string what, JsonElement? run)
         {
-            problems[teacher] ??= run is { } r ? $"{what} ended {r.GetProperty("status").GetString()}: {r.GetProperty("errorSummary")}" : $"{what} did not succeed";
+            problems[teacher] ??= run is not { } r ? $"{what} did not succeed"
+                : r.GetProperty("status").GetString() == "succeeded" ? $"{what} succeeded without what comes next: {r.GetProperty("blocks")}"
+                : $"{what} ended {r.GetProperty("status").GetString()}: {r.GetProperty("errorSummary")}";
             return null;
         }
     }
