@@ -1,9 +1,5 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using Docker.DotNet;
-using Docker.DotNet.Models;
-using Skriptoteket.Grains.Execution;
 using Skriptoteket.TestSupport;
 
 namespace Skriptoteket.Benchmarks;
@@ -15,27 +11,27 @@ namespace Skriptoteket.Benchmarks;
 /// </summary>
 internal sealed class PlatformPath : IAsyncDisposable
 {
-    private const string Email = "rektor@benchmark.test";
-    private const string Password = "Benchmarkens-lösenord-1";
+    private readonly AdminSession admin;
 
-    private readonly HttpClient http;
-    private readonly string csrf;
-    private readonly IDockerClient docker = new DockerClientConfiguration(new Uri(new ExecutionOptions().DockerEndpoint)).CreateClient();
-
-    private PlatformPath(TestDatabase database, HostProcess host, HttpClient http, string csrf, Guid userId, string silo, bool pool) =>
-        (Database, Host, this.http, this.csrf, UserId, Silo, PoolOn) = (database, host, http, csrf, userId, silo, pool);
+    private PlatformPath(TestDatabase database, HostProcess host, AdminSession admin, string silo, bool pool) =>
+        (Database, Host, this.admin, Containers, PoolOn) = (database, host, admin, new SiloContainers(silo), pool);
 
     public TestDatabase Database { get; }
 
     public HostProcess Host { get; }
 
-    public Guid UserId { get; }
+    public Guid UserId => admin.UserId;
 
-    public string Silo { get; }
+    public string Silo => Containers.Silo;
+
+    /// <summary>The host's containers on the engine (its silo label).</summary>
+    public SiloContainers Containers { get; }
 
     public bool PoolOn { get; }
 
-    public HttpClient Http => http;
+    public HttpClient Http => admin.Http;
+
+    public AdminSession Admin => admin;
 
     /// <param name="productLimits">The product's default slots and queue (the staff burst); otherwise 16 slots and 500
     /// queued, so that throughput up to 16 at once is not the silo's limit.</param>
@@ -46,10 +42,8 @@ internal sealed class PlatformPath : IAsyncDisposable
         HostProcess? host = null;
         try
         {
-            var settings = new Dictionary<string, string>
+            var settings = new Dictionary<string, string>(AdminSession.Settings)
             {
-                ["SKRIPTOTEKET_SUPERUSER_EMAIL"] = Email,
-                ["SKRIPTOTEKET_SUPERUSER_PASSWORD"] = Password,
                 ["DOTNET_ENVIRONMENT"] = "Production", // the figure is the product's, not a development build's
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Orleans__SiloName"] = silo,
@@ -62,12 +56,7 @@ internal sealed class PlatformPath : IAsyncDisposable
                 settings["Execution__MaxQueuedRuns"] = "500";
             }
             host = await HostProcess.StartAsync(database.ConnectionString, settings);
-            var http = new HttpClient(new HttpClientHandler { CookieContainer = new() }) { BaseAddress = host.BaseAddress };
-            using var login = await http.PostAsJsonAsync("api/v1/auth/login", new { email = Email, password = Password });
-            login.EnsureSuccessStatusCode();
-            var me = await login.Content.ReadFromJsonAsync<JsonElement>();
-            var userId = me.GetProperty("user").GetProperty("id").GetGuid();
-            return new PlatformPath(database, host, http, me.GetProperty("csrfToken").GetString()!, userId, silo, pool);
+            return new PlatformPath(database, host, await AdminSession.LoginAsync(host.BaseAddress), silo, pool);
         }
         catch
         {
@@ -80,22 +69,7 @@ internal sealed class PlatformPath : IAsyncDisposable
         }
     }
 
-    /// <summary>A teacher's account made by the superuser, and that teacher's own signed-in session and CSRF token.</summary>
-    public async Task<(HttpClient Http, string Csrf)> NewTeacherAsync(int number)
-    {
-        var email = $"larare{number}-{Guid.NewGuid():N}@benchmark.test";
-        using var create = new HttpRequestMessage(HttpMethod.Post, "api/v1/users")
-        {
-            Content = JsonContent.Create(new { email, displayName = $"Lärare {number}", password = Password, role = "user" }),
-        };
-        create.Headers.Add("X-CSRF-TOKEN", csrf);
-        using var created = await http.SendAsync(create);
-        created.EnsureSuccessStatusCode();
-        var teacher = new HttpClient(new HttpClientHandler { CookieContainer = new() }) { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-        using var login = await teacher.PostAsJsonAsync("api/v1/auth/login", new { email, password = Password });
-        login.EnsureSuccessStatusCode();
-        return (teacher, (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("csrfToken").GetString()!);
-    }
+    public Task<TeacherSession> NewTeacherAsync(int number) => admin.NewTeacherAsync(number);
 
     public async Task<string> AddToolAsync(string source) =>
         (await ToolRows.InsertAsync(Database, source, UserId, published: true)).Slug;
@@ -108,8 +82,8 @@ internal sealed class PlatformPath : IAsyncDisposable
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "files", fileName } };
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/tools/{slug}/run") { Content = form };
-        request.Headers.Add("X-CSRF-TOKEN", csrf);
-        using var started = await http.SendAsync(request);
+        request.Headers.Add("X-CSRF-TOKEN", admin.Csrf);
+        using var started = await Http.SendAsync(request);
         if (!started.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"Run refused: {(int)started.StatusCode} {await started.Content.ReadAsStringAsync()}");
@@ -117,7 +91,7 @@ internal sealed class PlatformPath : IAsyncDisposable
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("runId").GetGuid();
         while (true)
         {
-            var run = await http.GetFromJsonAsync<JsonElement>($"api/v1/tool-runs/{runId}?wait=50");
+            var run = await Http.GetFromJsonAsync<JsonElement>($"api/v1/tool-runs/{runId}?wait=50");
             switch (run.GetProperty("status").GetString())
             {
                 case "succeeded":
@@ -144,142 +118,35 @@ internal sealed class PlatformPath : IAsyncDisposable
         System.Text.RegularExpressions.Regex.Matches(Host.Output, @"ended succeeded on \S+ in (\d+) ms \(script \d+ ms, queued (\d+) ms\)").ToList();
 
     /// <summary>Sends an unsafe API request with the CSRF token and fails loudly on a refusal.</summary>
-    public async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add("X-CSRF-TOKEN", csrf);
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
-        }
-        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
-    }
+    public Task<JsonElement> SendAsync(HttpMethod method, string path, object? body) => admin.SendAsync(method, path, body);
 
     /// <summary>Waits until the host's pool holds a container whose libraries are imported (its log says so).</summary>
-    public async Task WaitForPrimedAsync()
-    {
-        if (!PoolOn)
-        {
-            return;
-        }
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        while (true)
-        {
-            foreach (var c in await PoolContainersAsync())
-            {
-                if (c.State == "running" && (await LogsAsync(c.ID)).Contains(WarmContainer.PrimedMarker, StringComparison.Ordinal))
-                {
-                    return;
-                }
-            }
-            await Task.Delay(20, timeout.Token);
-        }
-    }
+    public Task WaitForPrimedAsync() => PoolOn ? Containers.WaitForPrimedAsync(1, TimeSpan.FromSeconds(120)) : Task.CompletedTask;
 
     /// <summary>Waits until the pool is full with primed containers (memory "pool full").</summary>
-    public async Task WaitForFullPoolAsync(int size)
+    public Task WaitForFullPoolAsync(int size) => Containers.WaitForPrimedAsync(size, TimeSpan.FromSeconds(180));
+
+    /// <summary>The host process's resident memory in MiB.</summary>
+    public double HostMiB()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(180));
-        while (true)
-        {
-            var primed = 0;
-            foreach (var c in await PoolContainersAsync())
-            {
-                if (c.State == "running" && (await LogsAsync(c.ID)).Contains(WarmContainer.PrimedMarker, StringComparison.Ordinal))
-                {
-                    primed++;
-                }
-            }
-            if (primed >= size)
-            {
-                return;
-            }
-            await Task.Delay(100, timeout.Token);
-        }
+        var status = File.ReadAllLines($"/proc/{Host.ProcessId}/status");
+        return double.Parse(status.First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
     }
 
     /// <summary>The host process's resident memory and the memory of this silo's containers, in MiB.</summary>
     public async Task<(double HostMiB, double ContainersMiB, int Containers)> MemoryAsync()
     {
-        var status = await File.ReadAllLinesAsync($"/proc/{Host.ProcessId}/status");
-        var rssKb = double.Parse(status.First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
-        double containers = 0;
-        var list = await SiloContainersAsync();
-        foreach (var c in list.Where(c => c.State == "running"))
-        {
-            var stats = await ReadStatsAsync(c.ID);
-            containers += stats;
-        }
-        return (rssKb / 1024, containers / (1024 * 1024), list.Count);
-    }
-
-    private async Task<double> ReadStatsAsync(string id)
-    {
-        double usage = 0;
-        try
-        {
-            // Read in the call, not through Progress<T>: that one reports later on the thread pool, after this
-            // method had already returned 0 (why the column read 0 before). cgroup v2 names the page cache
-            // "inactive_file" (v1: "total_inactive_file"); what `docker stats` shows is usage minus it.
-            await docker.Containers.GetContainerStatsAsync(id, new ContainerStatsParameters { Stream = false, OneShot = true },
-                new InCallProgress<ContainerStatsResponse>(s => usage = s.MemoryStats.Usage - Inactive(s.MemoryStats.Stats)));
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            // Gone between the list and the stats: its memory is no longer in use.
-        }
-        return usage;
-    }
-
-    private static ulong Inactive(IDictionary<string, ulong>? stats) =>
-        stats is null ? 0
-        : stats.TryGetValue("inactive_file", out var v2) ? v2
-        : stats.TryGetValue("total_inactive_file", out var v1) ? v1
-        : 0;
-
-    /// <summary>Calls the handler on the reporting thread, so the value is there when the stats call returns.</summary>
-    private sealed class InCallProgress<T>(Action<T> handler) : IProgress<T>
-    {
-        public void Report(T value) => handler(value);
-    }
-
-    private async Task<IList<ContainerListResponse>> SiloContainersAsync() =>
-        await docker.Containers.ListContainersAsync(new ContainersListParameters
-        {
-            All = true,
-            Filters = new Dictionary<string, IDictionary<string, bool>>
-            {
-                ["label"] = new Dictionary<string, bool> { [$"{ContainerLabels.Silo}={Silo}"] = true },
-            },
-        });
-
-    private async Task<IList<ContainerListResponse>> PoolContainersAsync() =>
-        (await SiloContainersAsync()).Where(c => c.Labels.ContainsKey(ContainerLabels.Pool)
-            && c.Names.Any(n => n.TrimStart('/').StartsWith(Skriptoteket.Grains.Execution.ContainerSpec.WarmNamePrefix, StringComparison.Ordinal))).ToList();
-
-    private async Task<string> LogsAsync(string id)
-    {
-        try
-        {
-            using var stream = await docker.Containers.GetContainerLogsAsync(id, tty: false,
-                new ContainerLogsParameters { ShowStderr = true, ShowStdout = false }, CancellationToken.None);
-            var (_, stderr) = await stream.ReadOutputToEndAsync(CancellationToken.None);
-            return stderr;
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            return "";
-        }
+        var host = HostMiB();
+        var (containers, count) = await Containers.MemoryAsync();
+        return (host, containers, count);
     }
 
     public async ValueTask DisposeAsync()
     {
-        http.Dispose();
+        admin.Dispose();
         await Host.StopAsync();
         await Host.DisposeAsync();
         await Database.DisposeAsync();
-        docker.Dispose();
+        Containers.Dispose();
     }
 }

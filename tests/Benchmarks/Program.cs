@@ -2,10 +2,11 @@ using Skriptoteket.Benchmarks;
 using Skriptoteket.TestSupport;
 
 // Issue 12's figures in one run on one machine: see docs/performance.md. Arguments: rounds per latency path (20);
-// optionally the sections to run, comma-separated (containers,off,data,changes,on,staff,insights; all by default; data includes changes), to re-measure one
-// change quickly; the goals table then shows only the figures that were measured.
+// optionally the sections to run, comma-separated (containers,off,data,changes,on,staff,staff2,soak,insights; all by default;
+// data includes changes), to re-measure one change quickly; the goals table then shows only the figures that were measured.
+// The soak's 1,000 runs, the state changes' 6,000 and the bursts' teachers do not depend on the rounds.
 var rounds = args.Length > 0 ? int.Parse(args[0]) : 20;
-var sections = args.Length > 1 ? args[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : ["containers", "off", "data", "on", "staff", "insights"];
+var sections = args.Length > 1 ? args[1].Split(',', StringSplitOptions.RemoveEmptyEntries) : ["containers", "off", "data", "on", "staff", "staff2", "soak", "insights"];
 if (rounds < 1)
 {
     throw new ArgumentOutOfRangeException(nameof(args), "Rounds must be at least 1.");
@@ -66,7 +67,6 @@ if (sections.Contains("off") || sections.Contains("data") || sections.Contains("
         report.Add("catalog-api", await Timings.MeasureAsync("catalog API professions/larare", rounds * 2, () => DataPaths.GetAsync(off, "api/v1/catalog/professions/larare")));
         report.Add("myruns-page", await Timings.MeasureAsync("\"Mina körningar\" page /my-runs (10,000 own of 100,000)", rounds * 2, () => DataPaths.GetAsync(off, "my-runs")));
         report.Add("myruns-api", await Timings.MeasureAsync("\"Mina körningar\" API my-runs?limit=50", rounds * 2, () => DataPaths.GetAsync(off, "api/v1/my-runs?limit=50")));
-
     }
     if (sections.Contains("data") || sections.Contains("changes"))
     {
@@ -97,13 +97,35 @@ if (sections.Contains("on"))
     }
 }
 
-// 4. The staff meeting (issue 23): 100 teachers start the pandas tool within 10 s on one silo with the product's limits.
+// 4. The staff meeting (issue 23): 100 teachers start the pandas tool within 10 s on one silo with the product's limits,
+// then 20 teachers each take the class split's three steps once on the same host.
 if (sections.Contains("staff"))
 {
     await using var staff = await PlatformPath.StartAsync(pool: true, productLimits: true);
     var pandas = await staff.AddToolAsync(pandasSource);
+    var split = await staff.AddToolAsync(await StepBurst.SourceAsync());
     await staff.WaitForFullPoolAsync(2);
-    report.Staff(await StaffBurst.RunAsync(staff, pandas, "elever.csv", grades, teachers: 100, spread: TimeSpan.FromSeconds(10)));
+    report.Staff(await StaffBurst.RunAsync("one host", staff.Admin, staff.Database.ConnectionString, pandas, "elever.csv", grades, teachers: 100, spread: TimeSpan.FromSeconds(10)));
+    await staff.WaitForFullPoolAsync(2);
+    report.Steps(await StepBurst.RunAsync("one host", staff.Admin, staff.Database.ConnectionString, split, teachers: 20, spread: TimeSpan.FromSeconds(10)));
+}
+
+// 4b. The same bursts through the web node of a cluster with one runner silo and with two (issue 23).
+if (sections.Contains("staff2"))
+{
+    foreach (var runners in new[] { 1, 2 })
+    {
+        await ClusterBurst.RunAsync(report, runners, pandasSource, "elever.csv", grades);
+    }
+}
+
+// 4c. The soak (issue 23): 1,000 trivial runs 8 at a time on one host with the pool on (as section "on").
+if (sections.Contains("soak"))
+{
+    await using var soakHost = await PlatformPath.StartAsync(pool: true);
+    var trivial = await soakHost.AddToolAsync(ContainerPaths.TrivialScript);
+    await soakHost.WaitForFullPoolAsync(2);
+    report.Soak(await Soak.RunAsync(soakHost, trivial, "elever.csv", small));
 }
 
 // 5. Tool insights at 100,000 runs (issue 22): the grain's queries with and without their indexes.

@@ -4,7 +4,7 @@ using Skriptoteket.TestSupport;
 namespace Skriptoteket.Benchmarks;
 
 /// <summary>Collects the figures and prints them as issue 12 asks: side by side, with the ratios its goals name.</summary>
-internal sealed class Report(int rounds)
+internal sealed partial class Report(int rounds)
 {
     private readonly Dictionary<string, Timings> latency = [];
     private readonly List<string> order = [];
@@ -13,7 +13,6 @@ internal sealed class Report(int rounds)
     private readonly List<(string Mode, IReadOnlyList<(double Container, double Queued)> Runs)> breakdowns = [];
     private double transitionsPerSecond = double.NaN;
     private double transitionsWarmingPerSecond = double.NaN;
-    private StaffBurst.Figures? staff;
 
     public void Header()
     {
@@ -37,12 +36,6 @@ internal sealed class Report(int rounds)
     public void Memory(string when, (double Host, double Containers, int Count) figures) => memory.Add((when, figures));
 
     public void Transitions(double warming, double steady) => (transitionsWarmingPerSecond, transitionsPerSecond) = (warming, steady);
-
-    public void Staff(StaffBurst.Figures figures)
-    {
-        staff = figures;
-        Console.WriteLine($"  measured staff burst: {figures.Succeeded} of {figures.Teachers} succeeded, p95 {figures.ToResult.P95:F0} ms to result");
-    }
 
     /// <summary>The supervisor's figures of the trivial HTTP runs, to split the platform's time.</summary>
     public void Breakdown(string mode, IReadOnlyList<(double Container, double Queued)> runs) => breakdowns.Add((mode, runs));
@@ -72,6 +65,7 @@ internal sealed class Report(int rounds)
         Goal("tool state changes per second (the first 2,000 after start)", transitionsWarmingPerSecond, "(warm-up; no goal)");
         Goal("catalog page p95 ms", latency.TryGetValue("catalog-page", out var cp) ? cp.P95 : double.NaN, "≤ 50");
         Goal("\"Mina körningar\" page p95 ms", latency.TryGetValue("myruns-page", out var mp) ? mp.P95 : double.NaN, "≤ 50");
+        IssueGoals();
 
         Console.WriteLine();
         Console.WriteLine("where a trivial HTTP run's time goes (p50 ms; from the host's run log)   HTTP   queued  container  rest");
@@ -93,13 +87,9 @@ internal sealed class Report(int rounds)
             Console.WriteLine($"{n + " concurrent",-20} {r,9:F2} {off,9:F2} {on,9:F2} {off / r,8:F2} {on / r,8:F2}");
         }
 
-        if (staff is { } f)
-        {
-            Console.WriteLine();
-            Console.WriteLine($"staff burst (issue 23): {f.Teachers} teachers start the pandas + openpyxl tool within {f.SpreadSeconds:F0} s, one runner silo, product limits");
-            Console.WriteLine($"  succeeded {f.Succeeded}, refused {f.Refused}, failed {f.Failed}; furthest queue position shown {f.FurthestQueuePosition}");
-            Console.WriteLine($"  click to result p50 {f.ToResult.P50:F0} ms, p95 {f.ToResult.P95:F0} ms, max {f.ToResult.Samples.Max():F0} ms; all done after {f.WholeSeconds:F1} s");
-        }
+        PrintStaff();
+        PrintSteps();
+        PrintSoak();
 
         Console.WriteLine();
         Console.WriteLine($"{"memory (MiB)",-50} {"host RSS",9} {"containers",11} {"count",6}");
